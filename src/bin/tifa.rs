@@ -1,0 +1,155 @@
+//! `tifa`: the command-line face of the engine.
+//!
+//! `tifa compare A.txt B.txt --format json` prints the same comparison the browser app
+//! computes; `tifa corpus-index` builds the site's corpus folder (run by the trunk build).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use tifa::corpus::{build_index, describe, parse_manifest};
+use tifa::{compare, json, Options};
+
+const HELP: &str = "\
+tifa: compare two policy documents section by section
+
+USAGE:
+    tifa compare <A> <B> [--format json] [--title-a <T>] [--title-b <T>]
+    tifa corpus-index --out <DIR> <CORPUS_DIR>...
+    tifa --help | --version
+
+COMMANDS:
+    compare        Compare text file A with text file B and print the result.
+                   --format json   versioned JSON (schema tifa.comparison/1; see README)
+                   --title-a/-b    labels for the documents (default: file names)
+    corpus-index   Read each CORPUS_DIR's manifest (corpus.tsv or MANIFEST.tsv) and text
+                   files, and write DIR/index.json plus DIR/<id>.txt for the web app.
+
+Files must be UTF-8 text. Exit status: 0 success, 1 unreadable input, 2 bad usage.
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        None | Some("-h" | "--help" | "help") => {
+            print!("{HELP}");
+            Ok(())
+        }
+        Some("-V" | "--version") => {
+            println!("tifa {}", env!("CARGO_PKG_VERSION"));
+            Ok(())
+        }
+        Some("compare") => run_compare(&args[1..]),
+        Some("corpus-index") => run_corpus_index(&args[1..]),
+        Some(other) => Err(Failure::Usage(format!("unknown command {other:?}"))),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Usage(msg)) => {
+            eprintln!("tifa: {msg}\n\n{HELP}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Input(msg)) => {
+            eprintln!("tifa: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+enum Failure {
+    Usage(String),
+    Input(String),
+}
+
+fn read_text(path: &Path) -> Result<String, Failure> {
+    let bytes = std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
+    String::from_utf8(bytes).map_err(|e| {
+        Failure::Input(format!(
+            "{} is not UTF-8 text (invalid byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+fn run_compare(args: &[String]) -> Result<(), Failure> {
+    let mut files: Vec<&String> = Vec::new();
+    let mut format = "json".to_string();
+    let mut titles: [Option<String>; 2] = [None, None];
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| it.next().cloned().ok_or_else(|| Failure::Usage(format!("{name} needs a value")));
+        match arg.as_str() {
+            "--format" => format = value("--format")?,
+            "--title-a" => titles[0] = Some(value("--title-a")?),
+            "--title-b" => titles[1] = Some(value("--title-b")?),
+            flag if flag.starts_with("--") => return Err(Failure::Usage(format!("unknown option {flag}"))),
+            _ => files.push(arg),
+        }
+    }
+    if format != "json" {
+        return Err(Failure::Usage(format!("unknown format {format:?} (supported: json)")));
+    }
+    let [a, b] = files.as_slice() else {
+        return Err(Failure::Usage("compare needs two files".into()));
+    };
+    let (text_a, text_b) = (read_text(Path::new(a))?, read_text(Path::new(b))?);
+    let name = |p: &str| Path::new(p).file_name().map_or(p.to_string(), |n| n.to_string_lossy().into_owned());
+    let title_a = titles[0].clone().unwrap_or_else(|| name(a));
+    let title_b = titles[1].clone().unwrap_or_else(|| name(b));
+    let comparison = compare(&text_a, &text_b, &Options::default());
+    let report = json::report(&comparison, (&title_a, &text_a), (&title_b, &text_b));
+    let out = serde_json::to_string_pretty(&report).map_err(|e| Failure::Input(format!("cannot encode JSON: {e}")))?;
+    println!("{out}");
+    Ok(())
+}
+
+fn run_corpus_index(args: &[String]) -> Result<(), Failure> {
+    let mut out: Option<PathBuf> = None;
+    let mut sources: Vec<PathBuf> = Vec::new();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--out" => out = Some(it.next().ok_or_else(|| Failure::Usage("--out needs a folder".into()))?.into()),
+            flag if flag.starts_with("--") => return Err(Failure::Usage(format!("unknown option {flag}"))),
+            // An empty argument stands for "no extra corpus" in build scripts.
+            "" => {}
+            dir => sources.push(dir.into()),
+        }
+    }
+    let out = out.ok_or_else(|| Failure::Usage("corpus-index needs --out <DIR>".into()))?;
+    std::fs::create_dir_all(&out).map_err(|e| Failure::Input(format!("cannot create {}: {e}", out.display())))?;
+    let mut entries = Vec::new();
+    for dir in &sources {
+        let manifest = ["corpus.tsv", "MANIFEST.tsv"].iter().map(|m| dir.join(m)).find(|p| p.is_file());
+        let Some(manifest) = manifest else {
+            return Err(Failure::Input(format!("{} has no corpus.tsv or MANIFEST.tsv", dir.display())));
+        };
+        let (rows, warnings) = parse_manifest(&read_text(&manifest)?);
+        for w in warnings {
+            eprintln!("tifa: {}: {w}", manifest.display());
+        }
+        for row in rows {
+            let path = dir.join(&row.source_file);
+            let text = match read_text(&path) {
+                Ok(text) => text,
+                Err(Failure::Input(msg) | Failure::Usage(msg)) => {
+                    eprintln!("tifa: skipping {}: {msg}", row.entry.id);
+                    continue;
+                }
+            };
+            let entry = describe(row.entry, &text);
+            let target = out.join(&entry.file);
+            std::fs::write(&target, &text)
+                .map_err(|e| Failure::Input(format!("cannot write {}: {e}", target.display())))?;
+            entries.push(entry);
+        }
+    }
+    let (index, warnings) = build_index(entries);
+    for w in warnings {
+        eprintln!("tifa: {w}");
+    }
+    let body = serde_json::to_string_pretty(&index).map_err(|e| Failure::Input(format!("cannot encode JSON: {e}")))?;
+    let target = out.join("index.json");
+    std::fs::write(&target, body).map_err(|e| Failure::Input(format!("cannot write {}: {e}", target.display())))?;
+    eprintln!("tifa: wrote {} documents to {}", index.documents.len(), out.display());
+    Ok(())
+}

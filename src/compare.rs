@@ -1,0 +1,184 @@
+//! The whole comparison: segment both documents, align their sections, diff each pair.
+//!
+//! `compare(a, b, &Options)` is the one entry point the CLI and the browser share, so the
+//! JSON the CLI prints and the view the page draws come from the same [`Comparison`].
+
+use crate::align::{align, GroupKind};
+use crate::diff::{diff, is_unchanged, Op, OpKind};
+use crate::fingerprint::fingerprint;
+use crate::segment::{segment, Outline};
+use crate::span::Span;
+use serde::{Deserialize, Serialize};
+
+/// What the user controls about a comparison. Later options join this one struct so that
+/// share links and the CLI carry them in one place.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Options {}
+
+/// How a row's sections relate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// Same text (after folding width and quotes).
+    Same,
+    /// Same role, different wording.
+    Reworded,
+    /// One section of A became several in B.
+    Split,
+    /// Several sections of A became one in B.
+    Merged,
+    /// Only in B.
+    Added,
+    /// Only in A.
+    Dropped,
+}
+
+/// One aligned row of the comparison.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Row {
+    /// Leaf section ids in A (empty when added).
+    pub a: Vec<usize>,
+    /// Leaf section ids in B (empty when dropped).
+    pub b: Vec<usize>,
+    /// How they relate.
+    pub relation: Relation,
+    /// True when the pair was found out of order.
+    pub moved: bool,
+    /// Similarity of the two sides, 0 to 1.
+    pub similarity: f32,
+    /// The diff, covering the rows' text on both sides.
+    pub ops: Vec<Op>,
+}
+
+impl Row {
+    /// True unless the row is identical on both sides and in place.
+    pub fn is_change(&self) -> bool {
+        self.relation != Relation::Same || self.moved
+    }
+}
+
+/// Counts for the summary strip.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Stats {
+    /// Rows identical on both sides.
+    pub same: usize,
+    /// Rows reworded.
+    pub reworded: usize,
+    /// Rows found out of order.
+    pub moved: usize,
+    /// Split rows.
+    pub split: usize,
+    /// Merged rows.
+    pub merged: usize,
+    /// Sections only in B.
+    pub added: usize,
+    /// Sections only in A.
+    pub dropped: usize,
+    /// Share of the two texts' visible characters that is equal, 0 to 1.
+    pub similarity: f32,
+}
+
+/// The result of comparing document A with document B.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Comparison {
+    /// Sections of A.
+    pub outline_a: Outline,
+    /// Sections of B.
+    pub outline_b: Outline,
+    /// Aligned rows in reading order.
+    pub rows: Vec<Row>,
+    /// Summary counts.
+    pub stats: Stats,
+}
+
+/// Compares two texts. Never fails: empty or odd input gives an empty or coarse result.
+pub fn compare(text_a: &str, text_b: &str, _options: &Options) -> Comparison {
+    let outline_a = segment(text_a);
+    let outline_b = segment(text_b);
+    let prints =
+        |text: &str, o: &Outline| -> Vec<_> { o.leaves.iter().map(|&id| fingerprint(text, o.get(id).body)).collect() };
+    let groups = align(&prints(text_a, &outline_a), &prints(text_b, &outline_b));
+    let body_of = |o: &Outline, leaves: &[usize], text_len: usize| -> Span {
+        match (leaves.first(), leaves.last()) {
+            (Some(&f), Some(&l)) => Span::new(o.get(o.leaves[f]).body.start, o.get(o.leaves[l]).body.end),
+            _ => Span::empty(text_len),
+        }
+    };
+    let rows: Vec<Row> = groups
+        .into_iter()
+        .map(|g| {
+            let span_a = body_of(&outline_a, &g.a, text_a.len());
+            let span_b = body_of(&outline_b, &g.b, text_b.len());
+            let ops = diff(text_a, span_a, text_b, span_b);
+            let relation = match g.kind {
+                GroupKind::Added => Relation::Added,
+                GroupKind::Dropped => Relation::Dropped,
+                GroupKind::Paired if g.b.len() > 1 => Relation::Split,
+                GroupKind::Paired if g.a.len() > 1 => Relation::Merged,
+                GroupKind::Paired if is_unchanged(&ops) => Relation::Same,
+                GroupKind::Paired => Relation::Reworded,
+            };
+            Row {
+                a: g.a.iter().map(|&i| outline_a.leaves[i]).collect(),
+                b: g.b.iter().map(|&j| outline_b.leaves[j]).collect(),
+                relation,
+                moved: g.moved,
+                similarity: if relation == Relation::Same { 1.0 } else { g.similarity },
+                ops,
+            }
+        })
+        .collect();
+    let stats = stats(&rows, text_a, text_b);
+    Comparison { outline_a, outline_b, rows, stats }
+}
+
+fn visible_chars(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+fn stats(rows: &[Row], text_a: &str, text_b: &str) -> Stats {
+    let mut s = Stats::default();
+    let mut equal = 0;
+    for row in rows {
+        match row.relation {
+            Relation::Same => s.same += 1,
+            Relation::Reworded => s.reworded += 1,
+            Relation::Split => s.split += 1,
+            Relation::Merged => s.merged += 1,
+            Relation::Added => s.added += row.b.len(),
+            Relation::Dropped => s.dropped += row.a.len(),
+        }
+        s.moved += usize::from(row.moved);
+        equal +=
+            row.ops.iter().filter(|o| o.kind == OpKind::Equal).map(|o| visible_chars(o.a.of(text_a))).sum::<usize>();
+    }
+    let total = visible_chars(text_a) + visible_chars(text_b);
+    s.similarity = if total == 0 { 1.0 } else { (2 * equal) as f32 / total as f32 };
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identical_texts_are_all_same() {
+        let text = "标题\n全会认为，形势很好。\n全会强调，必须坚持。";
+        let c = compare(text, text, &Options::default());
+        assert!(c.rows.iter().all(|r| r.relation == Relation::Same));
+        assert_eq!(c.stats.similarity, 1.0);
+    }
+
+    #[test]
+    fn empty_against_text_is_all_added() {
+        let c = compare("", "Title\nOne paragraph.", &Options::default());
+        assert_eq!(c.stats.added, 2);
+        assert!(c.rows.iter().all(|r| r.relation == Relation::Added));
+    }
+
+    #[test]
+    fn both_empty_is_empty() {
+        let c = compare("", " \n", &Options::default());
+        assert!(c.rows.is_empty());
+    }
+}

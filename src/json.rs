@@ -1,0 +1,182 @@
+//! The versioned JSON the CLI prints (`tifa compare A B --format json`).
+//!
+//! These types are a boundary: they mirror the engine's result but are their own structs,
+//! so the engine can change shape without breaking readers of the JSON. Byte offsets are
+//! UTF-8 offsets into each input file as read. The schema is documented in the README;
+//! `schema` changes when a field changes meaning or disappears (new fields may appear).
+
+use crate::compare::{Comparison, Relation, Stats};
+use crate::diff::OpKind;
+use crate::segment::{MarkerStyle, SectionKind};
+use serde::Serialize;
+
+/// Identifies this format and its version.
+pub const SCHEMA: &str = "tifa.comparison/1";
+
+/// The whole JSON document.
+#[derive(Serialize)]
+pub struct Report {
+    /// Always [`SCHEMA`].
+    pub schema: &'static str,
+    /// Document A and document B.
+    pub documents: Documents,
+    /// Aligned pairs (same, reworded, split, merged), in reading order.
+    pub pairs: Vec<PairReport>,
+    /// Leaf section ids of B with no counterpart in A.
+    pub added: Vec<usize>,
+    /// Leaf section ids of A with no counterpart in B.
+    pub dropped: Vec<usize>,
+    /// Summary counts.
+    pub stats: Stats,
+    /// Formulations (filled by a later version of the engine; empty for now).
+    pub slogans: Vec<serde_json::Value>,
+    /// Enumerated priorities (filled by a later version of the engine; empty for now).
+    pub priorities: Vec<serde_json::Value>,
+}
+
+/// Both documents.
+#[derive(Serialize)]
+pub struct Documents {
+    /// The first document.
+    pub a: DocumentReport,
+    /// The second document.
+    pub b: DocumentReport,
+}
+
+/// One document's outline.
+#[derive(Serialize)]
+pub struct DocumentReport {
+    /// A label for the document (file name or corpus title).
+    pub title: String,
+    /// Length in bytes.
+    pub bytes: usize,
+    /// Number of paragraphs (non-blank lines).
+    pub paragraphs: usize,
+    /// Every section, parents before children.
+    pub sections: Vec<SectionReport>,
+}
+
+/// One section.
+#[derive(Serialize)]
+pub struct SectionReport {
+    /// Id, referenced by pairs, added and dropped.
+    pub id: usize,
+    /// title, heading, paragraph, lead or item.
+    pub kind: SectionKind,
+    /// First byte owned (leaves tile the document).
+    pub start: usize,
+    /// One past the last byte owned.
+    pub end: usize,
+    /// First byte of visible text.
+    pub body_start: usize,
+    /// One past the last byte of visible text.
+    pub body_end: usize,
+    /// Parent section id for leads and items.
+    pub parent: Option<usize>,
+    /// 1-based paragraph number.
+    pub paragraph: usize,
+    /// True for leaves (the sections that are aligned).
+    pub leaf: bool,
+    /// Enumeration marker.
+    pub marker: Option<MarkerReport>,
+}
+
+/// An enumeration marker.
+#[derive(Serialize)]
+pub struct MarkerReport {
+    /// Numbering style.
+    pub style: MarkerStyle,
+    /// 1 for the first item.
+    pub number: u32,
+}
+
+/// One aligned pair.
+#[derive(Serialize)]
+pub struct PairReport {
+    /// Leaf section ids in A.
+    pub a: Vec<usize>,
+    /// Leaf section ids in B.
+    pub b: Vec<usize>,
+    /// same, reworded, split or merged.
+    pub relation: Relation,
+    /// True when found out of order.
+    pub moved: bool,
+    /// 0 to 1, three decimals.
+    pub similarity: f64,
+    /// Word diff; `a` and `b` are `[start, end]` byte ranges in each document.
+    pub ops: Vec<OpReport>,
+}
+
+/// One diff op.
+#[derive(Serialize)]
+pub struct OpReport {
+    /// equal, delete or insert.
+    pub op: OpKind,
+    /// Byte range in A (empty for insert).
+    pub a: [usize; 2],
+    /// Byte range in B (empty for delete).
+    pub b: [usize; 2],
+}
+
+fn document(title: &str, text: &str, outline: &crate::segment::Outline) -> DocumentReport {
+    DocumentReport {
+        title: title.to_string(),
+        bytes: text.len(),
+        paragraphs: outline.paragraph_count(),
+        sections: outline
+            .sections
+            .iter()
+            .map(|s| SectionReport {
+                id: s.id,
+                kind: s.kind,
+                start: s.span.start,
+                end: s.span.end,
+                body_start: s.body.start,
+                body_end: s.body.end,
+                parent: s.parent,
+                paragraph: s.paragraph,
+                leaf: s.leaf,
+                marker: s.marker.map(|m| MarkerReport { style: m.style, number: m.number }),
+            })
+            .collect(),
+    }
+}
+
+/// Builds the report for a comparison of `(title_a, text_a)` with `(title_b, text_b)`.
+pub fn report(c: &Comparison, (title_a, text_a): (&str, &str), (title_b, text_b): (&str, &str)) -> Report {
+    let mut pairs = Vec::new();
+    let mut added = Vec::new();
+    let mut dropped = Vec::new();
+    for row in &c.rows {
+        match row.relation {
+            Relation::Added => added.extend(&row.b),
+            Relation::Dropped => dropped.extend(&row.a),
+            _ => pairs.push(PairReport {
+                a: row.a.clone(),
+                b: row.b.clone(),
+                relation: row.relation,
+                moved: row.moved,
+                similarity: (f64::from(row.similarity) * 1000.0).round() / 1000.0,
+                ops: row
+                    .ops
+                    .iter()
+                    .map(|o| OpReport { op: o.kind, a: [o.a.start, o.a.end], b: [o.b.start, o.b.end] })
+                    .collect(),
+            }),
+        }
+    }
+    added.sort_unstable();
+    dropped.sort_unstable();
+    let mut stats = c.stats.clone();
+    stats.similarity = (stats.similarity * 1000.0).round() / 1000.0;
+    Report {
+        schema: SCHEMA,
+        documents: Documents { a: document(title_a, text_a, &c.outline_a), b: document(title_b, text_b, &c.outline_b) },
+        pairs,
+        added,
+        dropped,
+        stats,
+        slogans: Vec::new(),
+        priorities: Vec::new(),
+    }
+}

@@ -1,0 +1,39 @@
+//! # tifa: compare two policy documents section by section
+//!
+//! tifa (提法, "formulation") compares two communiqués, work reports or speeches, in Chinese
+//! or English, the way a China watcher reads them: section by section, with the wording
+//! changes inside each section, and (later) the slogans and priorities that were added,
+//! dropped or moved.
+//!
+//! The engine is a pipeline of pure functions, from text to a [`compare::Comparison`]:
+//!
+//! 1. [`segment`] splits each text into an [`segment::Outline`] of titles, headings,
+//!    paragraphs and enumerated items, with byte spans that tile the text;
+//! 2. [`fingerprint`] and [`align`] pair the sections of A with those of B (in order,
+//!    moved, split, merged) and mark the rest added or dropped;
+//! 3. [`diff`] diffs each pair by words (one Han character per token) with `similar`,
+//!    then cleans the result up into readable phrases;
+//! 4. [`compare`] ties these together; [`json`] turns the result into the versioned JSON
+//!    the CLI prints.
+//!
+//! Nothing in the engine touches the DOM, the clock or randomness: the same two texts give
+//! the same result, natively and in the browser. The browser UI lives in `ui` (wasm only).
+#![warn(missing_docs)]
+
+pub mod align;
+pub mod compare;
+pub mod corpus;
+pub mod diff;
+pub mod fingerprint;
+pub mod json;
+pub mod normalize;
+pub mod numerals;
+pub mod segment;
+pub mod span;
+pub mod token;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+pub use compare::{compare, Comparison, Options, Relation, Row};
+pub use span::Span;

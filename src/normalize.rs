@@ -1,0 +1,67 @@
+//! Folding of characters that compare equal but print differently.
+//!
+//! Chinese documents mix full-width and half-width forms (`（` / `(`, `１` / `1`), and English
+//! translations mix curly and straight quotes. For comparison only, these fold to one form;
+//! the view always shows the original text. This is the width part of NFKC plus quote folding,
+//! kept small on purpose: full NFKC would also rewrite compatibility ideographs, which change
+//! meaning in this domain.
+
+use std::borrow::Cow;
+
+/// The comparison form of one character.
+///
+/// `'（'` → `'('`, `'Ａ'` → `'A'`, `'“'` → `'"'`, `'’'` → `'\''`, `'\u{3000}'` → `' '`;
+/// every other character is returned as it is.
+pub fn fold_char(c: char) -> char {
+    match c {
+        // Full-width ASCII forms.
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' => ' ',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
+        _ => c,
+    }
+}
+
+/// The comparison form of a string; borrows when nothing needs folding.
+///
+/// `"“Two Leading Areas”"` → `"\"Two Leading Areas\""`.
+pub fn fold(s: &str) -> Cow<'_, str> {
+    if s.chars().all(|c| fold_char(c) == c) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.chars().map(fold_char).collect())
+    }
+}
+
+/// True for CJK ideographs (the unified blocks and their extensions, plus compatibility
+/// ideographs), which Chinese writes without spaces between words.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x30000..=0x323AF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_forms_fold_to_ascii() {
+        assert_eq!(fold("（一）ＡＢ１２，"), "(一)AB12,");
+    }
+
+    #[test]
+    fn curly_quotes_fold_to_straight() {
+        assert_eq!(fold("“four consciousness” ’"), "\"four consciousness\" '");
+    }
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        assert!(matches!(fold("全会认为"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn ideographic_full_stop_is_not_folded() {
+        assert_eq!(fold("。、"), "。、");
+    }
+}

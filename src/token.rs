@@ -1,0 +1,102 @@
+//! Tokens: the units a diff compares.
+//!
+//! English splits at Unicode word boundaries (UAX #29), so a word, a number, a run of spaces
+//! and each punctuation mark are tokens of their own. UAX #29 puts a boundary between any two
+//! Han characters, so Chinese comes out one character per token; issue-level word grouping is
+//! layered on top of this by the diff cleanup, not here.
+//!
+//! `"Tan spoke, twice."` → `["Tan", " ", "spoke", ",", " ", "twice", "."]`
+//! `"全会认为，"` → `["全", "会", "认", "为", "，"]`
+
+use crate::normalize::is_han;
+use crate::span::Span;
+use serde::Serialize;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What kind of text a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenClass {
+    /// A Latin (or other spaced-script) word.
+    Word,
+    /// One Han character.
+    Han,
+    /// Digits, possibly with separators (`2,019`, `3.5`).
+    Number,
+    /// A punctuation mark or symbol.
+    Punct,
+    /// Whitespace, including line breaks.
+    Space,
+}
+
+/// One token: where it stands and what it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Bytes of the token in the document.
+    pub span: Span,
+    /// Its class.
+    pub class: TokenClass,
+}
+
+/// Splits `span` of `text` into tokens that cover it exactly, in order.
+pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
+    let piece = span.of(text);
+    piece
+        .split_word_bound_indices()
+        .map(|(offset, word)| Token {
+            span: Span::new(span.start + offset, span.start + offset + word.len()),
+            class: classify(word),
+        })
+        .collect()
+}
+
+/// The class of a token's text.
+pub fn classify(word: &str) -> TokenClass {
+    let Some(first) = word.chars().next() else {
+        return TokenClass::Space;
+    };
+    if first.is_whitespace() {
+        TokenClass::Space
+    } else if is_han(first) {
+        TokenClass::Han
+    } else if first.is_numeric() {
+        TokenClass::Number
+    } else if first.is_alphanumeric() {
+        TokenClass::Word
+    } else {
+        TokenClass::Punct
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text, Span::new(0, text.len())).iter().map(|t| t.span.of(text)).collect()
+    }
+
+    #[test]
+    fn english_splits_words_spaces_and_punctuation() {
+        assert_eq!(words("Tan spoke, twice."), ["Tan", " ", "spoke", ",", " ", "twice", "."]);
+    }
+
+    #[test]
+    fn chinese_splits_per_character() {
+        assert_eq!(words("全会认为，"), ["全", "会", "认", "为", "，"]);
+    }
+
+    #[test]
+    fn numbers_stay_whole() {
+        assert_eq!(words("202人"), ["202", "人"]);
+    }
+
+    #[test]
+    fn classes() {
+        assert_eq!(classify("全"), TokenClass::Han);
+        assert_eq!(classify("the"), TokenClass::Word);
+        assert_eq!(classify("19th"), TokenClass::Number);
+        assert_eq!(classify("，"), TokenClass::Punct);
+        assert_eq!(classify("\n\n"), TokenClass::Space);
+    }
+}

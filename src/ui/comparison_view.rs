@@ -1,0 +1,123 @@
+//! The side-by-side view: one row per aligned group, A on the left, B on the right.
+
+use super::redline::{side_html, DiffSide};
+use crate::compare::{Comparison, Relation, Row};
+use crate::segment::{Outline, SectionKind};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`ComparisonView`].
+#[derive(Properties, PartialEq)]
+pub struct ComparisonViewProps {
+    /// The derived comparison.
+    pub comparison: Rc<Comparison>,
+    /// Text of A.
+    pub text_a: Rc<str>,
+    /// Text of B.
+    pub text_b: Rc<str>,
+    /// Title of A.
+    pub title_a: Rc<str>,
+    /// Title of B.
+    pub title_b: Rc<str>,
+}
+
+/// Where a group of leaves stands: `¶4` for a paragraph, `¶4·3` for its third item.
+pub fn locator(outline: &Outline, ids: &[usize]) -> String {
+    let one = |id: usize| {
+        let s = outline.get(id);
+        match (s.kind, s.marker) {
+            (SectionKind::Item, Some(m)) => format!("¶{}·{}", s.paragraph, m.number),
+            _ => format!("¶{}", s.paragraph),
+        }
+    };
+    match ids {
+        [] => String::new(),
+        [only] => one(*only),
+        [first, .., last] => format!("{}–{}", one(*first), one(*last)),
+    }
+}
+
+fn relation_label(row: &Row, c: &Comparison) -> String {
+    let base = match row.relation {
+        Relation::Same => "unchanged".to_string(),
+        Relation::Reworded => format!("reworded · {:.0}% alike", row.similarity * 100.0),
+        Relation::Split => format!("split into {}", row.b.len()),
+        Relation::Merged => format!("merged from {}", row.a.len()),
+        Relation::Added => "added".to_string(),
+        Relation::Dropped => "dropped".to_string(),
+    };
+    if row.moved {
+        format!("moved from {} · {base}", locator(&c.outline_a, &row.a))
+    } else {
+        base
+    }
+}
+
+fn relation_class(row: &Row) -> &'static str {
+    match row.relation {
+        Relation::Same => "same",
+        Relation::Reworded => "reworded",
+        Relation::Split => "split",
+        Relation::Merged => "merged",
+        Relation::Added => "added",
+        Relation::Dropped => "dropped",
+    }
+}
+
+/// The comparison, with a summary above the rows.
+#[function_component(ComparisonView)]
+pub fn comparison_view(props: &ComparisonViewProps) -> Html {
+    let c = &props.comparison;
+    let s = &c.stats;
+    let summary = format!(
+        "{:.0}% alike · {} reworded · {} moved · {} split · {} merged · {} added · {} dropped · {} unchanged",
+        s.similarity * 100.0,
+        s.reworded,
+        s.moved,
+        s.split,
+        s.merged,
+        s.added,
+        s.dropped,
+        s.same
+    );
+    let cell = |row: &Row, side: DiffSide| -> Html {
+        let (ids, outline, text) = match side {
+            DiffSide::A => (&row.a, &c.outline_a, &*props.text_a),
+            DiffSide::B => (&row.b, &c.outline_b, &*props.text_b),
+        };
+        let side_name = if side == DiffSide::A { "A" } else { "B" };
+        if ids.is_empty() {
+            let note = if side == DiffSide::A { "not in A" } else { "not in B" };
+            return html! { <div class={classes!("cell", "absent", format!("cell-{}", side_name.to_lowercase()))}><span class="absent-note">{ note }</span></div> };
+        }
+        let whole = matches!(row.relation, Relation::Added | Relation::Dropped);
+        html! {
+            <div class={classes!("cell", format!("cell-{}", side_name.to_lowercase()))}>
+                <span class="loc"><span class="loc-side">{ side_name }</span>{ locator(outline, ids) }</span>
+                <p class={classes!("text", whole.then_some("whole"))}>{ side_html(&row.ops, side, text) }</p>
+            </div>
+        }
+    };
+    html! {
+        <section class="comparison" aria-label="Comparison">
+            <div class="summary" role="status" aria-live="polite" data-testid="summary">{ summary }</div>
+            <div class="legend" aria-hidden="true">
+                <span><ins>{"inserted in B"}</ins></span>
+                <span><del>{"deleted from A"}</del></span>
+            </div>
+            <div class="column-heads" aria-hidden="true">
+                <div><span class="side-tag">{"A"}</span>{ props.title_a.to_string() }</div>
+                <div><span class="side-tag">{"B"}</span>{ props.title_b.to_string() }</div>
+            </div>
+            <ol class="rows">
+                { for c.rows.iter().map(|row| html! {
+                    <li class={classes!("row", relation_class(row), row.moved.then_some("moved"))}>
+                        <div class="row-label">{ relation_label(row, c) }</div>
+                        { cell(row, DiffSide::A) }
+                        { cell(row, DiffSide::B) }
+                    </li>
+                }) }
+            </ol>
+        </section>
+    }
+}

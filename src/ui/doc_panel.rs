@@ -1,0 +1,112 @@
+//! One document's panel: its title, a corpus picker and a paste box.
+//!
+//! Turns DOM events into domain values (`Callback<String>` for a corpus id or pasted text),
+//! so the parent never touches web-sys.
+
+use super::state::{CorpusState, Doc, Side, Source};
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// Properties of [`DocPanel`].
+#[derive(Properties, PartialEq)]
+pub struct DocPanelProps {
+    /// Which side this panel loads.
+    pub side: Side,
+    /// The document currently on that side.
+    pub doc: Doc,
+    /// The corpus to pick from.
+    pub corpus: CorpusState,
+    /// Called with a corpus id when the user picks one.
+    pub on_pick: Callback<String>,
+    /// Called with the text when the user compares pasted text.
+    pub on_paste: Callback<String>,
+}
+
+/// The panel.
+#[function_component(DocPanel)]
+pub fn doc_panel(props: &DocPanelProps) -> Html {
+    let side = props.side.label();
+    let draft = use_state(String::new);
+    let selected = match &props.doc.source {
+        Source::Corpus(id) => id.clone(),
+        _ => String::new(),
+    };
+
+    let onchange = {
+        let on_pick = props.on_pick.clone();
+        Callback::from(move |e: Event| {
+            let id = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if !id.is_empty() {
+                on_pick.emit(id);
+            }
+        })
+    };
+    let oninput = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| draft.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+    };
+    let onsubmit = {
+        let draft = draft.clone();
+        let on_paste = props.on_paste.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            on_paste.emit((*draft).clone());
+        })
+    };
+
+    let picker = match &props.corpus {
+        CorpusState::Loading => html! { <p class="muted">{"Loading the corpus…"}</p> },
+        CorpusState::Failed(msg) => html! { <p class="muted">{ msg.clone() }</p> },
+        CorpusState::Ready(index) => {
+            let mut groups: Vec<(&str, Vec<&crate::corpus::CorpusEntry>)> = Vec::new();
+            for d in &index.documents {
+                match groups.iter_mut().find(|(body, _)| *body == d.body) {
+                    Some((_, list)) => list.push(d),
+                    None => groups.push((&d.body, vec![d])),
+                }
+            }
+            html! {
+                <label class="picker">
+                    <span>{"Corpus document"}</span>
+                    <select {onchange} data-testid={format!("pick-{side}")}>
+                        <option value="" selected={selected.is_empty()}>{"Choose a document…"}</option>
+                        { for groups.into_iter().map(|(body, docs)| html! {
+                            <optgroup label={body.to_string()}>
+                                { for docs.into_iter().map(|d| html! {
+                                    <option value={d.id.clone()} selected={d.id == selected}>
+                                        { format!("{} — {}", d.date, d.title) }
+                                    </option>
+                                }) }
+                            </optgroup>
+                        }) }
+                    </select>
+                </label>
+            }
+        }
+    };
+
+    html! {
+        <section class={classes!("doc-panel", format!("side-{}", side.to_lowercase()))} aria-label={format!("Document {side}")}>
+            <h2>
+                <span class="side-tag" aria-hidden="true">{ side }</span>
+                <span class="doc-title" data-testid={format!("title-{side}")}>{ props.doc.title.to_string() }</span>
+            </h2>
+            <p class="subtitle">
+                if props.doc.illustrative {
+                    <span class="badge illustrative">{"Illustrative edit, not a real document"}</span>{" "}
+                }
+                { props.doc.subtitle.to_string() }
+            </p>
+            { picker }
+            <details class="paste">
+                <summary>{"Paste text instead"}</summary>
+                <form {onsubmit}>
+                    <label class="visually-hidden" for={format!("paste-{side}")}>{format!("Text of document {side}")}</label>
+                    <textarea id={format!("paste-{side}")} rows="6" value={(*draft).clone()} {oninput}
+                        placeholder="Paste a communiqué, report or speech (Chinese or English)…" />
+                    <button type="submit" disabled={draft.trim().is_empty()}>{ format!("Compare this text as {side}") }</button>
+                </form>
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,157 @@
+//! What the user controls: the two documents and the corpus they can pick from.
+
+use crate::corpus::{CorpusEntry, CorpusIndex};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// Which of the two documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// The first document (shown on the left).
+    A,
+    /// The second document (shown on the right).
+    B,
+}
+
+impl Side {
+    /// Both sides, A first.
+    pub const BOTH: [Side; 2] = [Side::A, Side::B];
+
+    /// `"A"` or `"B"`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Side::A => "A",
+            Side::B => "B",
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Side::A => 0,
+            Side::B => 1,
+        }
+    }
+}
+
+/// Where a document's text came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    /// Nothing loaded yet.
+    Empty,
+    /// The bundled corpus document with this id.
+    Corpus(String),
+    /// Pasted by the user.
+    Pasted,
+}
+
+/// One loaded document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Doc {
+    /// Title shown above it.
+    pub title: Rc<str>,
+    /// Its text.
+    pub text: Rc<str>,
+    /// Where it came from.
+    pub source: Source,
+    /// Extra context (date, body) shown under the title.
+    pub subtitle: Rc<str>,
+    /// True for illustrative (made-up) documents, which the UI labels as such.
+    pub illustrative: bool,
+}
+
+impl Doc {
+    /// An empty document.
+    pub fn empty() -> Self {
+        Doc {
+            title: "No document".into(),
+            text: "".into(),
+            source: Source::Empty,
+            subtitle: "".into(),
+            illustrative: false,
+        }
+    }
+
+    /// A document from the corpus.
+    pub fn from_corpus(entry: &CorpusEntry, text: String) -> Self {
+        Doc {
+            title: entry.title.as_str().into(),
+            text: text.into(),
+            source: Source::Corpus(entry.id.clone()),
+            subtitle: format!("{} · {}", entry.body, entry.date).into(),
+            illustrative: entry.illustrative,
+        }
+    }
+
+    /// A pasted document.
+    pub fn pasted(text: String) -> Self {
+        let chars = text.chars().count();
+        Doc {
+            title: "Pasted text".into(),
+            text: text.into(),
+            source: Source::Pasted,
+            subtitle: format!("{chars} characters, pasted in this browser").into(),
+            illustrative: false,
+        }
+    }
+}
+
+/// The corpus index as far as it is known.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CorpusState {
+    /// Still being fetched.
+    Loading,
+    /// Fetched.
+    Ready(Rc<CorpusIndex>),
+    /// Could not be fetched; the message says why.
+    Failed(String),
+}
+
+/// The workspace: everything the user controls.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Workspace {
+    /// Documents A and B.
+    pub docs: [Doc; 2],
+    /// The corpus to pick from.
+    pub corpus: CorpusState,
+    /// A message about the last failed action, shown until the next action.
+    pub notice: Option<String>,
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Workspace { docs: [Doc::empty(), Doc::empty()], corpus: CorpusState::Loading, notice: None }
+    }
+}
+
+impl Workspace {
+    /// The document on `side`.
+    pub fn doc(&self, side: Side) -> &Doc {
+        &self.docs[side.index()]
+    }
+}
+
+/// Everything that changes the workspace.
+pub enum Action {
+    /// The corpus index arrived (or failed).
+    CorpusLoaded(Result<Rc<CorpusIndex>, String>),
+    /// A document was loaded into a side.
+    Load(Side, Doc),
+    /// Loading a document failed; the other side and the comparison stay.
+    LoadFailed(String),
+}
+
+impl Reducible for Workspace {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.notice = None;
+        match action {
+            Action::CorpusLoaded(Ok(index)) => next.corpus = CorpusState::Ready(index),
+            Action::CorpusLoaded(Err(msg)) => next.corpus = CorpusState::Failed(msg),
+            Action::Load(side, doc) => next.docs[side.index()] = doc,
+            Action::LoadFailed(msg) => next.notice = Some(msg),
+        }
+        Rc::new(next)
+    }
+}
