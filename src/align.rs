@@ -6,6 +6,8 @@
 //!
 //! 1. **In-order pairs**: the heaviest chain of candidate pairs that is increasing in both
 //!    documents (a weighted longest-increasing-subsequence, `O(c log c)` for `c` candidates).
+//!    A lone leftover leaf on each side between two consecutive pairs is paired too when
+//!    they share anything at all ([`GAP_MIN`]): they stand in the same place.
 //! 2. **Moved pairs**: leaves left over on both sides that still look clearly alike.
 //! 3. **Split and merged**: a leftover leaf next to a paired one whose text is mostly
 //!    contained in that pair's other side joins the pair (one-to-many or many-to-one).
@@ -22,6 +24,8 @@ use std::collections::HashMap;
 
 /// Below this similarity two leaves are never paired in order.
 pub const PAIR_MIN: f32 = 0.25;
+/// A lone leaf on each side between two in-order pairs is paired from this similarity on.
+pub const GAP_MIN: f32 = 0.1;
 /// A pair out of order needs more evidence than one in order.
 pub const MOVE_MIN: f32 = 0.4;
 /// Share of a leftover leaf's weight that must lie in its neighbour's partner to join it.
@@ -74,6 +78,26 @@ pub fn align(a: &[Vec<Feature>], b: &[Vec<Feature>]) -> Vec<Group> {
         partner_a[i] = Some(groups.len());
         partner_b[j] = Some(groups.len());
         groups.push(Group { a: vec![i], b: vec![j], kind: GroupKind::Paired, moved: false, similarity: sim });
+    }
+
+    // A lone leaf of A and a lone leaf of B between two in-order pairs play the same role
+    // unless they have almost nothing in common.
+    let chain: Vec<(usize, usize)> = groups.iter().map(|g| (g.a[0], g.b[0])).collect();
+    let bounds = std::iter::once((-1i64, -1i64))
+        .chain(chain.iter().map(|&(i, j)| (i as i64, j as i64)))
+        .chain(std::iter::once((a.len() as i64, b.len() as i64)))
+        .collect::<Vec<_>>();
+    for w in bounds.windows(2) {
+        let ((i0, j0), (i1, j1)) = (w[0], w[1]);
+        if i1 - i0 == 2 && j1 - j0 == 2 {
+            let (i, j) = ((i0 + 1) as usize, (j0 + 1) as usize);
+            let sim = dice(shared(i, j), weight_a[i], weight_b[j]);
+            if sim >= GAP_MIN {
+                partner_a[i] = Some(groups.len());
+                partner_b[j] = Some(groups.len());
+                groups.push(Group { a: vec![i], b: vec![j], kind: GroupKind::Paired, moved: false, similarity: sim });
+            }
+        }
     }
 
     let mut leftovers: Vec<&(usize, usize, f32)> = candidates

@@ -3,11 +3,11 @@
 //! A corpus folder holds text files and a tab-separated manifest with a header row
 //! (`corpus.tsv` in `seeds/`, or a `MANIFEST.tsv` like the one in `../shared/corpus`).
 //! Columns are found by name; only `id` is required. Missing metadata is derived: the file
-//! is `<id>.txt`, the language is `zh` when the text has Han characters, and the body that
+//! is `<id>.txt`, the language is guessed from the text, and the body that
 //! issued a document is guessed from its id (`cc19-4-zh` → Central Committee plenums).
 //! This module is pure: the CLI reads and writes the files.
 
-use crate::normalize::is_han;
+use crate::normalize::guess_language;
 use serde::{Deserialize, Serialize};
 
 /// Identifies the format of `corpus/index.json`.
@@ -122,7 +122,7 @@ pub fn describe(mut entry: CorpusEntry, text: &str) -> CorpusEntry {
     entry.hash = content_hash(text);
     entry.chars = text.chars().count();
     if entry.language.is_empty() {
-        entry.language = if text.chars().any(is_han) { "zh" } else { "en" }.to_string();
+        entry.language = guess_language(text).to_string();
     }
     entry
 }

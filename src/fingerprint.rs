@@ -1,7 +1,7 @@
 //! Fingerprints: the features that make two sections look alike.
 //!
 //! A section's fingerprint is the set of its token bigrams (two Han characters, or two
-//! words) plus its longer single words, after folding width, quotes and case and replacing
+//! words) plus its single words, after folding width, quotes and case and replacing
 //! every number by one placeholder. Character bigrams need no word boundaries, so the same
 //! measure works for Chinese and English, and they survive rewording better than whole
 //! sentences do. Numbers fold so that `202人 → 204人` does not make two attendance
@@ -28,7 +28,7 @@ pub fn fingerprint(text: &str, span: Span) -> Vec<Feature> {
             TokenClass::Han | TokenClass::Word => {
                 let word = token.span.of(text);
                 let h = hash_folded(word);
-                if token.class == TokenClass::Word && word.len() > 3 {
+                if token.class == TokenClass::Word {
                     features.push(h ^ 0x9e37_79b9_7f4a_7c15);
                 }
                 h

@@ -41,9 +41,34 @@ pub fn is_han(c: char) -> bool {
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x30000..=0x323AF)
 }
 
+/// A guess at a text's language from its first few thousand characters: `"zh"` when Han
+/// characters outnumber Latin letters, else `"en"`. Used for `lang` attributes (fonts, line
+/// breaking) and the corpus index, never for comparison.
+pub fn guess_language(text: &str) -> &'static str {
+    let (mut han, mut latin) = (0usize, 0usize);
+    for c in text.chars().take(4000) {
+        if is_han(c) {
+            han += 1;
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        }
+    }
+    if han * 2 > latin {
+        "zh"
+    } else {
+        "en"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_guess() {
+        assert_eq!(guess_language("全会认为，GDP增长6.1%。"), "zh");
+        assert_eq!(guess_language("The meeting stressed “两个维护”."), "en");
+    }
 
     #[test]
     fn full_width_forms_fold_to_ascii() {

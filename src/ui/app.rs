@@ -6,6 +6,7 @@ use super::doc_panel::DocPanel;
 use super::state::{Action, CorpusState, Doc, Side, Workspace};
 use crate::compare::{compare, Options};
 use crate::corpus::CorpusIndex;
+use crate::normalize::guess_language;
 use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -122,6 +123,8 @@ pub fn app(props: &AppProps) -> Html {
                         text_b={ws.doc(Side::B).text.clone()}
                         title_a={ws.doc(Side::A).title.clone()}
                         title_b={ws.doc(Side::B).title.clone()}
+                        lang_a={guess_language(&ws.doc(Side::A).text)}
+                        lang_b={guess_language(&ws.doc(Side::B).text)}
                     />
                 }
             </main>

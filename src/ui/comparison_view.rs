@@ -19,6 +19,10 @@ pub struct ComparisonViewProps {
     pub title_a: Rc<str>,
     /// Title of B.
     pub title_b: Rc<str>,
+    /// Language of A (`zh` or `en`), for fonts and line breaking.
+    pub lang_a: &'static str,
+    /// Language of B.
+    pub lang_b: &'static str,
 }
 
 /// Where a group of leaves stands: `¶4` for a paragraph, `¶4·3` for its third item.
@@ -91,10 +95,11 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
             return html! { <div class={classes!("cell", "absent", format!("cell-{}", side_name.to_lowercase()))}><span class="absent-note">{ note }</span></div> };
         }
         let whole = matches!(row.relation, Relation::Added | Relation::Dropped);
+        let lang = if side == DiffSide::A { props.lang_a } else { props.lang_b };
         html! {
             <div class={classes!("cell", format!("cell-{}", side_name.to_lowercase()))}>
                 <span class="loc"><span class="loc-side">{ side_name }</span>{ locator(outline, ids) }</span>
-                <p class={classes!("text", whole.then_some("whole"))}>{ side_html(&row.ops, side, text) }</p>
+                <p class={classes!("text", whole.then_some("whole"))} {lang}>{ side_html(&row.ops, side, text) }</p>
             </div>
         }
     };

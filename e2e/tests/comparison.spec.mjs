@@ -1,0 +1,52 @@
+// The main flow: the page opens on a real comparison, and a Chinese pair can be picked.
+import { test, expect } from '@playwright/test';
+
+const shots = new URL('../screenshots/', import.meta.url).pathname;
+
+test('opens on the sample comparison with insertions and deletions', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('./');
+  await expect(page.getByTestId('title-A')).toContainText('Ninth Plenary Session');
+  await expect(page.getByTestId('title-B')).toContainText('Illustrative edit');
+  await expect(page.getByText('Illustrative edit, not a real document').first()).toBeVisible();
+  await expect(page.locator('.rows ins').first()).toBeVisible();
+  await expect(page.locator('.rows del').first()).toBeVisible();
+  await expect(page.locator('.rows del', { hasText: 'Ninth' }).first()).toBeVisible();
+  await expect(page.locator('.rows ins', { hasText: 'Tenth' }).first()).toBeVisible();
+  await expect(page.getByTestId('summary')).toContainText('1 moved');
+  await expect(page.getByTestId('summary')).toContainText('1 added');
+  await expect(page.getByTestId('summary')).toContainText('1 dropped');
+  await expect(page.locator('.row.added .row-label')).toHaveText('added');
+  await expect(page.locator('.row.dropped .row-label')).toHaveText('dropped');
+  await expect(page.locator('.row.moved .row-label')).toContainText('moved from ¶5·5');
+  await page.screenshot({ path: shots + 'sample-1400.png' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: shots + 'sample-390.png' });
+  expect(errors).toEqual([]);
+});
+
+test('picks two Central Committee plenums and shows a Chinese comparison', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('.rows ins').first()).toBeVisible();
+  await page.getByTestId('pick-A').selectOption('cc19-4-zh');
+  await page.getByTestId('pick-B').selectOption('cc19-5-zh');
+  await expect(page.getByTestId('title-A')).toContainText('第十九届中央委员会第四次全体会议公报');
+  await expect(page.getByTestId('title-B')).toContainText('第十九届中央委员会第五次全体会议公报');
+  await expect(page.locator('.rows del', { hasText: '四' }).first()).toBeVisible();
+  await expect(page.locator('.rows ins', { hasText: '五' }).first()).toBeVisible();
+  const rows = await page.locator('.rows > li').count();
+  expect(rows).toBeGreaterThan(20);
+  await page.screenshot({ path: shots + 'cc19-4-vs-5-1400.png' });
+});
+
+test('pasted text replaces one side and keeps the other', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByTestId('title-B')).toContainText('Illustrative edit');
+  await page.locator('.side-a details.paste summary').click();
+  await page.locator('#paste-A').fill('A pasted title\n\nThe meeting stressed that reform must deepen.\n');
+  await page.getByRole('button', { name: 'Compare this text as A' }).click();
+  await expect(page.getByTestId('title-A')).toHaveText('Pasted text');
+  await expect(page.getByTestId('title-B')).toContainText('Illustrative edit');
+  await expect(page.locator('.row.added').first()).toBeVisible();
+});

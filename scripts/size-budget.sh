@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Fails when the site's wasm + JS, gzipped, exceed the budget (bytes). The budget is the
+# measured size plus headroom; raise it only with a reason in the commit message.
+set -euo pipefail
+dist="${1:-dist}"
+budget="${TIFA_SIZE_BUDGET:-307200}"   # 300 KiB: wasm + JS, gzip -9
+total=0
+for f in "$dist"/*.wasm "$dist"/*.js; do
+  size=$(gzip -9c "$f" | wc -c)
+  printf '%8d B gz  %s\n' "$size" "$(basename "$f")"
+  total=$((total + size))
+done
+printf '%8d B gz  total (budget %d B)\n' "$total" "$budget"
+if [ "$total" -gt "$budget" ]; then
+  echo "size-budget: over budget" >&2
+  exit 1
+fi

@@ -1,0 +1,51 @@
+//! The app mounted in a real browser (wasm-bindgen-test in headless Chromium) marks
+//! inserted and deleted words.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+use tifa::ui::state::Doc;
+use tifa::ui::{App, AppProps};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount(a: &str, b: &str) -> web_sys::Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let preset = Rc::new([Doc::pasted(a.to_string()), Doc::pasted(b.to_string())]);
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { preset: Some(preset) }).render();
+    root
+}
+
+async fn settle() {
+    gloo::timers::future::TimeoutFuture::new(50).await;
+}
+
+fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.text_content()).collect()
+}
+
+#[wasm_bindgen_test]
+async fn english_words_are_marked_inserted_and_deleted() {
+    let root = mount("Communiqué\nWe must act now.\n", "Communiqué\nWe should act now.\n");
+    settle().await;
+    assert_eq!(texts(&root, ".rows del"), ["must"]);
+    assert_eq!(texts(&root, ".rows ins"), ["should"]);
+}
+
+#[wasm_bindgen_test]
+async fn chinese_phrase_is_marked_as_one_replacement() {
+    let root = mount("公报\n实施稳健的货币政策。\n", "公报\n实施适度宽松的货币政策。\n");
+    settle().await;
+    assert!(texts(&root, ".rows del").contains(&"稳健".to_string()));
+    assert!(texts(&root, ".rows ins").contains(&"适度宽松".to_string()));
+}
+
+#[wasm_bindgen_test]
+async fn added_paragraph_is_labelled() {
+    let root = mount("Title\nKept paragraph.\n", "Title\nKept paragraph.\nA new paragraph about reform.\n");
+    settle().await;
+    assert_eq!(texts(&root, ".row.added .row-label"), ["added"]);
+}

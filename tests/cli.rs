@@ -1,0 +1,69 @@
+//! The CLI prints the comparison as versioned JSON whose byte ranges slice the inputs.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use serde_json::Value;
+use std::process::Command;
+
+fn tifa(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_tifa")).args(args).output().expect("run tifa")
+}
+
+#[test]
+fn compare_json_byte_ranges_slice_the_inputs() {
+    let seeds = common::root().join("seeds");
+    let (pa, pb) = (seeds.join("000_32d0b0de139dc88b.txt"), seeds.join("001_demo_illustrative_edit.txt"));
+    let out = tifa(&["compare", pa.to_str().unwrap(), pb.to_str().unwrap(), "--format", "json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(json["schema"], "tifa.comparison/1");
+    let (a, b) = common::sample_pair();
+    for (key, text) in [("a", &a), ("b", &b)] {
+        let sections = json["documents"][key]["sections"].as_array().unwrap();
+        let mut rebuilt = String::new();
+        for s in sections.iter().filter(|s| s["leaf"] == true) {
+            let (start, end) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+            rebuilt.push_str(&text[start..end]);
+            let (bs, be) = (s["body_start"].as_u64().unwrap() as usize, s["body_end"].as_u64().unwrap() as usize);
+            assert_eq!(text[bs..be].trim(), &text[bs..be]);
+        }
+        assert_eq!(&rebuilt, text, "leaf sections of {key} do not tile the input");
+    }
+    let pairs = json["pairs"].as_array().unwrap();
+    assert!(pairs.iter().any(|p| p["relation"] == "reworded"));
+    assert!(pairs.iter().any(|p| p["moved"] == true));
+    let op = pairs.iter().flat_map(|p| p["ops"].as_array().unwrap()).find(|o| o["op"] == "insert").unwrap();
+    let range = |v: &Value| v.as_array().unwrap().iter().map(|x| x.as_u64().unwrap() as usize).collect::<Vec<_>>();
+    let r = range(&op["b"]);
+    assert!(!b[r[0]..r[1]].is_empty());
+    assert_eq!(json["added"].as_array().unwrap().len(), 1);
+    assert_eq!(json["dropped"].as_array().unwrap().len(), 1);
+    assert!(json["slogans"].is_array() && json["priorities"].is_array());
+}
+
+#[test]
+fn missing_file_is_a_clear_error() {
+    let out = tifa(&["compare", "/nonexistent/a.txt", "/nonexistent/b.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /nonexistent/a.txt"));
+}
+
+#[test]
+fn binary_file_is_a_clear_error() {
+    let dir = std::env::temp_dir().join(format!("tifa-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bin = dir.join("x.bin");
+    std::fs::write(&bin, [0xff, 0xfe, 0x00, 0x80]).unwrap();
+    let out = tifa(&["compare", bin.to_str().unwrap(), bin.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not UTF-8 text"));
+}
+
+#[test]
+fn bad_usage_exits_2_with_help() {
+    let out = tifa(&["compare", "only-one.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("USAGE"));
+    assert!(tifa(&["--help"]).status.success());
+}

@@ -1,0 +1,117 @@
+//! Engine invariants on real documents: nothing of either document is lost, and every diff
+//! rebuilds its two sides byte for byte.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use tifa::diff::OpKind;
+use tifa::{compare, Comparison, Options, Relation};
+
+/// Checks the invariants of a comparison of `a` with `b`.
+fn check_lossless(a: &str, b: &str) -> Comparison {
+    let c = compare(a, b, &Options::default());
+    for (text, outline) in [(a, &c.outline_a), (b, &c.outline_b)] {
+        // Leaves tile the text.
+        let mut at = 0;
+        for &id in &outline.leaves {
+            let s = outline.get(id);
+            assert_eq!(s.span.start, at, "gap or overlap before section {id}");
+            assert!(s.body.start >= s.span.start && s.body.end <= s.span.end);
+            at = s.span.end;
+        }
+        if !text.trim().is_empty() {
+            assert_eq!(at, text.len(), "leaves do not reach the end of the text");
+        }
+    }
+    // Each leaf of each document appears in exactly one row.
+    let mut seen_a = vec![0; c.outline_a.sections.len()];
+    let mut seen_b = vec![0; c.outline_b.sections.len()];
+    for row in &c.rows {
+        row.a.iter().for_each(|&id| seen_a[id] += 1);
+        row.b.iter().for_each(|&id| seen_b[id] += 1);
+    }
+    for &id in &c.outline_a.leaves {
+        assert_eq!(seen_a[id], 1, "leaf {id} of A appears {} times", seen_a[id]);
+    }
+    for &id in &c.outline_b.leaves {
+        assert_eq!(seen_b[id], 1, "leaf {id} of B appears {} times", seen_b[id]);
+    }
+    // The ops of each row rebuild the row's text on both sides.
+    for row in &c.rows {
+        let span = |outline: &tifa::segment::Outline, ids: &[usize]| {
+            ids.first().map(|&f| tifa::Span::new(outline.get(f).body.start, outline.get(*ids.last().unwrap()).body.end))
+        };
+        let rebuilt_a: String = row.ops.iter().filter(|o| o.kind != OpKind::Insert).map(|o| o.a.of(a)).collect();
+        let rebuilt_b: String = row.ops.iter().filter(|o| o.kind != OpKind::Delete).map(|o| o.b.of(b)).collect();
+        assert_eq!(rebuilt_a, span(&c.outline_a, &row.a).map_or("", |s| s.of(a)));
+        assert_eq!(rebuilt_b, span(&c.outline_b, &row.b).map_or("", |s| s.of(b)));
+    }
+    c
+}
+
+#[test]
+fn sample_pair_is_lossless() {
+    let (a, b) = common::sample_pair();
+    check_lossless(&a, &b);
+}
+
+#[test]
+fn sample_pair_shows_every_kind_of_change_of_the_demo() {
+    let (a, b) = common::sample_pair();
+    let c = check_lossless(&a, &b);
+    let s = &c.stats;
+    assert_eq!((s.added, s.dropped, s.moved), (1, 1, 1), "{s:?}");
+    let dropped: Vec<&str> = c
+        .rows
+        .iter()
+        .filter(|r| r.relation == Relation::Dropped)
+        .map(|r| c.outline_a.get(r.a[0]).body.of(&a))
+        .collect();
+    assert!(dropped[0].starts_with("The meeting approved the resignation"));
+    let added: Vec<&str> =
+        c.rows.iter().filter(|r| r.relation == Relation::Added).map(|r| c.outline_b.get(r.b[0]).body.of(&b)).collect();
+    assert!(added[0].starts_with("The meeting pointed out"));
+    let moved = c.rows.iter().find(|r| r.moved).unwrap();
+    assert!(c.outline_b.get(moved.b[0]).body.of(&b).contains("county economy"));
+}
+
+#[test]
+fn plenum_pair_cc19_4_vs_cc19_5_is_lossless() {
+    check_lossless(&common::corpus("cc19-4-zh"), &common::corpus("cc19-5-zh"));
+}
+
+#[test]
+fn every_corpus_pair_in_sequence_is_lossless() {
+    let ids = ["cc19-5-zh", "cc19-6-zh", "ccdi19-6-zh", "gwr2022-zh", "gwr2023-zh", "unga75-2020-en", "unga76-2021-en"];
+    for pair in ids.windows(2) {
+        check_lossless(&common::corpus(pair[0]), &common::corpus(pair[1]));
+    }
+}
+
+#[test]
+fn a_document_against_itself_is_unchanged() {
+    let a = common::corpus("cc19-4-zh");
+    let c = check_lossless(&a, &a);
+    assert!(c.rows.iter().all(|r| r.relation == Relation::Same && !r.moved));
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    let cases = [
+        "",
+        "\n\n\n",
+        "no punctuation at all just words going on and on",
+        "全会全会全会全会全会全会",
+        "\u{0}\u{1}\u{7f}control",
+        "emoji 🇨🇳👍🏽 and combining e\u{301}",
+        "مرحبا بالعالم. שלום עולם.",
+        "First, one. Second, two. First, again.",
+        "（一）（二）（三）",
+        "一是二是三是",
+    ];
+    for a in cases {
+        for b in cases {
+            check_lossless(a, b);
+        }
+    }
+}
