@@ -20,14 +20,20 @@
 //! leaf after scoring, and by the postings walk before it.
 
 use crate::fingerprint::Feature;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Below this similarity two leaves are never paired in order.
 pub const PAIR_MIN: f32 = 0.25;
-/// A lone leaf on each side between two in-order pairs is paired from this similarity on.
+/// Leaves that are each other's best match between two in-order pairs are paired from
+/// this similarity on.
 pub const GAP_MIN: f32 = 0.1;
+/// A lone leaf on each side between two in-order pairs is paired from this similarity on.
+pub const LONE_MIN: f32 = 0.05;
 /// A pair out of order needs more evidence than one in order.
-pub const MOVE_MIN: f32 = 0.4;
+pub const MOVE_MIN: f32 = 0.5;
+/// A leftover leaf whose best match is its neighbour's partner joins that pair from this
+/// similarity on.
+pub const JOIN_MIN: f32 = 0.2;
 /// Share of a leftover leaf's weight that must lie in its neighbour's partner to join it.
 pub const CONTAINMENT_MIN: f32 = 0.6;
 /// Candidates kept per leaf of A, best first.
@@ -62,118 +68,274 @@ pub struct Group {
 /// Aligns two documents given the fingerprints of their leaves, and returns the groups
 /// in reading order (B's order, with dropped leaves after what preceded them in A).
 pub fn align(a: &[Vec<Feature>], b: &[Vec<Feature>]) -> Vec<Group> {
+    align_in_parts(a, b, &vec![0; a.len()], &vec![0; b.len()])
+}
+
+/// Like [`align`], for documents divided into numbered parts (`一、…`, `二、…`): the parts
+/// are paired first, in order, by their whole content; then leaves pair in order only within
+/// paired parts (or between the neighbours of an unpaired part). So the tasks of one work
+/// report pair with the tasks of the next, not with a review that covers the same topics.
+/// `parts_a[i]` is the part of A's leaf `i` (non-decreasing); moved pairs ignore parts.
+pub fn align_in_parts(a: &[Vec<Feature>], b: &[Vec<Feature>], parts_a: &[usize], parts_b: &[usize]) -> Vec<Group> {
     let weights = Weights::new(a, b);
-    let weight_a: Vec<f32> = a.iter().map(|f| weights.total(f)).collect();
-    let weight_b: Vec<f32> = b.iter().map(|f| weights.total(f)).collect();
-    let shared = |i: usize, j: usize| weights.shared(&a[i], &b[j]);
-    let dice = |shared: f32, wa: f32, wb: f32| if wa + wb > 0.0 { 2.0 * shared / (wa + wb) } else { 0.0 };
-
-    let candidates = candidate_pairs(a, b, &weights, &weight_a, &weight_b);
-
-    let mut partner_a: Vec<Option<usize>> = vec![None; a.len()];
-    let mut partner_b: Vec<Option<usize>> = vec![None; b.len()];
-    let mut groups: Vec<Group> = Vec::new();
-
-    for (i, j, sim) in heaviest_chain(&candidates, b.len()) {
-        partner_a[i] = Some(groups.len());
-        partner_b[j] = Some(groups.len());
-        groups.push(Group { a: vec![i], b: vec![j], kind: GroupKind::Paired, moved: false, similarity: sim });
+    let mut state = Aligner {
+        weight_a: a.iter().map(|f| weights.total(f)).collect(),
+        weight_b: b.iter().map(|f| weights.total(f)).collect(),
+        a,
+        b,
+        partner_a: vec![None; a.len()],
+        partner_b: vec![None; b.len()],
+        groups: Vec::new(),
+        weights,
+    };
+    let candidates = candidate_pairs(a, b, &state.weights, &state.weight_a, &state.weight_b);
+    let bands = PartBands::new(a, b, parts_a, parts_b, &state.weights);
+    let in_order: Vec<Candidate> =
+        candidates.iter().copied().filter(|&(i, j, _)| bands.allows(parts_a[i], parts_b[j])).collect();
+    let strong: Vec<Candidate> = in_order.iter().copied().filter(|c| c.2 >= PAIR_MIN).collect();
+    for c in heaviest_chain(&strong, b.len()) {
+        state.pair(c, false);
     }
+    state.fill_gaps(&in_order);
+    state.pair_moved(&candidates);
+    state.grow_split_and_merged(&candidates);
+    state.finish()
+}
 
-    // A lone leaf of A and a lone leaf of B between two in-order pairs play the same role
-    // unless they have almost nothing in common.
-    let chain: Vec<(usize, usize)> = groups.iter().map(|g| (g.a[0], g.b[0])).collect();
-    let bounds = std::iter::once((-1i64, -1i64))
-        .chain(chain.iter().map(|&(i, j)| (i as i64, j as i64)))
-        .chain(std::iter::once((a.len() as i64, b.len() as i64)))
-        .collect::<Vec<_>>();
-    for w in bounds.windows(2) {
-        let ((i0, j0), (i1, j1)) = (w[0], w[1]);
-        if i1 - i0 == 2 && j1 - j0 == 2 {
-            let (i, j) = ((i0 + 1) as usize, (j0 + 1) as usize);
-            let sim = dice(shared(i, j), weight_a[i], weight_b[j]);
-            if sim >= GAP_MIN {
-                partner_a[i] = Some(groups.len());
-                partner_b[j] = Some(groups.len());
-                groups.push(Group { a: vec![i], b: vec![j], kind: GroupKind::Paired, moved: false, similarity: sim });
-            }
+/// `(leaf of A, leaf of B, similarity)`.
+type Candidate = (usize, usize, f32);
+
+/// The alignment under construction.
+struct Aligner<'f> {
+    a: &'f [Vec<Feature>],
+    b: &'f [Vec<Feature>],
+    weights: Weights,
+    weight_a: Vec<f32>,
+    weight_b: Vec<f32>,
+    /// The group each leaf belongs to, once paired.
+    partner_a: Vec<Option<usize>>,
+    partner_b: Vec<Option<usize>>,
+    groups: Vec<Group>,
+}
+
+impl Aligner<'_> {
+    fn similarity(&self, i: usize, j: usize) -> f32 {
+        let total = self.weight_a[i] + self.weight_b[j];
+        if total > 0.0 {
+            (2.0 * self.weights.shared(&self.a[i], &self.b[j]) / total).min(1.0)
+        } else {
+            0.0
         }
     }
 
-    let mut leftovers: Vec<&(usize, usize, f32)> = candidates
-        .iter()
-        .filter(|(i, j, sim)| *sim >= MOVE_MIN && partner_a[*i].is_none() && partner_b[*j].is_none())
-        .collect();
-    leftovers.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)));
-    for &(i, j, sim) in leftovers {
-        if partner_a[i].is_none() && partner_b[j].is_none() {
-            partner_a[i] = Some(groups.len());
-            partner_b[j] = Some(groups.len());
-            groups.push(Group { a: vec![i], b: vec![j], kind: GroupKind::Paired, moved: true, similarity: sim });
-        }
+    fn pair(&mut self, (i, j, similarity): Candidate, moved: bool) {
+        self.partner_a[i] = Some(self.groups.len());
+        self.partner_b[j] = Some(self.groups.len());
+        self.groups.push(Group { a: vec![i], b: vec![j], kind: GroupKind::Paired, moved, similarity });
     }
 
-    // Split (one A, several B) and merged (several A, one B): grow groups by neighbours.
-    let mut grew = true;
-    while grew {
-        grew = false;
-        for j in 0..b.len() {
-            if partner_b[j].is_some() {
+    fn free(&self, (i, j, _): &Candidate) -> bool {
+        self.partner_a[*i].is_none() && self.partner_b[*j].is_none()
+    }
+
+    /// Between two consecutive in-order pairs, leaves that are each other's best match in
+    /// the gap are paired in order from [`GAP_MIN`] on: their place supports weaker
+    /// evidence. A gap of one leaf on each side is paired from [`LONE_MIN`] on.
+    fn fill_gaps(&mut self, candidates: &[Candidate]) {
+        let mut anchors: Vec<(usize, usize)> = self.groups.iter().map(|g| (g.a[0], g.b[0])).collect();
+        anchors.sort_unstable();
+        let mut bounds: Vec<(isize, isize)> = vec![(-1, -1)];
+        bounds.extend(anchors.iter().map(|&(i, j)| (i as isize, j as isize)));
+        bounds.push((self.a.len() as isize, self.b.len() as isize));
+        for w in bounds.windows(2) {
+            let ((i0, j0), (i1, j1)) = (w[0], w[1]);
+            let inside = |c: &&Candidate| {
+                (c.0 as isize) > i0 && (c.0 as isize) < i1 && (c.1 as isize) > j0 && (c.1 as isize) < j1
+            };
+            if i1 - i0 == 2 && j1 - j0 == 2 {
+                let (i, j) = ((i0 + 1) as usize, (j0 + 1) as usize);
+                let sim = self.similarity(i, j);
+                if sim >= LONE_MIN {
+                    self.pair((i, j, sim), false);
+                }
                 continue;
             }
-            for n in [j.wrapping_sub(1), j + 1] {
-                let Some(g) = partner_b.get(n).copied().flatten() else { continue };
-                if groups[g].a.len() != 1 {
-                    continue;
-                }
-                let i = groups[g].a[0];
-                if weight_b[j] > 0.0 && shared(i, j) / weight_b[j] >= CONTAINMENT_MIN {
-                    groups[g].b.push(j);
-                    groups[g].b.sort_unstable();
-                    partner_b[j] = Some(g);
-                    grew = true;
-                    break;
-                }
+            let in_gap: Vec<Candidate> = candidates.iter().filter(inside).filter(|c| c.2 >= GAP_MIN).copied().collect();
+            let mutual: Vec<Candidate> = in_gap
+                .iter()
+                .copied()
+                .filter(|&(i, j, sim)| {
+                    let best_for_i = in_gap.iter().filter(|c| c.0 == i).all(|c| c.2 <= sim);
+                    let best_for_j = in_gap.iter().filter(|c| c.1 == j).all(|c| c.2 <= sim);
+                    best_for_i && best_for_j
+                })
+                .collect();
+            for c in heaviest_chain(&mutual, self.b.len()) {
+                self.pair(c, false);
             }
         }
-        for i in 0..a.len() {
-            if partner_a[i].is_some() {
-                continue;
-            }
-            for n in [i.wrapping_sub(1), i + 1] {
-                let Some(g) = partner_a.get(n).copied().flatten() else { continue };
-                if groups[g].b.len() != 1 {
-                    continue;
-                }
-                let j = groups[g].b[0];
-                if weight_a[i] > 0.0 && shared(i, j) / weight_a[i] >= CONTAINMENT_MIN {
-                    groups[g].a.push(i);
-                    groups[g].a.sort_unstable();
-                    partner_a[i] = Some(g);
-                    grew = true;
-                    break;
-                }
-            }
-        }
-    }
-    for g in groups.iter_mut().filter(|g| g.a.len() + g.b.len() > 2) {
-        let s: f32 = g.a.iter().flat_map(|&i| g.b.iter().map(move |&j| (i, j))).map(|(i, j)| shared(i, j)).sum();
-        let wa: f32 = g.a.iter().map(|&i| weight_a[i]).sum();
-        let wb: f32 = g.b.iter().map(|&j| weight_b[j]).sum();
-        g.similarity = dice(s, wa, wb).min(1.0);
     }
 
-    for (j, p) in partner_b.iter().enumerate() {
-        if p.is_none() {
-            groups.push(Group { a: vec![], b: vec![j], kind: GroupKind::Added, moved: false, similarity: 0.0 });
+    /// Leftover leaves on both sides that still look clearly alike are paired out of order.
+    fn pair_moved(&mut self, candidates: &[Candidate]) {
+        let mut leftovers: Vec<Candidate> =
+            candidates.iter().copied().filter(|c| c.2 >= MOVE_MIN && self.free(c)).collect();
+        leftovers.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)));
+        for c in leftovers {
+            if self.free(&c) {
+                self.pair(c, true);
+            }
         }
     }
-    for (i, p) in partner_a.iter().enumerate() {
-        if p.is_none() {
-            groups.push(Group { a: vec![i], b: vec![], kind: GroupKind::Dropped, moved: false, similarity: 0.0 });
+
+    /// Split (one A, several B) and merged (several A, one B): a leftover leaf next to a
+    /// paired one joins that pair when most of its text lies in the pair's other side
+    /// ([`CONTAINMENT_MIN`]), or when that other side is its best match ([`JOIN_MIN`]).
+    fn grow_split_and_merged(&mut self, candidates: &[Candidate]) {
+        let mut best_a: Vec<Option<Candidate>> = vec![None; self.a.len()];
+        let mut best_b: Vec<Option<Candidate>> = vec![None; self.b.len()];
+        for &c in candidates {
+            if best_a[c.0].is_none_or(|b| c.2 > b.2) {
+                best_a[c.0] = Some(c);
+            }
+            if best_b[c.1].is_none_or(|b| c.2 > b.2) {
+                best_b[c.1] = Some(c);
+            }
+        }
+        let mut grew = true;
+        while grew {
+            grew = false;
+            for (j, best) in best_b.iter().enumerate() {
+                if self.partner_b[j].is_some() {
+                    continue;
+                }
+                for n in [j.wrapping_sub(1), j + 1] {
+                    let Some(g) = self.partner_b.get(n).copied().flatten() else { continue };
+                    let [i] = self.groups[g].a[..] else { continue };
+                    let contained = self.weight_b[j] > 0.0
+                        && self.weights.shared(&self.a[i], &self.b[j]) / self.weight_b[j] >= CONTAINMENT_MIN;
+                    let best = best.is_some_and(|c| c.0 == i && c.2 >= JOIN_MIN);
+                    if contained || best {
+                        self.groups[g].b.push(j);
+                        self.groups[g].b.sort_unstable();
+                        self.partner_b[j] = Some(g);
+                        grew = true;
+                        break;
+                    }
+                }
+            }
+            for (i, best) in best_a.iter().enumerate() {
+                if self.partner_a[i].is_some() {
+                    continue;
+                }
+                for n in [i.wrapping_sub(1), i + 1] {
+                    let Some(g) = self.partner_a.get(n).copied().flatten() else { continue };
+                    let [j] = self.groups[g].b[..] else { continue };
+                    let contained = self.weight_a[i] > 0.0
+                        && self.weights.shared(&self.a[i], &self.b[j]) / self.weight_a[i] >= CONTAINMENT_MIN;
+                    let best = best.is_some_and(|c| c.1 == j && c.2 >= JOIN_MIN);
+                    if contained || best {
+                        self.groups[g].a.push(i);
+                        self.groups[g].a.sort_unstable();
+                        self.partner_a[i] = Some(g);
+                        grew = true;
+                        break;
+                    }
+                }
+            }
         }
     }
-    reading_order(groups, a.len())
+
+    /// Scores grown groups, adds added and dropped leaves, and sorts into reading order.
+    fn finish(mut self) -> Vec<Group> {
+        for k in 0..self.groups.len() {
+            let g = &self.groups[k];
+            if g.a.len() + g.b.len() > 2 {
+                let shared: f32 =
+                    g.a.iter()
+                        .flat_map(|&i| g.b.iter().map(move |&j| (i, j)))
+                        .map(|(i, j)| self.weights.shared(&self.a[i], &self.b[j]))
+                        .sum();
+                let total: f32 = g.a.iter().map(|&i| self.weight_a[i]).sum::<f32>()
+                    + g.b.iter().map(|&j| self.weight_b[j]).sum::<f32>();
+                self.groups[k].similarity = if total > 0.0 { (2.0 * shared / total).min(1.0) } else { 0.0 };
+            }
+        }
+        let mut groups = self.groups;
+        for (j, p) in self.partner_b.iter().enumerate() {
+            if p.is_none() {
+                groups.push(Group { a: vec![], b: vec![j], kind: GroupKind::Added, moved: false, similarity: 0.0 });
+            }
+        }
+        for (i, p) in self.partner_a.iter().enumerate() {
+            if p.is_none() {
+                groups.push(Group { a: vec![i], b: vec![], kind: GroupKind::Dropped, moved: false, similarity: 0.0 });
+            }
+        }
+        reading_order(groups, self.a.len())
+    }
+}
+
+/// Which parts of A may pair in order with which parts of B.
+struct PartBands {
+    /// For each part of A, the range of B's parts it may pair with.
+    a_to_b: Vec<(usize, usize)>,
+    /// For each part of B, the range of A's parts it may pair with.
+    b_to_a: Vec<(usize, usize)>,
+}
+
+impl PartBands {
+    fn new(a: &[Vec<Feature>], b: &[Vec<Feature>], parts_a: &[usize], parts_b: &[usize], weights: &Weights) -> Self {
+        let count = |parts: &[usize]| parts.last().map_or(1, |p| p + 1);
+        let (na, nb) = (count(parts_a), count(parts_b));
+        if na < 2 || nb < 2 {
+            return PartBands { a_to_b: vec![(0, nb - 1); na], b_to_a: vec![(0, na - 1); nb] };
+        }
+        let union = |leaves: &[Vec<Feature>], parts: &[usize], n: usize| -> Vec<Vec<Feature>> {
+            let mut out = vec![Vec::new(); n];
+            for (features, &p) in leaves.iter().zip(parts) {
+                out[p].extend_from_slice(features);
+            }
+            for f in &mut out {
+                f.sort_unstable();
+                f.dedup();
+            }
+            out
+        };
+        let (ua, ub) = (union(a, parts_a, na), union(b, parts_b, nb));
+        let mut part_pairs = Vec::new();
+        for (x, fx) in ua.iter().enumerate() {
+            for (y, fy) in ub.iter().enumerate() {
+                let total = weights.total(fx) + weights.total(fy);
+                let sim = if total > 0.0 { 2.0 * weights.shared(fx, fy) / total } else { 0.0 };
+                if sim >= GAP_MIN {
+                    part_pairs.push((x, y, sim));
+                }
+            }
+        }
+        let chain = heaviest_chain(&part_pairs, nb);
+        let band = |n: usize, m: usize, chain: &[(usize, usize)]| -> Vec<(usize, usize)> {
+            (0..n)
+                .map(|x| match chain.iter().find(|c| c.0 == x) {
+                    Some(&(_, y)) => (y, y),
+                    None => {
+                        let lo = chain.iter().rev().find(|c| c.0 < x).map_or(0, |c| c.1);
+                        let hi = chain.iter().find(|c| c.0 > x).map_or(m - 1, |c| c.1);
+                        (lo, hi)
+                    }
+                })
+                .collect()
+        };
+        let forward: Vec<(usize, usize)> = chain.iter().map(|c| (c.0, c.1)).collect();
+        let backward: Vec<(usize, usize)> = chain.iter().map(|c| (c.1, c.0)).collect();
+        PartBands { a_to_b: band(na, nb, &forward), b_to_a: band(nb, na, &backward) }
+    }
+
+    fn allows(&self, x: usize, y: usize) -> bool {
+        let (lo, hi) = self.a_to_b[x];
+        let (lo2, hi2) = self.b_to_a[y];
+        (lo..=hi).contains(&y) && (lo2..=hi2).contains(&x)
+    }
 }
 
 /// Sorts groups by B's order; a dropped leaf follows the in-order group that holds the
@@ -211,7 +373,7 @@ struct Weights {
 
 impl Weights {
     fn new(a: &[Vec<Feature>], b: &[Vec<Feature>]) -> Self {
-        let mut df: HashMap<Feature, u32> = HashMap::new();
+        let mut df: HashMap<Feature, u32> = HashMap::default();
         for f in a.iter().chain(b).flatten() {
             *df.entry(*f).or_insert(0) += 1;
         }
@@ -247,7 +409,7 @@ impl Weights {
     }
 }
 
-/// `(i, j, similarity)` for every pair sharing enough weight, at most
+/// `(i, j, similarity)` for every pair from [`GAP_MIN`] on, at most
 /// [`MAX_CANDIDATES_PER_LEAF`] per leaf of A.
 fn candidate_pairs(
     a: &[Vec<Feature>],
@@ -256,7 +418,7 @@ fn candidate_pairs(
     weight_a: &[f32],
     weight_b: &[f32],
 ) -> Vec<(usize, usize, f32)> {
-    let mut postings: HashMap<Feature, Vec<u32>> = HashMap::new();
+    let mut postings: HashMap<Feature, Vec<u32>> = HashMap::default();
     for (j, features) in b.iter().enumerate() {
         for f in features {
             if weights.weight.contains_key(f) {
@@ -286,7 +448,7 @@ fn candidate_pairs(
                 let sim = if total > 0.0 { (2.0 * shared[j] / total).min(1.0) } else { 0.0 };
                 (i, j, sim)
             })
-            .filter(|c| c.2 >= PAIR_MIN)
+            .filter(|c| c.2 >= GAP_MIN)
             .collect();
         row.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.1.cmp(&y.1)));
         row.truncate(MAX_CANDIDATES_PER_LEAF);

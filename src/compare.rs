@@ -3,7 +3,7 @@
 //! `compare(a, b, &Options)` is the one entry point the CLI and the browser share, so the
 //! JSON the CLI prints and the view the page draws come from the same [`Comparison`].
 
-use crate::align::{align, GroupKind};
+use crate::align::{align_in_parts, GroupKind};
 use crate::diff::{diff, is_unchanged, Op, OpKind};
 use crate::fingerprint::fingerprint;
 use crate::segment::{segment, Outline};
@@ -97,7 +97,12 @@ pub fn compare(text_a: &str, text_b: &str, _options: &Options) -> Comparison {
     let outline_b = segment(text_b);
     let prints =
         |text: &str, o: &Outline| -> Vec<_> { o.leaves.iter().map(|&id| fingerprint(text, o.get(id).body)).collect() };
-    let groups = align(&prints(text_a, &outline_a), &prints(text_b, &outline_b));
+    let groups = align_in_parts(
+        &prints(text_a, &outline_a),
+        &prints(text_b, &outline_b),
+        &outline_a.leaf_parts(),
+        &outline_b.leaf_parts(),
+    );
     let body_of = |o: &Outline, leaves: &[usize], text_len: usize| -> Span {
         match (leaves.first(), leaves.last()) {
             (Some(&f), Some(&l)) => Span::new(o.get(o.leaves[f]).body.start, o.get(o.leaves[l]).body.end),

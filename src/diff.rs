@@ -13,9 +13,10 @@
 use crate::normalize::fold;
 use crate::span::Span;
 use crate::token::{tokenize, Token, TokenClass};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// What an op does.
@@ -43,14 +44,15 @@ pub struct Op {
 }
 
 /// Diffs `span_a` of `text_a` against `span_b` of `text_b`.
-pub fn diff(text_a: &str, span_a: Span, text_b: &str, span_b: Span) -> Vec<Op> {
+pub fn diff<'t>(text_a: &'t str, span_a: Span, text_b: &'t str, span_b: Span) -> Vec<Op> {
     let tokens_a = tokenize(text_a, span_a);
     let tokens_b = tokenize(text_b, span_b);
-    let mut interner: HashMap<std::borrow::Cow<'_, str>, u32> = HashMap::new();
-    let mut key = |text: &'_ str, t: &Token| -> u32 {
-        let folded = fold(t.span.of(text)).into_owned();
+    // Each distinct folded token gets a small integer; most tokens need no folding and are
+    // borrowed from the texts.
+    let mut interner: HashMap<Cow<'t, str>, u32> = HashMap::default();
+    let mut key = |text: &'t str, t: &Token| -> u32 {
         let next = interner.len() as u32;
-        *interner.entry(std::borrow::Cow::Owned(folded)).or_insert(next)
+        *interner.entry(fold(t.span.of(text))).or_insert(next)
     };
     let keys_a: Vec<u32> = tokens_a.iter().map(|t| key(text_a, t)).collect();
     let keys_b: Vec<u32> = tokens_b.iter().map(|t| key(text_b, t)).collect();

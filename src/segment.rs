@@ -97,6 +97,21 @@ impl Outline {
         &self.sections[id]
     }
 
+    /// For each leaf, the numbered part (`一、…` heading) it falls in: 0 before the first
+    /// such heading, then 1, 2… A document without part headings is all part 0.
+    pub fn leaf_parts(&self) -> Vec<usize> {
+        let mut part = 0;
+        let mut out = Vec::with_capacity(self.leaves.len());
+        for &id in &self.leaves {
+            let s = self.get(id);
+            if s.kind == SectionKind::Heading && s.marker.is_some_and(|m| m.style == MarkerStyle::ZhDun) {
+                part += 1;
+            }
+            out.push(part);
+        }
+        out
+    }
+
     /// Number of paragraphs (non-blank lines).
     pub fn paragraph_count(&self) -> usize {
         self.sections.last().map_or(0, |s| s.paragraph)

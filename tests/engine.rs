@@ -115,3 +115,36 @@ fn odd_inputs_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn one_giant_paragraph_against_thousands_of_lines() {
+    let giant = "全面深化改革，推进国家治理体系和治理能力现代化".repeat(2000);
+    let lines: String = (0..3000).map(|i| format!("第{i}行：坚持和完善制度。\n")).collect();
+    let c = check_lossless(&giant, &lines);
+    assert_eq!(c.outline_a.leaves.len(), 1);
+    assert_eq!(c.outline_b.leaves.len(), 3000);
+}
+
+#[test]
+fn text_without_any_punctuation_or_line_breaks_is_one_section() {
+    let a = "the meeting studied the plans and the work ".repeat(500);
+    let b = "the meeting studied the plans and the tasks ".repeat(500);
+    let c = check_lossless(&a, &b);
+    assert_eq!(c.rows.len(), 1);
+    assert_eq!(c.rows[0].relation, Relation::Reworded);
+}
+
+#[test]
+fn unrelated_documents_are_mostly_added_and_dropped() {
+    let c = check_lossless(&common::corpus("cc19-4-zh"), &common::corpus("unga75-2020-en"));
+    let paired = c.rows.iter().filter(|r| !matches!(r.relation, Relation::Added | Relation::Dropped)).count();
+    assert!(paired <= 2, "{paired} forced pairs between a Chinese communiqué and an English speech");
+}
+
+#[test]
+fn mixed_scripts_in_one_document() {
+    let a = "Title 标题\nThe 四个意识 and “two maintains” are stressed.\n全会强调 GDP 增长 6%。";
+    let b = "Title 标题\nThe 四个自信 and “two upholds” are stressed.\n全会强调 GDP 增长 5%。";
+    let c = check_lossless(a, b);
+    assert!(c.rows.iter().all(|r| !matches!(r.relation, Relation::Added | Relation::Dropped)));
+}
