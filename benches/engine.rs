@@ -4,59 +4,67 @@
 //! comparison (segment, align, diff every pair). Documents come from ../shared/corpus (or
 //! $TIFA_CORPUS) and seeds/.
 
-use std::path::PathBuf;
-use tifa::fingerprint::fingerprint;
-use tifa::segment::{segment, Outline};
-use tifa::{compare, Options};
-
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     divan::main();
 }
 
-const PAIRS: [(&str, &str); 4] = [
-    ("seed:000_32d0b0de139dc88b", "seed:001_demo_illustrative_edit"),
-    ("cc19-4-zh", "cc19-5-zh"),
-    ("gwr2022-zh", "gwr2023-zh"),
-    ("congress19-zh", "congress20-zh"),
-];
+/// Benchmarks run natively only.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
-fn read(id: &str) -> String {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let path = match id.strip_prefix("seed:") {
-        Some(name) => root.join("seeds").join(format!("{name}.txt")),
-        None => std::env::var_os("TIFA_CORPUS")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| root.join("../shared/corpus"))
-            .join(format!("{id}.txt")),
-    };
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
+#[cfg(not(target_arch = "wasm32"))]
+mod stages {
+    use std::path::PathBuf;
+    use tifa::fingerprint::fingerprint;
+    use tifa::segment::{segment, Outline};
+    use tifa::{compare, Options};
 
-fn pair(index: usize) -> (String, String) {
-    (read(PAIRS[index].0), read(PAIRS[index].1))
-}
+    const PAIRS: [(&str, &str); 4] = [
+        ("seed:000_32d0b0de139dc88b", "seed:001_demo_illustrative_edit"),
+        ("cc19-4-zh", "cc19-5-zh"),
+        ("gwr2022-zh", "gwr2023-zh"),
+        ("congress19-zh", "congress20-zh"),
+    ];
 
-fn prints(text: &str, o: &Outline) -> Vec<Vec<u64>> {
-    o.leaves.iter().map(|&id| fingerprint(text, o.get(id).body)).collect()
-}
+    fn read(id: &str) -> String {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let path = match id.strip_prefix("seed:") {
+            Some(name) => root.join("seeds").join(format!("{name}.txt")),
+            None => std::env::var_os("TIFA_CORPUS")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| root.join("../shared/corpus"))
+                .join(format!("{id}.txt")),
+        };
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
 
-#[divan::bench(args = [0, 1, 2, 3])]
-fn segment_both(bencher: divan::Bencher, index: usize) {
-    let (a, b) = pair(index);
-    bencher.bench(|| (segment(divan::black_box(&a)), segment(divan::black_box(&b))));
-}
+    fn pair(index: usize) -> (String, String) {
+        (read(PAIRS[index].0), read(PAIRS[index].1))
+    }
 
-#[divan::bench(args = [0, 1, 2, 3])]
-fn segment_and_align(bencher: divan::Bencher, index: usize) {
-    let (a, b) = pair(index);
-    bencher.bench(|| {
-        let (oa, ob) = (segment(&a), segment(&b));
-        tifa::align::align_in_parts(&prints(&a, &oa), &prints(&b, &ob), &oa.leaf_parts(), &ob.leaf_parts())
-    });
-}
+    fn prints(text: &str, o: &Outline) -> Vec<Vec<u64>> {
+        o.leaves.iter().map(|&id| fingerprint(text, o.get(id).body)).collect()
+    }
 
-#[divan::bench(args = [0, 1, 2, 3])]
-fn whole_comparison(bencher: divan::Bencher, index: usize) {
-    let (a, b) = pair(index);
-    bencher.bench(|| compare(divan::black_box(&a), divan::black_box(&b), &Options::default()));
+    #[divan::bench(args = [0, 1, 2, 3])]
+    fn segment_both(bencher: divan::Bencher, index: usize) {
+        let (a, b) = pair(index);
+        bencher.bench(|| (segment(divan::black_box(&a)), segment(divan::black_box(&b))));
+    }
+
+    #[divan::bench(args = [0, 1, 2, 3])]
+    fn segment_and_align(bencher: divan::Bencher, index: usize) {
+        let (a, b) = pair(index);
+        bencher.bench(|| {
+            let (oa, ob) = (segment(&a), segment(&b));
+            tifa::align::align_in_parts(&prints(&a, &oa), &prints(&b, &ob), &oa.leaf_parts(), &ob.leaf_parts())
+        });
+    }
+
+    #[divan::bench(args = [0, 1, 2, 3])]
+    fn whole_comparison(bencher: divan::Bencher, index: usize) {
+        let (a, b) = pair(index);
+        bencher.bench(|| compare(divan::black_box(&a), divan::black_box(&b), &Options::default()));
+    }
 }
