@@ -6,14 +6,11 @@
 use crate::align::{align_in_parts, GroupKind};
 use crate::diff::{diff, is_unchanged, Op, OpKind};
 use crate::fingerprint::fingerprint;
+use crate::options::Options;
 use crate::segment::{segment, Outline};
+use crate::significance::Significance;
 use crate::span::Span;
-use serde::{Deserialize, Serialize};
-
-/// What the user controls about a comparison. Later options join this one struct so that
-/// share links and the CLI carry them in one place.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Options {}
+use serde::Serialize;
 
 /// How a row's sections relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -48,6 +45,8 @@ pub struct Row {
     pub similarity: f32,
     /// The diff, covering the rows' text on both sides.
     pub ops: Vec<Op>,
+    /// The weightiest class among the row's changes (None when unchanged).
+    pub significance: Option<Significance>,
 }
 
 impl Row {
@@ -76,6 +75,19 @@ pub struct Stats {
     pub dropped: usize,
     /// Share of the two texts' visible characters that is equal, 0 to 1.
     pub similarity: f32,
+    /// Changes (a deleted and/or inserted phrase) inside paired rows, by class.
+    pub changes: ChangeCounts,
+}
+
+/// Number of changes of each class.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ChangeCounts {
+    /// Routine changes.
+    pub routine: usize,
+    /// Modifier changes.
+    pub modifier: usize,
+    /// Substantive changes.
+    pub substantive: usize,
 }
 
 /// The result of comparing document A with document B.
@@ -92,7 +104,7 @@ pub struct Comparison {
 }
 
 /// Compares two texts. Never fails: empty or odd input gives an empty or coarse result.
-pub fn compare(text_a: &str, text_b: &str, _options: &Options) -> Comparison {
+pub fn compare(text_a: &str, text_b: &str, options: &Options) -> Comparison {
     let outline_a = segment(text_a);
     let outline_b = segment(text_b);
     let prints =
@@ -114,7 +126,7 @@ pub fn compare(text_a: &str, text_b: &str, _options: &Options) -> Comparison {
         .map(|g| {
             let span_a = body_of(&outline_a, &g.a, text_a.len());
             let span_b = body_of(&outline_b, &g.b, text_b.len());
-            let ops = diff(text_a, span_a, text_b, span_b);
+            let ops = diff(text_a, span_a, text_b, span_b, options.granularity);
             let relation = match g.kind {
                 GroupKind::Added => Relation::Added,
                 GroupKind::Dropped => Relation::Dropped,
@@ -123,7 +135,9 @@ pub fn compare(text_a: &str, text_b: &str, _options: &Options) -> Comparison {
                 GroupKind::Paired if is_unchanged(&ops) => Relation::Same,
                 GroupKind::Paired => Relation::Reworded,
             };
+            let significance = ops.iter().filter_map(|o| o.class).max();
             Row {
+                significance,
                 a: g.a.iter().map(|&i| outline_a.leaves[i]).collect(),
                 b: g.b.iter().map(|&j| outline_b.leaves[j]).collect(),
                 relation,
@@ -154,6 +168,20 @@ fn stats(rows: &[Row], text_a: &str, text_b: &str) -> Stats {
             Relation::Dropped => s.dropped += row.a.len(),
         }
         s.moved += usize::from(row.moved);
+        if !matches!(row.relation, Relation::Added | Relation::Dropped) {
+            let mut previous = OpKind::Equal;
+            for op in &row.ops {
+                // A delete followed by its insert is one change.
+                if op.kind != OpKind::Equal && previous == OpKind::Equal || op.kind == OpKind::Delete {
+                    match op.class {
+                        Some(Significance::Routine) => s.changes.routine += 1,
+                        Some(Significance::Modifier) => s.changes.modifier += 1,
+                        _ => s.changes.substantive += 1,
+                    }
+                }
+                previous = op.kind;
+            }
+        }
         equal +=
             row.ops.iter().filter(|o| o.kind == OpKind::Equal).map(|o| visible_chars(o.a.of(text_a))).sum::<usize>();
     }

@@ -11,8 +11,10 @@
 //! and `insert`.
 
 use crate::normalize::fold;
+use crate::options::Granularity;
+use crate::significance::{classify, Significance};
 use crate::span::Span;
-use crate::token::{tokenize, Token, TokenClass};
+use crate::token::{tokenize, tokenize_chars, Token, TokenClass};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
@@ -41,12 +43,21 @@ pub struct Op {
     pub a: Span,
     /// Bytes in B.
     pub b: Span,
+    /// For deletes and inserts: the significance of the change they belong to (a delete
+    /// and the insert that replaces it share one).
+    pub class: Option<Significance>,
 }
 
 /// Diffs `span_a` of `text_a` against `span_b` of `text_b`.
-pub fn diff<'t>(text_a: &'t str, span_a: Span, text_b: &'t str, span_b: Span) -> Vec<Op> {
-    let tokens_a = tokenize(text_a, span_a);
-    let tokens_b = tokenize(text_b, span_b);
+///
+/// With [`Granularity::Character`] every character is a token of its own.
+pub fn diff<'t>(text_a: &'t str, span_a: Span, text_b: &'t str, span_b: Span, granularity: Granularity) -> Vec<Op> {
+    let split = |text: &str, span: Span| match granularity {
+        Granularity::Word => tokenize(text, span),
+        Granularity::Character => tokenize_chars(text, span),
+    };
+    let tokens_a = split(text_a, span_a);
+    let tokens_b = split(text_b, span_b);
     // Each distinct folded token gets a small integer; most tokens need no folding and are
     // borrowed from the texts.
     let mut interner: HashMap<Cow<'t, str>, u32> = HashMap::default();
@@ -60,7 +71,7 @@ pub fn diff<'t>(text_a: &'t str, span_a: Span, text_b: &'t str, span_b: Span) ->
     let weight_a: Vec<usize> = tokens_a.iter().map(|t| content_chars(text_a, t)).collect();
     let weight_b: Vec<usize> = tokens_b.iter().map(|t| content_chars(text_b, t)).collect();
     let runs = semantic_cleanup(runs, &weight_a, &weight_b);
-    to_ops(&runs, &tokens_a, span_a, &tokens_b, span_b)
+    to_ops(&runs, (text_a, &tokens_a, span_a), (text_b, &tokens_b, span_b))
 }
 
 /// A maximal run of tokens: equal on both sides, or a change (delete and/or insert).
@@ -156,20 +167,24 @@ fn byte_span(tokens: &[Token], range: &Range<usize>, whole: Span) -> Span {
     Span::new(tokens[range.start].span.start, tokens[range.end - 1].span.end)
 }
 
-fn to_ops(runs: &[Run], tokens_a: &[Token], span_a: Span, tokens_b: &[Token], span_b: Span) -> Vec<Op> {
+/// One side's text, tokens and diffed span.
+type Side<'s> = (&'s str, &'s [Token], Span);
+
+fn to_ops(runs: &[Run], (text_a, tokens_a, span_a): Side<'_>, (text_b, tokens_b, span_b): Side<'_>) -> Vec<Op> {
     let mut ops = Vec::with_capacity(runs.len() * 2);
     for run in runs {
         let a = byte_span(tokens_a, &run.a, span_a);
         let b = byte_span(tokens_b, &run.b, span_b);
         if run.equal {
-            ops.push(Op { kind: OpKind::Equal, a, b });
+            ops.push(Op { kind: OpKind::Equal, a, b, class: None });
             continue;
         }
+        let class = Some(classify(a.of(text_a), b.of(text_b)));
         if !a.is_empty() {
-            ops.push(Op { kind: OpKind::Delete, a, b: Span::empty(b.start) });
+            ops.push(Op { kind: OpKind::Delete, a, b: Span::empty(b.start), class });
         }
         if !b.is_empty() {
-            ops.push(Op { kind: OpKind::Insert, a: Span::empty(a.end), b });
+            ops.push(Op { kind: OpKind::Insert, a: Span::empty(a.end), b, class });
         }
     }
     ops
@@ -186,7 +201,7 @@ mod tests {
 
     /// Renders ops as `equal[-deleted-]{+inserted+}`.
     fn redline(a: &str, b: &str) -> String {
-        let ops = diff(a, Span::new(0, a.len()), b, Span::new(0, b.len()));
+        let ops = diff(a, Span::new(0, a.len()), b, Span::new(0, b.len()), Granularity::Word);
         ops.iter()
             .map(|op| match op.kind {
                 OpKind::Equal => op.a.of(a).to_string(),
@@ -220,7 +235,7 @@ mod tests {
     #[test]
     fn ops_rebuild_both_sides() {
         let (a, b) = ("全会认为，形势很好。", "全会指出，形势总体很好！");
-        let ops = diff(a, Span::new(0, a.len()), b, Span::new(0, b.len()));
+        let ops = diff(a, Span::new(0, a.len()), b, Span::new(0, b.len()), Granularity::Word);
         let rebuilt_a: String = ops.iter().filter(|o| o.kind != OpKind::Insert).map(|o| o.a.of(a)).collect();
         let rebuilt_b: String = ops.iter().filter(|o| o.kind != OpKind::Delete).map(|o| o.b.of(b)).collect();
         assert_eq!((rebuilt_a.as_str(), rebuilt_b.as_str()), (a, b));
@@ -230,6 +245,6 @@ mod tests {
     fn empty_sides() {
         assert_eq!(redline("", "new"), "{+new+}");
         assert_eq!(redline("old", ""), "[-old-]");
-        assert!(diff("", Span::new(0, 0), "", Span::new(0, 0)).is_empty());
+        assert!(diff("", Span::new(0, 0), "", Span::new(0, 0), Granularity::Word).is_empty());
     }
 }

@@ -8,6 +8,7 @@
 use crate::compare::{Comparison, Relation, Stats};
 use crate::diff::OpKind;
 use crate::segment::{MarkerStyle, SectionKind};
+use crate::significance::Significance;
 use serde::Serialize;
 
 /// Identifies this format and its version.
@@ -103,6 +104,9 @@ pub struct PairReport {
     pub moved: bool,
     /// 0 to 1, three decimals.
     pub similarity: f64,
+    /// The weightiest class of the pair's changes: routine, modifier, substantive (null when
+    /// unchanged).
+    pub significance: Option<Significance>,
     /// Word diff; `a` and `b` are `[start, end]` byte ranges in each document.
     pub ops: Vec<OpReport>,
 }
@@ -116,6 +120,9 @@ pub struct OpReport {
     pub a: [usize; 2],
     /// Byte range in B (empty for delete).
     pub b: [usize; 2],
+    /// routine, modifier or substantive (absent for equal).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub class: Option<Significance>,
 }
 
 fn document(title: &str, text: &str, outline: &crate::segment::Outline) -> DocumentReport {
@@ -156,11 +163,12 @@ pub fn report(c: &Comparison, (title_a, text_a): (&str, &str), (title_b, text_b)
                 b: row.b.clone(),
                 relation: row.relation,
                 moved: row.moved,
+                significance: row.significance,
                 similarity: (f64::from(row.similarity) * 1000.0).round() / 1000.0,
                 ops: row
                     .ops
                     .iter()
-                    .map(|o| OpReport { op: o.kind, a: [o.a.start, o.a.end], b: [o.b.start, o.b.end] })
+                    .map(|o| OpReport { op: o.kind, a: [o.a.start, o.a.end], b: [o.b.start, o.b.end], class: o.class })
                     .collect(),
             }),
         }

@@ -28,12 +28,15 @@ pub mod fingerprint;
 pub mod json;
 pub mod normalize;
 pub mod numerals;
+pub mod options;
 pub mod segment;
+pub mod significance;
 pub mod span;
 pub mod token;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 
-pub use compare::{compare, Comparison, Options, Relation, Row};
+pub use compare::{compare, Comparison, Relation, Row};
+pub use options::{Granularity, Options};
 pub use span::Span;

@@ -50,6 +50,23 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         .collect()
 }
 
+/// Splits `span` of `text` into one token per user-perceived character (grapheme cluster,
+/// so a letter keeps its combining accents); whitespace runs stay whole.
+pub fn tokenize_chars(text: &str, span: Span) -> Vec<Token> {
+    let mut out = Vec::new();
+    for t in tokenize(text, span) {
+        if matches!(t.class, TokenClass::Space | TokenClass::Han) {
+            out.push(t);
+            continue;
+        }
+        for (offset, g) in t.span.of(text).grapheme_indices(true) {
+            let start = t.span.start + offset;
+            out.push(Token { span: Span::new(start, start + g.len()), class: t.class });
+        }
+    }
+    out
+}
+
 /// The class of a token's text.
 pub fn classify(word: &str) -> TokenClass {
     let Some(first) = word.chars().next() else {
@@ -89,6 +106,13 @@ mod tests {
     #[test]
     fn numbers_stay_whole() {
         assert_eq!(words("202人"), ["202", "人"]);
+    }
+
+    #[test]
+    fn character_tokens() {
+        let text = "Tan 谈";
+        let chars: Vec<&str> = tokenize_chars(text, Span::new(0, text.len())).iter().map(|t| t.span.of(text)).collect();
+        assert_eq!(chars, ["T", "a", "n", " ", "谈"]);
     }
 
     #[test]

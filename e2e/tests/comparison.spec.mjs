@@ -50,3 +50,20 @@ test('pasted text replaces one side and keeps the other', async ({ page }) => {
   await expect(page.getByTestId('title-B')).toContainText('Illustrative edit');
   await expect(page.locator('.row.added').first()).toBeVisible();
 });
+
+test('routine changes are dimmed and can be hidden; sides can be swapped', async ({ page }) => {
+  await page.goto('./');
+  const ninth = page.locator('.rows del.routine', { hasText: 'Ninth' }).first();
+  await expect(ninth).toBeVisible();
+  await expect(page.locator('.rows del.substantive', { hasText: 'three advances' })).toBeVisible();
+  await expect(page.locator('.rows ins.modifier', { hasText: 'comprehensively' })).toBeVisible();
+  await expect(page.getByTestId('summary')).toContainText('3 substantive, 1 modifier, 7 routine');
+  await page.getByTestId('show-routine').uncheck();
+  await expect(page.locator('.rows del.routine')).toHaveCount(0);
+  await expect(page.locator('.rows del.substantive', { hasText: 'three advances' })).toBeVisible();
+  await page.getByTestId('swap').click();
+  await expect(page.getByTestId('title-A')).toContainText('Illustrative edit');
+  await expect(page.locator('.rows ins.substantive', { hasText: 'three advances' })).toBeVisible();
+  await page.getByTestId('granularity').selectOption('character');
+  await expect(page.locator('.rows ins', { hasText: 'three advances' }).first()).toBeVisible();
+});

@@ -3,10 +3,12 @@
 use super::comparison_view::ComparisonView;
 use super::corpus_fetch::{fetch_index, fetch_text};
 use super::doc_panel::DocPanel;
+use super::options_bar::OptionsBar;
 use super::state::{Action, CorpusState, Doc, Side, Workspace};
-use crate::compare::{compare, Options};
+use crate::compare::compare;
 use crate::corpus::CorpusIndex;
 use crate::normalize::guess_language;
+use crate::options::Options;
 use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -78,9 +80,18 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // Only the texts and the diff unit change the comparison; other options are view-only.
     let comparison = {
-        let texts = (ws.doc(Side::A).text.clone(), ws.doc(Side::B).text.clone());
-        use_memo(texts, |(a, b)| compare(a, b, &Options::default()))
+        let key = (ws.doc(Side::A).text.clone(), ws.doc(Side::B).text.clone(), ws.options.granularity);
+        use_memo(key, |(a, b, granularity)| compare(a, b, &Options { granularity: *granularity, ..Options::default() }))
+    };
+    let on_options = {
+        let ws = ws.clone();
+        Callback::from(move |o: Options| ws.dispatch(Action::SetOptions(o)))
+    };
+    let on_swap = {
+        let ws = ws.clone();
+        Callback::from(move |()| ws.dispatch(Action::Swap))
     };
 
     let panel = |side: Side| {
@@ -117,7 +128,9 @@ pub fn app(props: &AppProps) -> Html {
                 if both_empty {
                     <p class="empty-state">{"Pick a document from the corpus or paste text on each side to compare."}</p>
                 } else {
+                    <OptionsBar options={ws.options} on_change={on_options} {on_swap} />
                     <ComparisonView
+                        options={ws.options}
                         comparison={comparison.clone()}
                         text_a={ws.doc(Side::A).text.clone()}
                         text_b={ws.doc(Side::B).text.clone()}

@@ -2,7 +2,9 @@
 
 use super::redline::{side_html, DiffSide};
 use crate::compare::{Comparison, Relation, Row};
+use crate::options::Options;
 use crate::segment::{Outline, SectionKind};
+use crate::significance::Significance;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -23,6 +25,8 @@ pub struct ComparisonViewProps {
     pub lang_a: &'static str,
     /// Language of B.
     pub lang_b: &'static str,
+    /// What to mark.
+    pub options: Options,
 }
 
 /// Where a group of leaves stands: `¶4` for a paragraph, `¶4·3` for its third item.
@@ -44,6 +48,8 @@ pub fn locator(outline: &Outline, ids: &[usize]) -> String {
 fn relation_label(row: &Row, c: &Comparison) -> String {
     let base = match row.relation {
         Relation::Same => "unchanged".to_string(),
+        Relation::Reworded if row.significance == Some(Significance::Routine) => "routine update".to_string(),
+        Relation::Reworded if row.significance == Some(Significance::Modifier) => "emphasis changed".to_string(),
         Relation::Reworded => format!("reworded · {:.0}% alike", row.similarity * 100.0),
         Relation::Split => format!("split into {}", row.b.len()),
         Relation::Merged => format!("merged from {}", row.a.len()),
@@ -60,6 +66,7 @@ fn relation_label(row: &Row, c: &Comparison) -> String {
 fn relation_class(row: &Row) -> &'static str {
     match row.relation {
         Relation::Same => "same",
+        Relation::Reworded if row.significance == Some(Significance::Routine) => "routine-only",
         Relation::Reworded => "reworded",
         Relation::Split => "split",
         Relation::Merged => "merged",
@@ -74,7 +81,8 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
     let c = &props.comparison;
     let s = &c.stats;
     let summary = format!(
-        "{:.0}% alike · {} reworded · {} moved · {} split · {} merged · {} added · {} dropped · {} unchanged",
+        "{:.0}% alike · {} reworded · {} moved · {} split · {} merged · {} added · {} dropped · {} unchanged · \
+         changes: {} substantive, {} modifier, {} routine",
         s.similarity * 100.0,
         s.reworded,
         s.moved,
@@ -82,12 +90,16 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
         s.merged,
         s.added,
         s.dropped,
-        s.same
+        s.same,
+        s.changes.substantive,
+        s.changes.modifier,
+        s.changes.routine
     );
+    let texts = (&*props.text_a, &*props.text_b);
     let cell = |row: &Row, side: DiffSide| -> Html {
-        let (ids, outline, text) = match side {
-            DiffSide::A => (&row.a, &c.outline_a, &*props.text_a),
-            DiffSide::B => (&row.b, &c.outline_b, &*props.text_b),
+        let (ids, outline) = match side {
+            DiffSide::A => (&row.a, &c.outline_a),
+            DiffSide::B => (&row.b, &c.outline_b),
         };
         let side_name = if side == DiffSide::A { "A" } else { "B" };
         if ids.is_empty() {
@@ -99,7 +111,7 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
         html! {
             <div class={classes!("cell", format!("cell-{}", side_name.to_lowercase()))}>
                 <span class="loc"><span class="loc-side">{ side_name }</span>{ locator(outline, ids) }</span>
-                <p class={classes!("text", whole.then_some("whole"))} {lang}>{ side_html(&row.ops, side, text) }</p>
+                <p class={classes!("text", whole.then_some("whole"))} {lang}>{ side_html(&row.ops, side, texts, &props.options) }</p>
             </div>
         }
     };
@@ -107,8 +119,10 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
         <section class="comparison" aria-label="Comparison">
             <div class="summary" role="status" aria-live="polite" data-testid="summary">{ summary }</div>
             <div class="legend" aria-hidden="true">
-                <span><ins>{"inserted in B"}</ins></span>
-                <span><del>{"deleted from A"}</del></span>
+                <span><ins class="substantive">{"inserted in B"}</ins></span>
+                <span><del class="substantive">{"deleted from A"}</del></span>
+                <span><ins class="modifier">{"modifier"}</ins></span>
+                <span><ins class="routine">{"routine (number, date)"}</ins></span>
             </div>
             <div class="column-heads" aria-hidden="true">
                 <div><span class="side-tag">{"A"}</span>{ props.title_a.to_string() }</div>

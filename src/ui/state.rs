@@ -1,6 +1,7 @@
 //! What the user controls: the two documents and the corpus they can pick from.
 
 use crate::corpus::{CorpusEntry, CorpusIndex};
+use crate::options::Options;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -115,11 +116,18 @@ pub struct Workspace {
     pub corpus: CorpusState,
     /// A message about the last failed action, shown until the next action.
     pub notice: Option<String>,
+    /// Comparison options.
+    pub options: Options,
 }
 
 impl Default for Workspace {
     fn default() -> Self {
-        Workspace { docs: [Doc::empty(), Doc::empty()], corpus: CorpusState::Loading, notice: None }
+        Workspace {
+            docs: [Doc::empty(), Doc::empty()],
+            corpus: CorpusState::Loading,
+            notice: None,
+            options: Options::default(),
+        }
     }
 }
 
@@ -138,6 +146,10 @@ pub enum Action {
     Load(Side, Doc),
     /// Loading a document failed; the other side and the comparison stay.
     LoadFailed(String),
+    /// New options.
+    SetOptions(Options),
+    /// Exchange documents A and B.
+    Swap,
 }
 
 impl Reducible for Workspace {
@@ -151,6 +163,8 @@ impl Reducible for Workspace {
             Action::CorpusLoaded(Err(msg)) => next.corpus = CorpusState::Failed(msg),
             Action::Load(side, doc) => next.docs[side.index()] = doc,
             Action::LoadFailed(msg) => next.notice = Some(msg),
+            Action::SetOptions(options) => next.options = options,
+            Action::Swap => next.docs.swap(0, 1),
         }
         Rc::new(next)
     }

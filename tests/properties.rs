@@ -1,0 +1,127 @@
+//! Property tests over arbitrary Unicode: the comparison never loses a byte, and never cuts
+//! inside a character or a grapheme cluster, whatever the text and options.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use std::collections::BTreeSet;
+use tifa::diff::OpKind;
+use tifa::{compare, Granularity, Options, Span};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Pieces that exercise every hard case: CJK, emoji with modifiers and joiners, combining
+/// marks, right-to-left text, control and zero-width characters, enumeration markers,
+/// full-width forms and line breaks.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("全会".to_string()),
+        Just("坚持和完善中国特色社会主义制度".to_string()),
+        Just("一是".to_string()),
+        Just("（二）".to_string()),
+        Just("第三，".to_string()),
+        Just("First, ".to_string()),
+        Just("Second, ".to_string()),
+        Just("the meeting stressed ".to_string()),
+        Just("“两个维护”".to_string()),
+        Just("👍🏽".to_string()),
+        Just("👨‍👩‍👧".to_string()),
+        Just("🇨🇳".to_string()),
+        Just("e\u{301}\u{302}".to_string()),
+        Just("مرحبا ".to_string()),
+        Just("שלום".to_string()),
+        Just("\u{200b}\u{200f}\u{202e}".to_string()),
+        Just("\u{0}\u{7}\u{1b}".to_string()),
+        Just("ＡＢＣ１２３".to_string()),
+        Just("。".to_string()),
+        Just(". ".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("\r\n".to_string()),
+        Just(" ".to_string()),
+        "\\PC{0,6}",
+        any::<char>().prop_map(String::from),
+    ]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(piece(), 0..40).prop_map(|p| p.concat())
+}
+
+fn options() -> impl Strategy<Value = Options> {
+    (any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(chars, routine, punct)| Options {
+        granularity: if chars { Granularity::Character } else { Granularity::Word },
+        show_routine: routine,
+        ignore_punctuation: punct,
+        ..Options::default()
+    })
+}
+
+fn grapheme_boundaries(text: &str) -> BTreeSet<usize> {
+    let mut set: BTreeSet<usize> = text.grapheme_indices(true).map(|(i, _)| i).collect();
+    set.insert(text.len());
+    set
+}
+
+fn check(a: &str, b: &str, options: &Options) -> Result<(), TestCaseError> {
+    let c = compare(a, b, options);
+    let (ga, gb) = (grapheme_boundaries(a), grapheme_boundaries(b));
+    for (text, outline, bounds) in [(a, &c.outline_a, &ga), (b, &c.outline_b, &gb)] {
+        let mut at = 0;
+        for &id in &outline.leaves {
+            let s = outline.get(id);
+            prop_assert_eq!(s.span.start, at);
+            prop_assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+            at = s.span.end;
+        }
+        if !text.trim().is_empty() {
+            prop_assert_eq!(at, text.len());
+        }
+        let _ = bounds;
+    }
+    for row in &c.rows {
+        let mut rebuilt_a = String::new();
+        let mut rebuilt_b = String::new();
+        for op in &row.ops {
+            for (span, bounds) in [(op.a, &ga), (op.b, &gb)] {
+                prop_assert!(
+                    bounds.contains(&span.start) && bounds.contains(&span.end),
+                    "op {:?} splits a grapheme",
+                    op
+                );
+            }
+            if op.kind != OpKind::Insert {
+                rebuilt_a.push_str(op.a.of(a));
+            }
+            if op.kind != OpKind::Delete {
+                rebuilt_b.push_str(op.b.of(b));
+            }
+        }
+        let whole = |outline: &tifa::segment::Outline, ids: &[usize], text: &str| -> String {
+            match (ids.first(), ids.last()) {
+                (Some(&f), Some(&l)) => {
+                    Span::new(outline.get(f).body.start, outline.get(l).body.end).of(text).to_string()
+                }
+                _ => String::new(),
+            }
+        };
+        prop_assert_eq!(rebuilt_a, whole(&c.outline_a, &row.a, a));
+        prop_assert_eq!(rebuilt_b, whole(&c.outline_b, &row.b, b));
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn ops_rebuild_both_texts_and_respect_graphemes(a in text(), b in text(), options in options()) {
+        check(&a, &b, &options)?;
+    }
+
+    #[test]
+    fn a_text_against_an_edit_of_itself(a in text(), cut in 0usize..40, insert in piece(), options in options()) {
+        let mut b = a.clone();
+        let at = (0..=cut.min(b.len())).rev().find(|&i| b.is_char_boundary(i)).unwrap_or(0);
+        b.insert_str(at, &insert);
+        check(&a, &b, &options)?;
+    }
+}
