@@ -88,8 +88,10 @@ pub fn align_in_parts(a: &[Vec<Feature>], b: &[Vec<Feature>], parts_a: &[usize],
         groups: Vec::new(),
         weights,
     };
-    let candidates = candidate_pairs(a, b, &state.weights, &state.weight_a, &state.weight_b);
     let bands = PartBands::new(a, b, parts_a, parts_b, &state.weights);
+    let candidates = candidate_pairs(a, b, &state.weights, &state.weight_a, &state.weight_b, |i, j| {
+        bands.allows(parts_a[i], parts_b[j])
+    });
     let in_order: Vec<Candidate> =
         candidates.iter().copied().filter(|&(i, j, _)| bands.allows(parts_a[i], parts_b[j])).collect();
     let strong: Vec<Candidate> = in_order.iter().copied().filter(|c| c.2 >= PAIR_MIN).collect();
@@ -410,13 +412,14 @@ impl Weights {
 }
 
 /// `(i, j, similarity)` for every pair from [`GAP_MIN`] on, at most
-/// [`MAX_CANDIDATES_PER_LEAF`] per leaf of A.
+/// [`MAX_CANDIDATES_PER_LEAF`] per leaf of A among `allowed` pairs and as many among the rest.
 fn candidate_pairs(
     a: &[Vec<Feature>],
     b: &[Vec<Feature>],
     weights: &Weights,
     weight_a: &[f32],
     weight_b: &[f32],
+    allowed: impl Fn(usize, usize) -> bool,
 ) -> Vec<(usize, usize, f32)> {
     let mut postings: HashMap<Feature, Vec<u32>> = HashMap::default();
     for (j, features) in b.iter().enumerate() {
@@ -451,8 +454,11 @@ fn candidate_pairs(
             .filter(|c| c.2 >= GAP_MIN)
             .collect();
         row.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.1.cmp(&y.1)));
-        row.truncate(MAX_CANDIDATES_PER_LEAF);
-        out.extend(row);
+        // Keep the best candidates in order (allowed) and out of order separately, so that
+        // strong matches elsewhere never crowd out the in-order ones.
+        let (inside, outside): (Vec<_>, Vec<_>) = row.into_iter().partition(|c| allowed(c.0, c.1));
+        out.extend(inside.into_iter().take(MAX_CANDIDATES_PER_LEAF));
+        out.extend(outside.into_iter().take(MAX_CANDIDATES_PER_LEAF));
         for j in touched.drain(..) {
             shared[j] = 0.0;
         }

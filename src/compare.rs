@@ -7,8 +7,11 @@ use crate::align::{align_in_parts, GroupKind};
 use crate::diff::{diff, is_unchanged, Op, OpKind};
 use crate::fingerprint::fingerprint;
 use crate::options::Options;
+use crate::priorities::{compare_priorities, PriorityComparison};
 use crate::segment::{segment, Outline};
 use crate::significance::Significance;
+use crate::slogan_changes::{compare_slogans, SloganChange, SloganStatus};
+use crate::slogans::extract;
 use crate::span::Span;
 use serde::Serialize;
 
@@ -77,6 +80,16 @@ pub struct Stats {
     pub similarity: f32,
     /// Changes (a deleted and/or inserted phrase) inside paired rows, by class.
     pub changes: ChangeCounts,
+    /// Formulations only in B.
+    pub slogans_added: usize,
+    /// Formulations only in A.
+    pub slogans_dropped: usize,
+    /// Formulations of A replaced by a similar one of B.
+    pub slogans_reworded: usize,
+    /// Formulations in both, a different number of times.
+    pub slogans_count_changed: usize,
+    /// Priorities whose rank changed.
+    pub priorities_moved: usize,
 }
 
 /// Number of changes of each class.
@@ -101,6 +114,40 @@ pub struct Comparison {
     pub rows: Vec<Row>,
     /// Summary counts.
     pub stats: Stats,
+    /// The formulations table.
+    pub slogans: Vec<SloganChange>,
+    /// Priority lists and their matches.
+    pub priorities: PriorityComparison,
+}
+
+impl Comparison {
+    /// The row showing byte `at` of A (through the leaf that contains it).
+    pub fn row_of_a(&self, at: usize) -> Option<usize> {
+        Self::row_of(&self.outline_a, at, |r| &r.a, &self.rows)
+    }
+
+    /// The row showing byte `at` of B.
+    pub fn row_of_b(&self, at: usize) -> Option<usize> {
+        Self::row_of(&self.outline_b, at, |r| &r.b, &self.rows)
+    }
+
+    fn row_of(outline: &Outline, at: usize, side: impl Fn(&Row) -> &Vec<usize>, rows: &[Row]) -> Option<usize> {
+        let k = outline.leaves.partition_point(|&id| outline.get(id).span.end <= at);
+        let leaf = *outline.leaves.get(k)?;
+        rows.iter().position(|r| side(r).contains(&leaf))
+    }
+
+    /// The rows, in reading order and without repeats, that show any of these spans.
+    pub fn rows_showing(&self, spans_a: &[Span], spans_b: &[Span]) -> Vec<usize> {
+        let mut rows: Vec<usize> = spans_a
+            .iter()
+            .filter_map(|s| self.row_of_a(s.start))
+            .chain(spans_b.iter().filter_map(|s| self.row_of_b(s.start)))
+            .collect();
+        rows.sort_unstable();
+        rows.dedup();
+        rows
+    }
 }
 
 /// Compares two texts. Never fails: empty or odd input gives an empty or coarse result.
@@ -147,8 +194,21 @@ pub fn compare(text_a: &str, text_b: &str, options: &Options) -> Comparison {
             }
         })
         .collect();
-    let stats = stats(&rows, text_a, text_b);
-    Comparison { outline_a, outline_b, rows, stats }
+    let slogans = compare_slogans(&extract(text_a), &extract(text_b), &rows, (&outline_a, &outline_b));
+    let priorities = compare_priorities((text_a, text_b), (&outline_a, &outline_b), &rows);
+    let mut stats = stats(&rows, text_a, text_b);
+    for s in &slogans {
+        match s.status {
+            SloganStatus::Added => stats.slogans_added += 1,
+            SloganStatus::Dropped => stats.slogans_dropped += 1,
+            SloganStatus::Reworded => stats.slogans_reworded += 1,
+            SloganStatus::CountChanged => stats.slogans_count_changed += 1,
+            SloganStatus::Kept => {}
+        }
+    }
+    stats.priorities_moved =
+        priorities.matches.iter().flat_map(|m| &m.items).filter(|i| i.rank_change.is_some_and(|c| c != 0)).count();
+    Comparison { outline_a, outline_b, rows, stats, slogans, priorities }
 }
 
 fn visible_chars(s: &str) -> usize {

@@ -7,8 +7,11 @@
 
 use crate::compare::{Comparison, Relation, Stats};
 use crate::diff::OpKind;
+use crate::priorities::PriorityComparison;
 use crate::segment::{MarkerStyle, SectionKind};
 use crate::significance::Significance;
+use crate::slogan_changes::SloganStatus;
+use crate::slogans::SloganKind;
 use serde::Serialize;
 
 /// Identifies this format and its version.
@@ -29,10 +32,39 @@ pub struct Report {
     pub dropped: Vec<usize>,
     /// Summary counts.
     pub stats: Stats,
-    /// Formulations (filled by a later version of the engine; empty for now).
-    pub slogans: Vec<serde_json::Value>,
-    /// Enumerated priorities (filled by a later version of the engine; empty for now).
-    pub priorities: Vec<serde_json::Value>,
+    /// Formulations: added, dropped, reworded, count changed, kept.
+    pub slogans: Vec<SloganReport>,
+    /// Enumerated priority lists of both documents and how their items match.
+    pub priorities: PriorityComparison,
+}
+
+/// One formulation of the slogans table.
+#[derive(Serialize)]
+pub struct SloganReport {
+    /// The formulation as shown.
+    pub text: String,
+    /// Identity across documents (`lex:<n>` for lexicon entries, `text:<folded>` otherwise).
+    pub key: String,
+    /// lexicon, numbered or quoted.
+    pub kind: SloganKind,
+    /// Lexicon category: numbered, ideology, stance, slogan, plan.
+    pub category: Option<&'static str>,
+    /// English gloss of a lexicon entry.
+    pub gloss: Option<&'static str>,
+    /// The lexicon's Chinese form when the text printed a translation.
+    pub canonical: Option<&'static str>,
+    /// added, dropped, reworded, count_changed, kept.
+    pub status: SloganStatus,
+    /// For reworded: the formulation of A it replaced.
+    pub reworded_from: Option<String>,
+    /// Occurrences in A.
+    pub count_a: usize,
+    /// Occurrences in B.
+    pub count_b: usize,
+    /// `[start, end]` byte ranges in A.
+    pub occurrences_a: Vec<[usize; 2]>,
+    /// `[start, end]` byte ranges in B.
+    pub occurrences_b: Vec<[usize; 2]>,
 }
 
 /// Both documents.
@@ -184,7 +216,24 @@ pub fn report(c: &Comparison, (title_a, text_a): (&str, &str), (title_b, text_b)
         added,
         dropped,
         stats,
-        slogans: Vec::new(),
-        priorities: Vec::new(),
+        slogans: c
+            .slogans
+            .iter()
+            .map(|s| SloganReport {
+                text: s.text.clone(),
+                key: s.key.clone(),
+                kind: s.kind,
+                category: s.category,
+                gloss: s.gloss,
+                canonical: s.canonical,
+                status: s.status,
+                reworded_from: s.reworded_from.clone(),
+                count_a: s.count_a(),
+                count_b: s.count_b(),
+                occurrences_a: s.occurrences_a.iter().map(|o| [o.start, o.end]).collect(),
+                occurrences_b: s.occurrences_b.iter().map(|o| [o.start, o.end]).collect(),
+            })
+            .collect(),
+        priorities: c.priorities.clone(),
     }
 }

@@ -26,11 +26,15 @@ pub mod corpus;
 pub mod diff;
 pub mod fingerprint;
 pub mod json;
+pub mod lexicon;
 pub mod normalize;
 pub mod numerals;
 pub mod options;
+pub mod priorities;
 pub mod segment;
 pub mod significance;
+pub mod slogan_changes;
+pub mod slogans;
 pub mod span;
 pub mod token;
 

@@ -32,7 +32,7 @@ pub enum SectionKind {
 }
 
 /// How an enumerated item is numbered.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MarkerStyle {
     /// `First,` `Second,` …

@@ -39,7 +39,14 @@ fn compare_json_byte_ranges_slice_the_inputs() {
     assert!(!b[r[0]..r[1]].is_empty());
     assert_eq!(json["added"].as_array().unwrap().len(), 1);
     assert_eq!(json["dropped"].as_array().unwrap().len(), 1);
-    assert!(json["slogans"].is_array() && json["priorities"].is_array());
+    let slogans = json["slogans"].as_array().unwrap();
+    let dropped = slogans.iter().find(|s| s["status"] == "dropped").expect("a dropped formulation");
+    assert_eq!(dropped["text"], "three advances");
+    let occurrence = range(&dropped["occurrences_a"][0]);
+    assert_eq!(&a[occurrence[0]..occurrence[1]], "“three advances”");
+    let items = json["priorities"]["matches"][0]["items"].as_array().unwrap();
+    assert_eq!(items.len(), 9);
+    assert!(items.iter().any(|i| i["rank_a"] == 6 && i["rank_b"] == 5 && i["rank_change"] == 1));
 }
 
 #[test]

@@ -57,7 +57,9 @@ test('routine changes are dimmed and can be hidden; sides can be swapped', async
   await expect(ninth).toBeVisible();
   await expect(page.locator('.rows del.substantive', { hasText: 'three advances' })).toBeVisible();
   await expect(page.locator('.rows ins.modifier', { hasText: 'comprehensively' })).toBeVisible();
-  await expect(page.getByTestId('summary')).toContainText('3 substantive, 1 modifier, 7 routine');
+  await expect(page.getByTestId('summary')).toContainText('3 substantive');
+  await expect(page.getByTestId('summary')).toContainText('1 modifier');
+  await expect(page.getByTestId('summary')).toContainText('7 routine');
   await page.getByTestId('show-routine').uncheck();
   await expect(page.locator('.rows del.routine')).toHaveCount(0);
   await expect(page.locator('.rows del.substantive', { hasText: 'three advances' })).toBeVisible();
@@ -66,4 +68,30 @@ test('routine changes are dimmed and can be hidden; sides can be swapped', async
   await expect(page.locator('.rows ins.substantive', { hasText: 'three advances' })).toBeVisible();
   await page.getByTestId('granularity').selectOption('character');
   await expect(page.locator('.rows ins', { hasText: 'three advances' }).first()).toBeVisible();
+});
+
+test('formulations and priorities panels link to where they stand', async ({ page }) => {
+  await page.goto('./');
+  const table = page.getByTestId('slogans-table');
+  await expect(table.locator('tr.dropped', { hasText: 'three advances' })).toBeVisible();
+  await expect(table.locator('tr.added', { hasText: 'two establishments' })).toBeVisible();
+  await expect(page.getByTestId('slogan-counts')).toContainText('1 dropped');
+  await table.getByRole('button', { name: /three advances/ }).click();
+  const mark = page.locator('.cell-a mark.occurrence', { hasText: 'three advances' });
+  await expect(mark).toBeVisible();
+  await expect(page.locator('.row.focused')).toHaveCount(1);
+  await expect(mark).toBeInViewport();
+  await page.getByTestId('slogan-filter').selectOption('kept');
+  await expect(table.locator('tr.kept', { hasText: 'Two Leading Areas' })).toBeVisible();
+  await table.getByRole('button', { name: /Two Leading Areas/ }).click();
+  const first = await page.locator('.row.focused').getAttribute('id');
+  await table.getByRole('button', { name: /Two Leading Areas/ }).click();
+  const second = await page.locator('.row.focused').getAttribute('id');
+  expect(second).not.toEqual(first);
+  const priorities = page.getByTestId('priorities-table').first();
+  await expect(priorities.locator('tr.up .rank-change')).toHaveText('↑1');
+  await expect(priorities.locator('tr.down .rank-change')).toHaveText('↓1');
+  await priorities.getByRole('button', { name: /county economy/ }).click();
+  await expect(page.locator('.row.focused.moved')).toBeInViewport();
+  await page.screenshot({ path: shots + 'findings-1400.png', fullPage: false });
 });

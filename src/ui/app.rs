@@ -4,11 +4,15 @@ use super::comparison_view::ComparisonView;
 use super::corpus_fetch::{fetch_index, fetch_text};
 use super::doc_panel::DocPanel;
 use super::options_bar::OptionsBar;
-use super::state::{Action, CorpusState, Doc, Side, Workspace};
-use crate::compare::compare;
+use super::priorities_panel::PrioritiesPanel;
+use super::slogans_panel::SlogansPanel;
+use super::state::{Action, CorpusState, Doc, Focus, Side, Workspace};
+use super::summary_strip::SummaryStrip;
+use crate::compare::{compare, Comparison};
 use crate::corpus::CorpusIndex;
 use crate::normalize::guess_language;
 use crate::options::Options;
+use crate::span::Span;
 use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -37,6 +41,30 @@ fn load_from_corpus(ws: UseReducerHandle<Workspace>, index: Rc<CorpusIndex>, sid
             Err(msg) => ws.dispatch(Action::LoadFailed(msg)),
         }
     });
+}
+
+/// What the focus means for the view: spans to highlight and the row to scroll to.
+#[derive(Default)]
+struct FocusTargets {
+    highlights_a: Rc<Vec<Span>>,
+    highlights_b: Rc<Vec<Span>>,
+    row: Option<usize>,
+}
+
+fn focus_targets(c: &Comparison, focus: Option<&Focus>) -> FocusTargets {
+    match focus {
+        Some(Focus::Slogan { key, step }) => {
+            let Some(s) = c.slogans.iter().find(|s| s.key == *key) else { return FocusTargets::default() };
+            let rows = c.rows_showing(&s.occurrences_a, &s.occurrences_b);
+            FocusTargets {
+                highlights_a: Rc::new(s.occurrences_a.clone()),
+                highlights_b: Rc::new(s.occurrences_b.clone()),
+                row: (!rows.is_empty()).then(|| rows[step % rows.len()]),
+            }
+        }
+        Some(Focus::Row(row)) => FocusTargets { row: Some(*row), ..FocusTargets::default() },
+        None => FocusTargets::default(),
+    }
 }
 
 /// The whole page.
@@ -89,6 +117,15 @@ pub fn app(props: &AppProps) -> Html {
         let ws = ws.clone();
         Callback::from(move |o: Options| ws.dispatch(Action::SetOptions(o)))
     };
+    let on_slogan = {
+        let ws = ws.clone();
+        Callback::from(move |key: String| ws.dispatch(Action::FocusSlogan(key)))
+    };
+    let on_row = {
+        let ws = ws.clone();
+        Callback::from(move |row: usize| ws.dispatch(Action::FocusRow(row)))
+    };
+    let focus = focus_targets(&comparison, ws.focus.as_ref());
     let on_swap = {
         let ws = ws.clone();
         Callback::from(move |()| ws.dispatch(Action::Swap))
@@ -129,8 +166,16 @@ pub fn app(props: &AppProps) -> Html {
                     <p class="empty-state">{"Pick a document from the corpus or paste text on each side to compare."}</p>
                 } else {
                     <OptionsBar options={ws.options} on_change={on_options} {on_swap} />
+                    <SummaryStrip stats={comparison.stats.clone()} />
+                    <div class="findings">
+                        <SlogansPanel slogans={Rc::new(comparison.slogans.clone())} focus={ws.focus.clone()} on_select={on_slogan} />
+                        <PrioritiesPanel comparison={comparison.clone()} on_select={on_row} />
+                    </div>
                     <ComparisonView
                         options={ws.options}
+                        highlights_a={focus.highlights_a}
+                        highlights_b={focus.highlights_b}
+                        focus_row={focus.row}
                         comparison={comparison.clone()}
                         text_a={ws.doc(Side::A).text.clone()}
                         text_b={ws.doc(Side::B).text.clone()}

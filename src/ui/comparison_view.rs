@@ -5,6 +5,7 @@ use crate::compare::{Comparison, Relation, Row};
 use crate::options::Options;
 use crate::segment::{Outline, SectionKind};
 use crate::significance::Significance;
+use crate::span::Span;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -27,6 +28,15 @@ pub struct ComparisonViewProps {
     pub lang_b: &'static str,
     /// What to mark.
     pub options: Options,
+    /// Spans of A to highlight (sorted).
+    #[prop_or_default]
+    pub highlights_a: Rc<Vec<Span>>,
+    /// Spans of B to highlight (sorted).
+    #[prop_or_default]
+    pub highlights_b: Rc<Vec<Span>>,
+    /// The row to scroll to and outline.
+    #[prop_or_default]
+    pub focus_row: Option<usize>,
 }
 
 /// Where a group of leaves stands: `¶4` for a paragraph, `¶4·3` for its third item.
@@ -79,27 +89,25 @@ fn relation_class(row: &Row) -> &'static str {
 #[function_component(ComparisonView)]
 pub fn comparison_view(props: &ComparisonViewProps) -> Html {
     let c = &props.comparison;
-    let s = &c.stats;
-    let summary = format!(
-        "{:.0}% alike · {} reworded · {} moved · {} split · {} merged · {} added · {} dropped · {} unchanged · \
-         changes: {} substantive, {} modifier, {} routine",
-        s.similarity * 100.0,
-        s.reworded,
-        s.moved,
-        s.split,
-        s.merged,
-        s.added,
-        s.dropped,
-        s.same,
-        s.changes.substantive,
-        s.changes.modifier,
-        s.changes.routine
-    );
     let texts = (&*props.text_a, &*props.text_b);
+    {
+        // Scroll the focused row into view whenever the focus changes.
+        let focus_row = props.focus_row;
+        let highlights = (props.highlights_a.clone(), props.highlights_b.clone());
+        use_effect_with((focus_row, highlights), move |(row, _)| {
+            if let Some(row) = row {
+                if let Some(el) = gloo::utils::document().get_element_by_id(&format!("row-{row}")) {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Center);
+                    el.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            }
+        });
+    }
     let cell = |row: &Row, side: DiffSide| -> Html {
-        let (ids, outline) = match side {
-            DiffSide::A => (&row.a, &c.outline_a),
-            DiffSide::B => (&row.b, &c.outline_b),
+        let (ids, outline, highlights) = match side {
+            DiffSide::A => (&row.a, &c.outline_a, &props.highlights_a),
+            DiffSide::B => (&row.b, &c.outline_b, &props.highlights_b),
         };
         let side_name = if side == DiffSide::A { "A" } else { "B" };
         if ids.is_empty() {
@@ -111,13 +119,12 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
         html! {
             <div class={classes!("cell", format!("cell-{}", side_name.to_lowercase()))}>
                 <span class="loc"><span class="loc-side">{ side_name }</span>{ locator(outline, ids) }</span>
-                <p class={classes!("text", whole.then_some("whole"))} {lang}>{ side_html(&row.ops, side, texts, &props.options) }</p>
+                <p class={classes!("text", whole.then_some("whole"))} {lang}>{ side_html(&row.ops, side, texts, &props.options, highlights) }</p>
             </div>
         }
     };
     html! {
         <section class="comparison" aria-label="Comparison">
-            <div class="summary" role="status" aria-live="polite" data-testid="summary">{ summary }</div>
             <div class="legend" aria-hidden="true">
                 <span><ins class="substantive">{"inserted in B"}</ins></span>
                 <span><del class="substantive">{"deleted from A"}</del></span>
@@ -129,8 +136,8 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
                 <div><span class="side-tag">{"B"}</span>{ props.title_b.to_string() }</div>
             </div>
             <ol class="rows">
-                { for c.rows.iter().map(|row| html! {
-                    <li class={classes!("row", relation_class(row), row.moved.then_some("moved"))}>
+                { for c.rows.iter().enumerate().map(|(k, row)| html! {
+                    <li id={format!("row-{k}")} class={classes!("row", relation_class(row), row.moved.then_some("moved"), (props.focus_row == Some(k)).then_some("focused"))}>
                         <div class="row-label">{ relation_label(row, c) }</div>
                         { cell(row, DiffSide::A) }
                         { cell(row, DiffSide::B) }

@@ -9,8 +9,11 @@ pub mod comparison_view;
 pub mod corpus_fetch;
 pub mod doc_panel;
 pub mod options_bar;
+pub mod priorities_panel;
 pub mod redline;
+pub mod slogans_panel;
 pub mod state;
+pub mod summary_strip;
 
 pub use app::{App, AppProps};
 

@@ -7,6 +7,7 @@
 use crate::diff::{Op, OpKind};
 use crate::options::Options;
 use crate::significance::Significance;
+use crate::span::Span;
 use yew::prelude::*;
 
 /// Which side of the diff to draw.
@@ -27,24 +28,61 @@ pub fn class_name(class: Option<Significance>) -> &'static str {
     }
 }
 
-/// The marked-up text of one side of `ops`.
-pub fn side_html(ops: &[Op], side: DiffSide, texts: (&str, &str), options: &Options) -> Html {
+/// Pieces of `span` inside and outside the sorted, non-overlapping `highlights`.
+///
+/// `0..10` with highlight `3..5` → `[(0..3, false), (3..5, true), (5..10, false)]`.
+pub fn split_highlights(span: Span, highlights: &[Span]) -> Vec<(Span, bool)> {
+    let mut out = Vec::new();
+    let mut at = span.start;
+    let first = highlights.partition_point(|h| h.end <= span.start);
+    for h in highlights[first..].iter().take_while(|h| h.start < span.end) {
+        let (s, e) = (h.start.max(span.start), h.end.min(span.end));
+        if s > at {
+            out.push((Span::new(at, s), false));
+        }
+        if e > s.max(at) {
+            out.push((Span::new(s.max(at), e), true));
+            at = e;
+        }
+    }
+    if at < span.end || out.is_empty() {
+        out.push((Span::new(at, span.end), false));
+    }
+    out
+}
+
+fn text_with_highlights(text: &str, span: Span, highlights: &[Span]) -> Html {
+    split_highlights(span, highlights)
+        .into_iter()
+        .map(|(piece, marked)| {
+            let t = piece.of(text).to_string();
+            if marked {
+                html! { <mark class="occurrence">{ t }</mark> }
+            } else {
+                html! { { t } }
+            }
+        })
+        .collect::<Html>()
+}
+
+/// The marked-up text of one side of `ops`, with `highlights` (sorted spans of this side,
+/// such as a focused formulation's occurrences) wrapped in `<mark>`.
+pub fn side_html(ops: &[Op], side: DiffSide, texts: (&str, &str), options: &Options, highlights: &[Span]) -> Html {
     let (text_a, text_b) = texts;
     ops.iter()
         .filter_map(|op| {
-            let text = match side {
-                DiffSide::A => op.a.of(text_a),
-                DiffSide::B => op.b.of(text_b),
+            let (text, span) = match side {
+                DiffSide::A => (text_a, op.a),
+                DiffSide::B => (text_b, op.b),
             };
             let marked = options.marks(op, text_a, text_b);
             let class = class_name(op.class);
+            let inner = || text_with_highlights(text, span, highlights);
             match (op.kind, side, marked) {
-                (OpKind::Equal, _, _) => Some(html! { { text.to_string() } }),
-                (OpKind::Delete, DiffSide::A, true) => Some(html! { <del class={class}>{ text.to_string() }</del> }),
-                (OpKind::Insert, DiffSide::B, true) => Some(html! { <ins class={class}>{ text.to_string() }</ins> }),
-                (OpKind::Delete, DiffSide::A, false) | (OpKind::Insert, DiffSide::B, false) => {
-                    Some(html! { { text.to_string() } })
-                }
+                (OpKind::Equal, _, _) => Some(inner()),
+                (OpKind::Delete, DiffSide::A, true) => Some(html! { <del class={class}>{ inner() }</del> }),
+                (OpKind::Insert, DiffSide::B, true) => Some(html! { <ins class={class}>{ inner() }</ins> }),
+                (OpKind::Delete, DiffSide::A, false) | (OpKind::Insert, DiffSide::B, false) => Some(inner()),
                 _ => None,
             }
         })

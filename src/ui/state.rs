@@ -118,6 +118,22 @@ pub struct Workspace {
     pub notice: Option<String>,
     /// Comparison options.
     pub options: Options,
+    /// What the user is looking at: a formulation's occurrences or a priority.
+    pub focus: Option<Focus>,
+}
+
+/// The focused finding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// A formulation (by key); `step` counts clicks, to step through its occurrences.
+    Slogan {
+        /// [`crate::slogans::Slogan::key`].
+        key: String,
+        /// Which of its rows to scroll to (modulo their number).
+        step: usize,
+    },
+    /// One row of the comparison.
+    Row(usize),
 }
 
 impl Default for Workspace {
@@ -127,6 +143,7 @@ impl Default for Workspace {
             corpus: CorpusState::Loading,
             notice: None,
             options: Options::default(),
+            focus: None,
         }
     }
 }
@@ -150,6 +167,10 @@ pub enum Action {
     SetOptions(Options),
     /// Exchange documents A and B.
     Swap,
+    /// Focus a formulation: a second click on the same one steps to its next occurrence.
+    FocusSlogan(String),
+    /// Focus a row of the comparison.
+    FocusRow(usize),
 }
 
 impl Reducible for Workspace {
@@ -161,10 +182,24 @@ impl Reducible for Workspace {
         match action {
             Action::CorpusLoaded(Ok(index)) => next.corpus = CorpusState::Ready(index),
             Action::CorpusLoaded(Err(msg)) => next.corpus = CorpusState::Failed(msg),
-            Action::Load(side, doc) => next.docs[side.index()] = doc,
+            Action::Load(side, doc) => {
+                next.docs[side.index()] = doc;
+                next.focus = None;
+            }
             Action::LoadFailed(msg) => next.notice = Some(msg),
             Action::SetOptions(options) => next.options = options,
-            Action::Swap => next.docs.swap(0, 1),
+            Action::Swap => {
+                next.docs.swap(0, 1);
+                next.focus = None;
+            }
+            Action::FocusSlogan(key) => {
+                let step = match &self.focus {
+                    Some(Focus::Slogan { key: k, step }) if *k == key => step + 1,
+                    _ => 0,
+                };
+                next.focus = Some(Focus::Slogan { key, step });
+            }
+            Action::FocusRow(row) => next.focus = Some(Focus::Row(row)),
         }
         Rc::new(next)
     }

@@ -1,0 +1,177 @@
+//! The formulation lexicon: fixed phrases analysts track, kept as data in
+//! `src/data/lexicon.tsv` (Chinese form, English renderings, gloss, kind, Chinese aliases).
+//!
+//! A lexicon entry is one formulation whatever its spelling: 两个维护, “two maintains”,
+//! “two upholds” and “two safeguards” all resolve to the same entry, so a change of
+//! translation is not reported as a new slogan.
+//!
+//! Matching is leftmost-longest over the text: Chinese entries as substrings, English
+//! entries as whole words, case-insensitively. The scanner indexes entries by their first
+//! character, which keeps the wasm small (no automaton tables) and is linear in practice.
+
+use crate::normalize::is_han;
+use crate::span::Span;
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
+const LEXICON_TSV: &str = include_str!("data/lexicon.tsv");
+
+/// One formulation of the lexicon.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// Index in [`Lexicon::entries`].
+    pub id: usize,
+    /// Chinese form (may be empty for English-only entries).
+    pub zh: &'static str,
+    /// English renderings, the first being the preferred one.
+    pub en: Vec<&'static str>,
+    /// Short explanation.
+    pub gloss: &'static str,
+    /// numbered, ideology, stance, slogan or plan.
+    pub kind: &'static str,
+}
+
+impl Entry {
+    /// The form to show: Chinese when there is one, else the preferred English rendering.
+    pub fn label(&self) -> &'static str {
+        if self.zh.is_empty() {
+            self.en.first().copied().unwrap_or("")
+        } else {
+            self.zh
+        }
+    }
+}
+
+/// The parsed lexicon with its match index.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// All entries.
+    pub entries: Vec<Entry>,
+    /// Every surface form (Chinese, alias, lower-case English) → entry id, by first char.
+    by_first: FxHashMap<char, Vec<(&'static str, usize)>>,
+}
+
+/// A match of a lexicon entry in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Entry id.
+    pub entry: usize,
+    /// Where it stands.
+    pub span: Span,
+}
+
+impl Lexicon {
+    /// The built-in lexicon, parsed once.
+    pub fn builtin() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| Lexicon::parse(LEXICON_TSV))
+    }
+
+    /// Parses the TSV format (header line; `#` comments; columns zh, en, gloss, kind, aliases).
+    pub fn parse(tsv: &'static str) -> Lexicon {
+        let mut entries = Vec::new();
+        let mut by_first: FxHashMap<char, Vec<(&'static str, usize)>> = FxHashMap::default();
+        let rows = tsv.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).skip(1);
+        for line in rows {
+            let cells: Vec<&'static str> = line.split('\t').map(str::trim).collect();
+            let cell = |i: usize| cells.get(i).copied().unwrap_or("");
+            let id = entries.len();
+            let en: Vec<&'static str> = cell(1).split('|').map(str::trim).filter(|s| !s.is_empty()).collect();
+            let forms = std::iter::once(cell(0))
+                .chain(cell(4).split('|').map(str::trim))
+                .chain(en.iter().copied())
+                .filter(|f| f.chars().count() >= 2);
+            for form in forms {
+                if let Some(first) = form.chars().next() {
+                    by_first.entry(first.to_ascii_lowercase()).or_default().push((form, id));
+                }
+            }
+            entries.push(Entry { id, zh: cell(0), en, gloss: cell(2), kind: cell(3) });
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|(form, _)| std::cmp::Reverse(form.len()));
+        }
+        Lexicon { entries, by_first }
+    }
+
+    /// Leftmost-longest matches in `text`. English forms match whole words, ignoring case.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut skip_to = 0;
+        let mut prev: Option<char> = None;
+        for (at, c) in text.char_indices() {
+            let previous = prev.replace(c);
+            if at < skip_to {
+                continue;
+            }
+            let Some(list) = self.by_first.get(&c.to_ascii_lowercase()) else { continue };
+            let rest = &text[at..];
+            for &(form, entry) in list {
+                let latin = !form.chars().next().is_some_and(is_han);
+                let matched = if latin {
+                    let at_word_start = !previous.is_some_and(char::is_alphanumeric);
+                    at_word_start
+                        && rest.len() >= form.len()
+                        && rest.is_char_boundary(form.len())
+                        && rest[..form.len()].eq_ignore_ascii_case(form)
+                        && !rest[form.len()..].chars().next().is_some_and(char::is_alphanumeric)
+                } else {
+                    rest.starts_with(form)
+                };
+                if matched {
+                    hits.push(Hit { entry, span: Span::new(at, at + form.len()) });
+                    skip_to = at + form.len();
+                    break;
+                }
+            }
+        }
+        hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "zh\ten\tgloss\tkind\taliases\n\
+        两个维护\ttwo upholds|two maintains|two safeguards\tuphold the core\tnumbered\t\n\
+        国家安全\tnational security\tsecurity\tstance\t\n\
+        总体国家安全观\tholistic approach to national security\tsecurity doctrine\tstance\t\n";
+
+    fn lexicon() -> Lexicon {
+        Lexicon::parse(SAMPLE)
+    }
+
+    #[test]
+    fn translations_resolve_to_one_entry() {
+        let l = lexicon();
+        let text = "achieve “two maintains” and the Two Upholds";
+        let hits = l.find(text);
+        assert_eq!(hits.len(), 2);
+        assert!(hits.iter().all(|h| h.entry == 0));
+        assert_eq!(hits[1].span.of(text), "Two Upholds");
+    }
+
+    #[test]
+    fn longest_match_wins() {
+        let l = lexicon();
+        let text = "坚持总体国家安全观，维护国家安全";
+        let got: Vec<&str> = l.find(text).iter().map(|h| h.span.of(text)).collect();
+        assert_eq!(got, ["总体国家安全观", "国家安全"]);
+    }
+
+    #[test]
+    fn english_needs_word_boundaries() {
+        let l = lexicon();
+        assert!(l.find("international securityx").is_empty());
+    }
+
+    #[test]
+    fn builtin_lexicon_parses_with_glosses() {
+        let l = Lexicon::builtin();
+        assert!(l.entries.len() >= 200, "{} entries", l.entries.len());
+        assert!(l.entries.iter().all(|e| !e.en.is_empty() && !e.gloss.is_empty()));
+        let text = "做到“两个维护”";
+        assert_eq!(l.find(text).len(), 1);
+    }
+}

@@ -1,0 +1,348 @@
+//! Priorities: the enumerated lists of a document, and how their items moved.
+//!
+//! A list is one of:
+//! - the items of one paragraph (`First, … Second, …`, `一是……二是……`);
+//! - paragraphs opening with numbered markers of one style, 1, 2, 3… in order
+//!   (`第一，…` paragraphs of a discipline plenum; `（一）…` tasks of a work report);
+//! - a run of three or more consecutive paragraphs opening with the same lead-in formula
+//!   (`全会提出，…`: the tasks of a plenum communiqué).
+//!
+//! Items are matched across documents through the section alignment (by content, so a
+//! priority that moved from third to first is a rank change, not a drop and an add).
+
+use crate::compare::{Relation, Row};
+use crate::segment::{MarkerStyle, Outline, SectionKind};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One enumerated priority.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Priority {
+    /// 1-based rank in its list.
+    pub rank: usize,
+    /// A short label: the first clause after the marker or lead-in.
+    pub label: String,
+    /// The section that holds it (an item or a paragraph).
+    pub section: usize,
+    /// Its leaves (an item, or a paragraph and what belongs to it).
+    pub leaves: Vec<usize>,
+}
+
+/// One list of priorities.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PriorityList {
+    /// How the list is numbered: a marker style, or `lead_in`.
+    pub style: String,
+    /// Its items in order.
+    pub items: Vec<Priority>,
+}
+
+/// Lead-in formulas that open the items of a plenum's task list.
+const LEAD_INS: [&str; 6] =
+    ["全会提出，", "会议提出，", "会议要求，", "全会要求，", "The meeting required", "The plenum proposed"];
+
+/// Longest label, in characters: Chinese, and other scripts.
+const LABEL_CHARS: (usize, usize) = (32, 90);
+
+fn label_of(text: &str) -> String {
+    let t = text.trim();
+    let clause_end = t.find(['，', '。', '；', '：', ',', '.', ';', ':']).unwrap_or(t.len());
+    let mut clause = &t[..clause_end];
+    if clause.chars().count() < 4 {
+        clause = t;
+    }
+    let max = if clause.chars().any(crate::normalize::is_han) { LABEL_CHARS.0 } else { LABEL_CHARS.1 };
+    let label: String = clause.chars().take(max).collect();
+    if clause.chars().count() > max {
+        format!("{label}…")
+    } else {
+        label
+    }
+}
+
+/// Text after an item's marker (and the punctuation that follows it) or lead-in.
+fn after_marker<'t>(text: &'t str, outline: &Outline, section: usize) -> &'t str {
+    let s = outline.get(section);
+    let body = s.body.of(text);
+    let skip = match s.marker {
+        Some(m) if m.span.start == s.body.start => m.span.len(),
+        _ => LEAD_INS.iter().find(|l| body.starts_with(*l)).map_or(0, |l| l.len()),
+    };
+    body[skip..].trim_start_matches(['，', ',', '、', '：', ':', ' ', '．', '.'])
+}
+
+/// The leaves of a top-level section (itself, or its children).
+fn leaves_of(outline: &Outline, section: usize) -> Vec<usize> {
+    if outline.get(section).leaf {
+        vec![section]
+    } else {
+        outline.sections.iter().filter(|s| s.parent == Some(section)).map(|s| s.id).collect()
+    }
+}
+
+/// The leaves from section `from` up to (not including) the top-level section `until`, or
+/// to the end of `from`'s numbered part: a task paragraph and the paragraphs that develop it.
+fn leaves_through(outline: &Outline, parts: &[usize], from: usize, until: Option<usize>) -> Vec<usize> {
+    let start = outline.leaves.iter().position(|&l| l == from || outline.get(l).parent == Some(from));
+    let Some(start) = start else { return Vec::new() };
+    let part = parts[start];
+    outline.leaves[start..]
+        .iter()
+        .zip(&parts[start..])
+        .take_while(|(&l, &p)| p == part && until.is_none_or(|u| l != u && outline.get(l).parent != Some(u)))
+        .map(|(&l, _)| l)
+        .collect()
+}
+
+/// The priority lists of a document.
+pub fn find_lists(text: &str, outline: &Outline) -> Vec<PriorityList> {
+    let parts = outline.leaf_parts();
+    let mut lists = Vec::new();
+    let make = |ids: &[usize], style: String, extend: bool| PriorityList {
+        style,
+        items: ids
+            .iter()
+            .enumerate()
+            .map(|(k, &id)| Priority {
+                rank: k + 1,
+                label: label_of(after_marker(text, outline, id)),
+                section: id,
+                leaves: if extend {
+                    leaves_through(outline, &parts, id, ids.get(k + 1).copied())
+                } else {
+                    leaves_of(outline, id)
+                },
+            })
+            .collect(),
+    };
+    // Items inside one paragraph.
+    let mut by_parent: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for s in outline.sections.iter().filter(|s| s.kind == SectionKind::Item) {
+        if let Some(p) = s.parent {
+            by_parent.entry(p).or_default().push(s.id);
+        }
+    }
+    for ids in by_parent.values() {
+        let style = outline.get(ids[0]).marker.map_or("item".to_string(), |m| style_name(m.style));
+        lists.push(make(ids, style, false));
+    }
+    // Paragraphs opening with markers 1, 2, 3… of one style; each item runs to the next.
+    let tops: Vec<usize> = outline.sections.iter().filter(|s| s.parent.is_none()).map(|s| s.id).collect();
+    let mut runs: BTreeMap<MarkerStyle, Vec<Vec<usize>>> = BTreeMap::new();
+    for &id in &tops {
+        let s = outline.get(id);
+        let Some(m) = s.marker.filter(|m| m.span.start == s.body.start && m.style != MarkerStyle::ZhDun) else {
+            continue;
+        };
+        let style_runs = runs.entry(m.style).or_default();
+        match style_runs.last_mut() {
+            Some(run) if outline.get(*run.last().unwrap()).marker.is_some_and(|x| x.number + 1 == m.number) => {
+                run.push(id)
+            }
+            _ if m.number == 1 => style_runs.push(vec![id]),
+            _ => {}
+        }
+    }
+    for (style, style_runs) in runs {
+        for run in style_runs.into_iter().filter(|r| r.len() >= 2) {
+            lists.push(make(&run, style_name(style), true));
+        }
+    }
+    // Runs of paragraphs opening with the same lead-in.
+    let mut run: Vec<usize> = Vec::new();
+    let mut run_lead: Option<&str> = None;
+    for &id in tops.iter().chain(std::iter::once(&usize::MAX)) {
+        let lead = (id != usize::MAX)
+            .then(|| LEAD_INS.iter().copied().find(|l| outline.get(id).body.of(text).starts_with(l)))
+            .flatten();
+        if lead.is_some() && lead == run_lead {
+            run.push(id);
+            continue;
+        }
+        if run.len() >= 3 {
+            lists.push(make(&run, "lead_in".to_string(), false));
+        }
+        run = lead.map(|_| vec![id]).unwrap_or_default();
+        run_lead = lead;
+    }
+    lists.sort_by_key(|l| l.items[0].section);
+    lists
+}
+
+fn style_name(style: MarkerStyle) -> String {
+    match style {
+        MarkerStyle::EnglishOrdinal => "english_ordinal",
+        MarkerStyle::ZhShi => "zh_shi",
+        MarkerStyle::ZhDi => "zh_di",
+        MarkerStyle::ZhParen => "zh_paren",
+        MarkerStyle::ZhDun => "zh_dun",
+        MarkerStyle::Arabic => "arabic",
+    }
+    .to_string()
+}
+
+/// A priority of A matched to one of B (or unmatched on one side).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PriorityMatch {
+    /// Rank in A's list (None: new in B).
+    pub rank_a: Option<usize>,
+    /// Rank in B's list (None: dropped).
+    pub rank_b: Option<usize>,
+    /// Label in A.
+    pub label_a: Option<String>,
+    /// Label in B.
+    pub label_b: Option<String>,
+    /// Section ids in A and B.
+    pub section_a: Option<usize>,
+    /// Section id in B.
+    pub section_b: Option<usize>,
+    /// Positive when the priority rose (rank_a − rank_b).
+    pub rank_change: Option<i64>,
+}
+
+/// A list of A and its counterpart in B, with item matches.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ListMatch {
+    /// Index into A's lists.
+    pub list_a: Option<usize>,
+    /// Index into B's lists.
+    pub list_b: Option<usize>,
+    /// Item matches, in B's order then dropped items.
+    pub items: Vec<PriorityMatch>,
+}
+
+/// Both documents' lists and how they match.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct PriorityComparison {
+    /// Lists of A.
+    pub lists_a: Vec<PriorityList>,
+    /// Lists of B.
+    pub lists_b: Vec<PriorityList>,
+    /// Matched lists (and unmatched ones on their own).
+    pub matches: Vec<ListMatch>,
+}
+
+/// Finds and matches the priority lists of A and B through the comparison's rows.
+pub fn compare_priorities(texts: (&str, &str), outlines: (&Outline, &Outline), rows: &[Row]) -> PriorityComparison {
+    let lists_a = find_lists(texts.0, outlines.0);
+    let lists_b = find_lists(texts.1, outlines.1);
+    // Which B leaf each A leaf is paired with.
+    let mut partners: Vec<(usize, usize, f32)> = Vec::new();
+    for row in rows.iter().filter(|r| !matches!(r.relation, Relation::Added | Relation::Dropped)) {
+        for &x in &row.a {
+            for &y in &row.b {
+                partners.push((x, y, row.similarity.max(0.01)));
+            }
+        }
+    }
+    // How strongly two priorities are linked: the similarity of the rows pairing their leaves.
+    let link = |pa: &Priority, pb: &Priority| -> f32 {
+        partners.iter().filter(|(x, y, _)| pa.leaves.contains(x) && pb.leaves.contains(y)).map(|p| p.2).sum()
+    };
+    // Pair lists by the number of linked items, best first.
+    let mut scores: Vec<(usize, usize, usize)> = Vec::new();
+    for (x, la) in lists_a.iter().enumerate() {
+        for (y, lb) in lists_b.iter().enumerate() {
+            let n = la.items.iter().filter(|pa| lb.items.iter().any(|pb| link(pa, pb) > 0.0)).count();
+            if n > 0 {
+                scores.push((n, x, y));
+            }
+        }
+    }
+    scores.sort_by(|p, q| q.0.cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
+    let (mut used_a, mut used_b) = (vec![false; lists_a.len()], vec![false; lists_b.len()]);
+    let mut matches = Vec::new();
+    for (_, x, y) in scores {
+        if used_a[x] || used_b[y] {
+            continue;
+        }
+        used_a[x] = true;
+        used_b[y] = true;
+        let (la, lb) = (&lists_a[x], &lists_b[y]);
+        // Items pair greedily, strongest link first.
+        let mut links: Vec<(f32, usize, usize)> = Vec::new();
+        for (p, pa) in la.items.iter().enumerate() {
+            for (q, pb) in lb.items.iter().enumerate() {
+                let w = link(pa, pb);
+                if w > 0.0 {
+                    links.push((w, p, q));
+                }
+            }
+        }
+        links.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+        let mut matched_a = vec![false; la.items.len()];
+        let mut partner_of_b: Vec<Option<usize>> = vec![None; lb.items.len()];
+        for (_, p, q) in links {
+            if !matched_a[p] && partner_of_b[q].is_none() {
+                matched_a[p] = true;
+                partner_of_b[q] = Some(p);
+            }
+        }
+        let mut items: Vec<PriorityMatch> =
+            lb.items.iter().zip(&partner_of_b).map(|(pb, pa)| item_match(pa.map(|k| &la.items[k]), Some(pb))).collect();
+        for (k, pa) in la.items.iter().enumerate().filter(|(k, _)| !matched_a[*k]) {
+            let _ = k;
+            items.push(item_match(Some(pa), None));
+        }
+        matches.push(ListMatch { list_a: Some(x), list_b: Some(y), items });
+    }
+    for (x, la) in lists_a.iter().enumerate().filter(|(x, _)| !used_a[*x]) {
+        matches.push(ListMatch {
+            list_a: Some(x),
+            list_b: None,
+            items: la.items.iter().map(|p| item_match(Some(p), None)).collect(),
+        });
+    }
+    for (y, lb) in lists_b.iter().enumerate().filter(|(y, _)| !used_b[*y]) {
+        matches.push(ListMatch {
+            list_a: None,
+            list_b: Some(y),
+            items: lb.items.iter().map(|p| item_match(None, Some(p))).collect(),
+        });
+    }
+    PriorityComparison { lists_a, lists_b, matches }
+}
+
+fn item_match(a: Option<&Priority>, b: Option<&Priority>) -> PriorityMatch {
+    PriorityMatch {
+        rank_a: a.map(|p| p.rank),
+        rank_b: b.map(|p| p.rank),
+        label_a: a.map(|p| p.label.clone()),
+        label_b: b.map(|p| p.label.clone()),
+        section_a: a.map(|p| p.section),
+        section_b: b.map(|p| p.section),
+        rank_change: a.zip(b).map(|(a, b)| a.rank as i64 - b.rank as i64),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    #[test]
+    fn inline_ordinals_make_a_list_with_labels() {
+        let text = "T\nIt was emphasized that we act. First, we must grow the economy. Second, reform.";
+        let lists = find_lists(text, &segment(text));
+        assert_eq!(lists.len(), 1);
+        let labels: Vec<&str> = lists[0].items.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["we must grow the economy", "reform"]);
+    }
+
+    #[test]
+    fn lead_in_runs_make_a_list() {
+        let text = "题\n全会提出，坚持创新驱动。内容。\n全会提出，加快发展现代产业体系，推动升级。\n全会提出，形成强大国内市场。\n全会号召，团结奋斗。";
+        let lists = find_lists(text, &segment(text));
+        assert_eq!(lists.len(), 1);
+        assert_eq!(lists[0].style, "lead_in");
+        assert_eq!(lists[0].items[1].label, "加快发展现代产业体系");
+    }
+
+    #[test]
+    fn numbered_paragraphs_make_a_list() {
+        let text = "题\n（一）稳定宏观经济大盘。\n说明段落。\n（二）扩大内需。\n";
+        let lists = find_lists(text, &segment(text));
+        assert_eq!(lists[0].items.len(), 2);
+        assert_eq!(lists[0].items[0].label, "稳定宏观经济大盘");
+    }
+}

@@ -1,0 +1,234 @@
+//! Comparing the formulations of two documents: added, dropped, kept, count changed, and
+//! reworded (a formulation of A whose place is taken by a similar one of B in the aligned
+//! section: 稳健的货币政策 → 适度宽松的货币政策).
+
+use crate::compare::{Relation, Row};
+use crate::segment::Outline;
+use crate::slogans::{Slogan, SloganKind};
+use crate::span::Span;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What happened to a formulation between A and B.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SloganStatus {
+    /// Only in B.
+    Added,
+    /// Only in A.
+    Dropped,
+    /// In A, replaced by a similar formulation of B in the same aligned section.
+    Reworded,
+    /// In both, a different number of times.
+    CountChanged,
+    /// In both, as often.
+    Kept,
+}
+
+/// One row of the slogans table.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SloganChange {
+    /// Identity (see [`Slogan::key`]); for reworded rows, B's key.
+    pub key: String,
+    /// The form to show (B's for reworded rows).
+    pub text: String,
+    /// For reworded rows: A's formulation that it replaced.
+    pub reworded_from: Option<String>,
+    /// How it was found.
+    pub kind: SloganKind,
+    /// Lexicon category, if any.
+    pub category: Option<&'static str>,
+    /// English gloss, if any.
+    pub gloss: Option<&'static str>,
+    /// The lexicon's Chinese form, when the documents printed a translation.
+    pub canonical: Option<&'static str>,
+    /// What happened.
+    pub status: SloganStatus,
+    /// Occurrences in A.
+    pub occurrences_a: Vec<Span>,
+    /// Occurrences in B.
+    pub occurrences_b: Vec<Span>,
+}
+
+impl SloganChange {
+    /// Times it stands in A.
+    pub fn count_a(&self) -> usize {
+        self.occurrences_a.len()
+    }
+
+    /// Times it stands in B.
+    pub fn count_b(&self) -> usize {
+        self.occurrences_b.len()
+    }
+}
+
+/// The row of the comparison that holds the leaf containing byte `at`.
+fn row_of(outline: &Outline, leaf_row: &BTreeMap<usize, usize>, at: usize) -> Option<usize> {
+    let k = outline.leaves.partition_point(|&id| outline.get(id).span.end <= at);
+    outline.leaves.get(k).and_then(|id| leaf_row.get(id)).copied()
+}
+
+fn bigram_dice(x: &str, y: &str) -> f32 {
+    let grams = |s: &str| -> BTreeSet<(char, char)> {
+        let c: Vec<char> = s.chars().collect();
+        c.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let (gx, gy) = (grams(x), grams(y));
+    if gx.is_empty() || gy.is_empty() {
+        return 0.0;
+    }
+    2.0 * gx.intersection(&gy).count() as f32 / (gx.len() + gy.len()) as f32
+}
+
+/// Lowest bigram similarity for a dropped and an added formulation of one aligned row to be
+/// read as a rewording of each other.
+pub const REWORDED_MIN: f32 = 0.3;
+
+/// Compares the formulations of A and B, given the comparison's rows and outlines.
+/// Book titles are left out: they name documents, not positions.
+pub fn compare_slogans(
+    a: &[Slogan],
+    b: &[Slogan],
+    rows: &[Row],
+    (outline_a, outline_b): (&Outline, &Outline),
+) -> Vec<SloganChange> {
+    let keep = |s: &&Slogan| s.kind != SloganKind::Title;
+    let map_a: BTreeMap<&str, &Slogan> = a.iter().filter(keep).map(|s| (s.key.as_str(), s)).collect();
+    let map_b: BTreeMap<&str, &Slogan> = b.iter().filter(keep).map(|s| (s.key.as_str(), s)).collect();
+    let mut leaf_row_a = BTreeMap::new();
+    let mut leaf_row_b = BTreeMap::new();
+    for (r, row) in rows.iter().enumerate().filter(|(_, r)| !matches!(r.relation, Relation::Added | Relation::Dropped))
+    {
+        row.a.iter().for_each(|&id| {
+            leaf_row_a.insert(id, r);
+        });
+        row.b.iter().for_each(|&id| {
+            leaf_row_b.insert(id, r);
+        });
+    }
+
+    let dropped: Vec<&Slogan> = map_a.iter().filter(|(k, _)| !map_b.contains_key(*k)).map(|(_, s)| *s).collect();
+    let added: Vec<&Slogan> = map_b.iter().filter(|(k, _)| !map_a.contains_key(*k)).map(|(_, s)| *s).collect();
+
+    // Reworded: a dropped and an added formulation in the same aligned row, alike enough.
+    let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
+    for (x, d) in dropped.iter().enumerate() {
+        let rows_d: BTreeSet<usize> =
+            d.occurrences.iter().filter_map(|o| row_of(outline_a, &leaf_row_a, o.start)).collect();
+        for (y, ad) in added.iter().enumerate() {
+            let shares_row = ad
+                .occurrences
+                .iter()
+                .any(|o| row_of(outline_b, &leaf_row_b, o.start).is_some_and(|r| rows_d.contains(&r)));
+            let sim = bigram_dice(&d.text.to_lowercase(), &ad.text.to_lowercase());
+            if shares_row && sim >= REWORDED_MIN {
+                candidates.push((sim, x, y));
+            }
+        }
+    }
+    candidates.sort_by(|p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
+    let (mut used_d, mut used_a) = (BTreeSet::new(), BTreeSet::new());
+    let mut out = Vec::new();
+    for (_, x, y) in candidates {
+        if used_d.contains(&x) || used_a.contains(&y) {
+            continue;
+        }
+        used_d.insert(x);
+        used_a.insert(y);
+        let (d, ad) = (dropped[x], added[y]);
+        out.push(change(
+            ad,
+            SloganStatus::Reworded,
+            d.occurrences.clone(),
+            ad.occurrences.clone(),
+            Some(d.text.clone()),
+        ));
+    }
+    for (x, d) in dropped.iter().enumerate().filter(|(x, _)| !used_d.contains(x)) {
+        let _ = x;
+        out.push(change(d, SloganStatus::Dropped, d.occurrences.clone(), Vec::new(), None));
+    }
+    for (y, ad) in added.iter().enumerate().filter(|(y, _)| !used_a.contains(y)) {
+        let _ = y;
+        out.push(change(ad, SloganStatus::Added, Vec::new(), ad.occurrences.clone(), None));
+    }
+    for (key, sa) in &map_a {
+        if let Some(sb) = map_b.get(key) {
+            let status = if sa.occurrences.len() == sb.occurrences.len() {
+                SloganStatus::Kept
+            } else {
+                SloganStatus::CountChanged
+            };
+            let shown =
+                if sb.text.chars().any(crate::normalize::is_han) || !sa.text.chars().any(crate::normalize::is_han) {
+                    sb
+                } else {
+                    sa
+                };
+            let mut c = change(shown, status, sa.occurrences.clone(), sb.occurrences.clone(), None);
+            c.kind = sa.kind.min(sb.kind);
+            out.push(c);
+        }
+    }
+    out.sort_by(|x, y| x.status.cmp(&y.status).then(first(x).cmp(&first(y))));
+    out
+}
+
+fn first(c: &SloganChange) -> (usize, usize) {
+    (c.occurrences_b.first().map_or(usize::MAX, |s| s.start), c.occurrences_a.first().map_or(usize::MAX, |s| s.start))
+}
+
+fn change(
+    s: &Slogan,
+    status: SloganStatus,
+    occurrences_a: Vec<Span>,
+    occurrences_b: Vec<Span>,
+    reworded_from: Option<String>,
+) -> SloganChange {
+    SloganChange {
+        key: s.key.clone(),
+        text: s.text.clone(),
+        reworded_from,
+        kind: s.kind,
+        category: s.category,
+        gloss: s.gloss,
+        canonical: s.canonical,
+        status,
+        occurrences_a,
+        occurrences_b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::compare;
+    use crate::options::Options;
+
+    fn statuses(a: &str, b: &str) -> Vec<(String, SloganStatus, usize, usize)> {
+        let c = compare(a, b, &Options::default());
+        c.slogans.iter().map(|s| (s.text.clone(), s.status, s.count_a(), s.count_b())).collect()
+    }
+
+    #[test]
+    fn added_dropped_kept_and_counted() {
+        let got = statuses(
+            "标题\n坚持“两个维护”，贯彻新发展理念。\n",
+            "标题\n坚持“两个维护”，深刻领悟“两个确立”，两个维护要做到。\n",
+        );
+        assert!(got.contains(&("两个确立".to_string(), SloganStatus::Added, 0, 1)));
+        assert!(got.contains(&("新发展理念".to_string(), SloganStatus::Dropped, 1, 0)));
+        assert!(got.contains(&("两个维护".to_string(), SloganStatus::CountChanged, 1, 2)));
+    }
+
+    #[test]
+    fn a_replaced_policy_stance_is_reworded() {
+        let got = statuses(
+            "标题\n实施积极的财政政策和稳健的货币政策。\n",
+            "标题\n实施积极的财政政策和适度宽松的货币政策。\n",
+        );
+        let reworded: Vec<_> = got.iter().filter(|g| g.1 == SloganStatus::Reworded).collect();
+        assert_eq!(reworded.len(), 1, "{got:?}");
+        assert_eq!(reworded[0].0, "适度宽松的货币政策");
+    }
+}

@@ -1,0 +1,264 @@
+//! Slogans (提法): extraction from one text, and comparison of two.
+//!
+//! A formulation is found in three ways:
+//! - **quoted**: any phrase in “…”, ‘…’, "…", 「…」 or 『…』 (book titles in 《…》 are kept as
+//!   their own kind);
+//! - **numbered**: number + 个 + term (四个意识, 两个确立), 五位一体-style phrases;
+//! - **lexicon**: the fixed formulations of [`crate::lexicon`], in Chinese or any of their
+//!   English renderings.
+//!
+//! Counting is by formulation, not substring: one formulation standing in one place counts
+//! once, however many ways found it (“两个维护” is a quoted phrase, a numbered formulation and
+//! a lexicon entry at once), and the longest lexicon match wins (国家安全 inside 总体国家安全观
+//! does not count).
+
+use crate::lexicon::Lexicon;
+use crate::normalize::{fold_char, is_han};
+use crate::span::Span;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// How a formulation was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SloganKind {
+    /// A lexicon entry.
+    Lexicon,
+    /// Number + 个 + term.
+    Numbered,
+    /// A phrase in quotation marks.
+    Quoted,
+    /// A book or document title in 《…》.
+    Title,
+}
+
+/// One formulation of one document with every place it stands.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Slogan {
+    /// Identity across documents: `lex:<id>` for lexicon entries, else `text:<folded text>`.
+    pub key: String,
+    /// The form to show (lexicon label, or the text as first printed, without quotes).
+    pub text: String,
+    /// How it was found (the strongest way).
+    pub kind: SloganKind,
+    /// Lexicon kind (numbered, ideology, stance, slogan, plan), if a lexicon entry.
+    pub category: Option<&'static str>,
+    /// English gloss, if a lexicon entry.
+    pub gloss: Option<&'static str>,
+    /// The lexicon's Chinese form, when the text printed a translation of it.
+    pub canonical: Option<&'static str>,
+    /// Where it stands, in text order.
+    pub occurrences: Vec<Span>,
+}
+
+const OPEN_CLOSE: [(char, char); 6] = [('“', '”'), ('‘', '’'), ('「', '」'), ('『', '』'), ('《', '》'), ('"', '"')];
+
+/// Longest quoted phrase still read as a formulation, in characters.
+const MAX_QUOTED_CHARS: usize = 40;
+
+/// Terms after number + 个 that make ordinary counting phrases, not formulations.
+const NOT_FORMULATIONS: [&str; 12] =
+    ["方面", "百分", "多月", "小时", "以上", "左右", "国家", "地区", "部门", "领域", "阶段", "时期"];
+
+fn fold_key(s: &str) -> String {
+    s.chars().map(fold_char).flat_map(char::to_lowercase).collect::<String>().trim().to_string()
+}
+
+struct Found {
+    key: String,
+    text: String,
+    kind: SloganKind,
+    lexicon: Option<usize>,
+    span: Span,
+}
+
+fn quoted(text: &str, lexicon: &Lexicon, out: &mut Vec<Found>) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (start, c) = chars[k];
+        let Some(&(_, close)) = OPEN_CLOSE.iter().find(|(open, _)| *open == c) else {
+            k += 1;
+            continue;
+        };
+        let end = chars[k + 1..]
+            .iter()
+            .take(MAX_QUOTED_CHARS + 1)
+            .take_while(|(_, x)| !matches!(x, '\n' | '。' | '！' | '？') && (*x != c || c == close))
+            .position(|(_, x)| *x == close);
+        let Some(offset) = end else {
+            k += 1;
+            continue;
+        };
+        let close_index = k + 1 + offset;
+        let inner_start = start + c.len_utf8();
+        let inner_end = chars[close_index].0;
+        let inner = text[inner_start..inner_end].trim();
+        let words = inner.split_whitespace().count();
+        if !inner.is_empty() && words <= 8 && inner.chars().any(char::is_alphanumeric) {
+            let span = Span::new(start, inner_end + close.len_utf8());
+            let whole_entry = lexicon
+                .find(inner)
+                .into_iter()
+                .find(|h| h.span.start == 0 && h.span.end == inner.len())
+                .map(|h| h.entry);
+            let kind = if c == '《' {
+                SloganKind::Title
+            } else if whole_entry.is_some() {
+                SloganKind::Lexicon
+            } else if numbered_at(inner, 0).is_some_and(|n| n == inner.len()) {
+                SloganKind::Numbered
+            } else {
+                SloganKind::Quoted
+            };
+            let key = match (kind, whole_entry) {
+                (SloganKind::Title, _) => format!("title:{}", fold_key(inner)),
+                (_, Some(id)) => format!("lex:{id}"),
+                _ => format!("text:{}", fold_key(inner)),
+            };
+            out.push(Found { key, text: inner.to_string(), kind, lexicon: whole_entry, span });
+        }
+        k = close_index + 1;
+    }
+}
+
+/// Length in bytes of a numbered formulation starting at byte `at` of `s`, if one does:
+/// `两个维护` → 12, `五位一体` → 12.
+fn numbered_at(s: &str, at: usize) -> Option<usize> {
+    let rest = &s[at..];
+    let mut chars = rest.char_indices();
+    let (_, n) = chars.next()?;
+    if !matches!(n, '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十') {
+        return None;
+    }
+    let (_, counter) = chars.next()?;
+    if counter == '位' {
+        return rest[n.len_utf8() + counter.len_utf8()..].starts_with("一体").then_some(4 * 3);
+    }
+    if counter != '个' {
+        return None;
+    }
+    let term: Vec<(usize, char)> = chars.by_ref().take(2).collect();
+    if term.len() < 2 || !term.iter().all(|(_, c)| is_han(*c)) {
+        return None;
+    }
+    let end = term[1].0 + term[1].1.len_utf8();
+    let after = rest[end..].chars().next();
+    let term_text = &rest[term[0].0..end];
+    let ends_well = after.is_none_or(|c| !is_han(c) || c == '的' || c == '和' || c == '与');
+    (ends_well && !NOT_FORMULATIONS.contains(&term_text)).then_some(end)
+}
+
+fn numbered(text: &str, out: &mut Vec<Found>) {
+    for (at, _) in text.char_indices() {
+        if let Some(len) = numbered_at(text, at) {
+            let phrase = &text[at..at + len];
+            out.push(Found {
+                key: format!("text:{}", fold_key(phrase)),
+                text: phrase.to_string(),
+                kind: SloganKind::Numbered,
+                lexicon: None,
+                span: Span::new(at, at + len),
+            });
+        }
+    }
+}
+
+/// Every formulation of `text`, in order of first occurrence.
+pub fn extract(text: &str) -> Vec<Slogan> {
+    let lexicon = Lexicon::builtin();
+    let mut found: Vec<Found> = Vec::new();
+    quoted(text, lexicon, &mut found);
+    numbered(text, &mut found);
+    for hit in lexicon.find(text) {
+        found.push(Found {
+            key: format!("lex:{}", hit.entry),
+            text: hit.span.of(text).to_string(),
+            kind: SloganKind::Lexicon,
+            lexicon: Some(hit.entry),
+            span: hit.span,
+        });
+    }
+    // A numbered phrase that is also a lexicon entry takes the entry's key.
+    let lexicon_spans: Vec<(Span, String)> =
+        found.iter().filter(|f| f.lexicon.is_some()).map(|f| (f.span, f.key.clone())).collect();
+    for f in found.iter_mut().filter(|f| f.kind == SloganKind::Numbered && f.lexicon.is_none()) {
+        if let Some((_, key)) = lexicon_spans.iter().find(|(s, _)| s.start <= f.span.start && f.span.end <= s.end) {
+            f.key = key.clone();
+        }
+    }
+    let mut by_key: BTreeMap<String, Vec<Found>> = BTreeMap::new();
+    for f in found {
+        by_key.entry(f.key.clone()).or_default().push(f);
+    }
+    let mut slogans: Vec<Slogan> = by_key
+        .into_values()
+        .map(|mut list| {
+            list.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
+            let kind = list.iter().map(|f| f.kind).min().unwrap_or(SloganKind::Quoted);
+            let entry = list.iter().find_map(|f| f.lexicon).map(|id| &lexicon.entries[id]);
+            let text = match entry {
+                Some(e) if !e.zh.is_empty() && list[0].text.chars().any(is_han) => e.zh.to_string(),
+                _ => list[0].text.clone(),
+            };
+            // One place, one count: drop occurrences inside another of the same formulation.
+            let mut occurrences: Vec<Span> = Vec::new();
+            for f in &list {
+                if !occurrences.iter().any(|o| o.start <= f.span.start && f.span.end <= o.end) {
+                    occurrences.push(f.span);
+                }
+            }
+            Slogan {
+                key: list[0].key.clone(),
+                kind,
+                category: entry.map(|e| e.kind),
+                gloss: entry.map(|e| e.gloss),
+                canonical: entry.map(|e| e.zh).filter(|zh| !zh.is_empty() && *zh != text),
+                text,
+                occurrences,
+            }
+        })
+        .collect();
+    slogans.sort_by_key(|s| s.occurrences[0].start);
+    slogans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, SloganKind, usize)> {
+        extract(text).into_iter().map(|s| (s.text, s.kind, s.occurrences.len())).collect()
+    }
+
+    #[test]
+    fn quoted_numbered_and_lexicon_forms_count_once() {
+        let got = found("增强“四个意识”、坚定“四个自信”、做到“两个维护”。四个意识要增强。");
+        assert_eq!(got[0].0, "四个意识");
+        assert_eq!(got[0].2, 2);
+        assert_eq!(got.len(), 3);
+    }
+
+    #[test]
+    fn book_titles_are_their_own_kind() {
+        let got = found("审议通过了《中共中央关于党的百年奋斗重大成就和历史经验的决议》。");
+        assert_eq!(got[0].1, SloganKind::Title);
+    }
+
+    #[test]
+    fn counting_phrases_are_not_formulations() {
+        assert!(found("这三个方面和两个月的工作").is_empty());
+    }
+
+    #[test]
+    fn english_translation_variants_share_a_key() {
+        let a = extract("achieve “two maintains”");
+        let b = extract("achieve the “two upholds”");
+        assert_eq!(a[0].key, b[0].key);
+    }
+
+    #[test]
+    fn unclosed_quote_is_ignored() {
+        assert!(found("他说“没有结束。").is_empty());
+    }
+}

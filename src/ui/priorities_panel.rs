@@ -1,0 +1,72 @@
+//! The priorities panel: each enumerated list of B beside its counterpart in A, with the
+//! rank change of every item (↑2, ↓1, new, dropped). Clicking an item focuses its row.
+
+use crate::compare::Comparison;
+use crate::priorities::PriorityMatch;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`PrioritiesPanel`].
+#[derive(Properties, PartialEq)]
+pub struct PrioritiesPanelProps {
+    /// The comparison.
+    pub comparison: Rc<Comparison>,
+    /// Called with a row index when an item is clicked.
+    pub on_select: Callback<usize>,
+}
+
+fn change_badge(m: &PriorityMatch) -> (String, &'static str, String) {
+    match (m.rank_a, m.rank_b, m.rank_change) {
+        (Some(_), Some(_), Some(0)) => ("=".into(), "same", "same rank".into()),
+        (Some(_), Some(_), Some(c)) if c > 0 => (format!("↑{c}"), "up", format!("up {c}")),
+        (Some(_), Some(_), Some(c)) => (format!("↓{}", -c), "down", format!("down {}", -c)),
+        (None, Some(_), _) => ("new".into(), "new", "new in B".into()),
+        _ => ("dropped".into(), "dropped", "dropped from A".into()),
+    }
+}
+
+/// The panel.
+#[function_component(PrioritiesPanel)]
+pub fn priorities_panel(props: &PrioritiesPanelProps) -> Html {
+    let c = &props.comparison;
+    let lists: Vec<_> = c.priorities.matches.iter().filter(|m| m.items.len() >= 2).collect();
+    html! {
+        <section class="panel priorities-panel" aria-labelledby="priorities-heading">
+            <h2 id="priorities-heading">{"Priorities"}</h2>
+            if lists.is_empty() {
+                <p class="muted">{"No enumerated priorities found in these documents."}</p>
+            }
+            { for lists.into_iter().map(|m| {
+                let size = |x: Option<usize>, lists: &Vec<crate::priorities::PriorityList>| x.map_or(0, |i| lists[i].items.len());
+                let caption = format!("{} items in A · {} in B", size(m.list_a, &c.priorities.lists_a), size(m.list_b, &c.priorities.lists_b));
+                html! {
+                    <table class="priorities" data-testid="priorities-table">
+                        <caption>{ caption }</caption>
+                        <thead><tr><th scope="col" class="num">{"B"}</th><th scope="col">{"Priority"}</th><th scope="col">{"Change"}</th><th scope="col" class="num">{"A"}</th></tr></thead>
+                        <tbody>
+                            { for m.items.iter().map(|item| {
+                                let (badge, class, spoken) = change_badge(item);
+                                let row = item.section_b.and_then(|id| c.rows.iter().position(|r| r.b.contains(&id) || c.outline_b.sections.iter().any(|s| s.parent == Some(id) && r.b.contains(&s.id))))
+                                    .or_else(|| item.section_a.and_then(|id| c.rows.iter().position(|r| r.a.contains(&id) || c.outline_a.sections.iter().any(|s| s.parent == Some(id) && r.a.contains(&s.id)))));
+                                let onclick = row.map(|r| props.on_select.reform(move |_: MouseEvent| r));
+                                let label = item.label_b.clone().or_else(|| item.label_a.clone()).unwrap_or_default();
+                                let was = item.label_a.clone().filter(|a| Some(a) != item.label_b.as_ref() && item.label_b.is_some());
+                                html! {
+                                    <tr class={class}>
+                                        <td class="num">{ item.rank_b.map(|r| r.to_string()).unwrap_or_default() }</td>
+                                        <td>
+                                            <button type="button" class="priority-link" {onclick} disabled={row.is_none()}>{ label }</button>
+                                            if let Some(w) = was { <span class="gloss">{ format!("A: {w}") }</span> }
+                                        </td>
+                                        <td><span class={classes!("rank-change", class)} aria-label={spoken}>{ badge }</span></td>
+                                        <td class="num">{ item.rank_a.map(|r| r.to_string()).unwrap_or_default() }</td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                }
+            }) }
+        </section>
+    }
+}

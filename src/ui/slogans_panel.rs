@@ -1,0 +1,189 @@
+//! The formulations (提法) panel: a sortable, filterable, searchable table of what was
+//! added, dropped, reworded, re-counted and kept. Clicking a row focuses the formulation
+//! (the comparison scrolls to it and highlights every occurrence); clicking again steps to
+//! the next place it stands.
+
+use crate::slogan_changes::{SloganChange, SloganStatus};
+use crate::ui::state::Focus;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// Properties of [`SlogansPanel`].
+#[derive(Properties, PartialEq)]
+pub struct SlogansPanelProps {
+    /// The comparison's formulations.
+    pub slogans: Rc<Vec<SloganChange>>,
+    /// The current focus, to mark the selected row.
+    pub focus: Option<Focus>,
+    /// Called with a formulation's key when its row is clicked.
+    pub on_select: Callback<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Filter {
+    Changed,
+    All,
+    Only(SloganStatus),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SortBy {
+    Status,
+    Change,
+    CountB,
+    Text,
+}
+
+/// `added`, `dropped`… as shown.
+pub fn status_label(status: SloganStatus) -> &'static str {
+    match status {
+        SloganStatus::Added => "added",
+        SloganStatus::Dropped => "dropped",
+        SloganStatus::Reworded => "reworded",
+        SloganStatus::CountChanged => "count changed",
+        SloganStatus::Kept => "kept",
+    }
+}
+
+fn status_class(status: SloganStatus) -> &'static str {
+    match status {
+        SloganStatus::Added => "added",
+        SloganStatus::Dropped => "dropped",
+        SloganStatus::Reworded => "reworded",
+        SloganStatus::CountChanged => "count-changed",
+        SloganStatus::Kept => "kept",
+    }
+}
+
+/// The panel.
+#[function_component(SlogansPanel)]
+pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
+    let filter = use_state(|| Filter::Changed);
+    let sort = use_state(|| SortBy::Status);
+    let query = use_state(String::new);
+
+    let count = |st: SloganStatus| props.slogans.iter().filter(|s| s.status == st).count();
+    let q = query.to_lowercase();
+    let mut shown: Vec<&SloganChange> = props
+        .slogans
+        .iter()
+        .filter(|s| match *filter {
+            Filter::Changed => s.status != SloganStatus::Kept,
+            Filter::All => true,
+            Filter::Only(st) => s.status == st,
+        })
+        .filter(|s| {
+            q.is_empty()
+                || s.text.to_lowercase().contains(&q)
+                || s.gloss.is_some_and(|g| g.to_lowercase().contains(&q))
+                || s.reworded_from.as_ref().is_some_and(|r| r.to_lowercase().contains(&q))
+        })
+        .collect();
+    match *sort {
+        SortBy::Status => {}
+        SortBy::Change => shown.sort_by_key(|s| std::cmp::Reverse(s.count_a().abs_diff(s.count_b()))),
+        SortBy::CountB => shown.sort_by_key(|s| std::cmp::Reverse((s.count_b(), s.count_a()))),
+        SortBy::Text => shown.sort_by(|x, y| x.text.cmp(&y.text)),
+    }
+
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |e: Event| {
+            filter.set(match e.target_unchecked_into::<HtmlSelectElement>().value().as_str() {
+                "all" => Filter::All,
+                "added" => Filter::Only(SloganStatus::Added),
+                "dropped" => Filter::Only(SloganStatus::Dropped),
+                "reworded" => Filter::Only(SloganStatus::Reworded),
+                "count" => Filter::Only(SloganStatus::CountChanged),
+                "kept" => Filter::Only(SloganStatus::Kept),
+                _ => Filter::Changed,
+            })
+        })
+    };
+    let on_sort = {
+        let sort = sort.clone();
+        Callback::from(move |e: Event| {
+            sort.set(match e.target_unchecked_into::<HtmlSelectElement>().value().as_str() {
+                "change" => SortBy::Change,
+                "count" => SortBy::CountB,
+                "text" => SortBy::Text,
+                _ => SortBy::Status,
+            })
+        })
+    };
+    let on_query = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| query.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let selected = match &props.focus {
+        Some(Focus::Slogan { key, .. }) => Some(key.clone()),
+        _ => None,
+    };
+
+    html! {
+        <section class="panel slogans-panel" aria-labelledby="slogans-heading">
+            <h2 id="slogans-heading">{"Formulations "}<span lang="zh">{"提法"}</span></h2>
+            <p class="panel-counts" data-testid="slogan-counts">
+                { format!("{} added · {} dropped · {} reworded · {} count changed · {} kept",
+                    count(SloganStatus::Added), count(SloganStatus::Dropped), count(SloganStatus::Reworded),
+                    count(SloganStatus::CountChanged), count(SloganStatus::Kept)) }
+            </p>
+            <div class="panel-controls">
+                <label>{"Show "}
+                    <select onchange={on_filter} data-testid="slogan-filter">
+                        <option value="changed" selected={*filter == Filter::Changed}>{"changed"}</option>
+                        <option value="all" selected={*filter == Filter::All}>{"all"}</option>
+                        <option value="added" selected={*filter == Filter::Only(SloganStatus::Added)}>{"added"}</option>
+                        <option value="dropped" selected={*filter == Filter::Only(SloganStatus::Dropped)}>{"dropped"}</option>
+                        <option value="reworded" selected={*filter == Filter::Only(SloganStatus::Reworded)}>{"reworded"}</option>
+                        <option value="count" selected={*filter == Filter::Only(SloganStatus::CountChanged)}>{"count changed"}</option>
+                        <option value="kept" selected={*filter == Filter::Only(SloganStatus::Kept)}>{"kept"}</option>
+                    </select>
+                </label>
+                <label>{"Sort by "}
+                    <select onchange={on_sort}>
+                        <option value="status" selected={*sort == SortBy::Status}>{"status"}</option>
+                        <option value="change" selected={*sort == SortBy::Change}>{"count change"}</option>
+                        <option value="count" selected={*sort == SortBy::CountB}>{"count in B"}</option>
+                        <option value="text" selected={*sort == SortBy::Text}>{"text"}</option>
+                    </select>
+                </label>
+                <input type="search" placeholder="Search formulations" aria-label="Search formulations" oninput={on_query} value={(*query).clone()} />
+            </div>
+            if shown.is_empty() {
+                <p class="muted">{"No formulation matches."}</p>
+            } else {
+                <table class="slogans" data-testid="slogans-table">
+                    <thead><tr><th scope="col">{"Formulation"}</th><th scope="col">{"Status"}</th><th scope="col" class="num">{"A"}</th><th scope="col" class="num">{"B"}</th></tr></thead>
+                    <tbody>
+                        { for shown.into_iter().map(|s| {
+                            let key = s.key.clone();
+                            let onclick = props.on_select.reform(move |_: MouseEvent| key.clone());
+                            let is_selected = selected.as_deref() == Some(s.key.as_str());
+                            html! {
+                                <tr class={classes!(status_class(s.status), is_selected.then_some("selected"))}>
+                                    <td>
+                                        <button type="button" class="slogan-link" {onclick} aria-pressed={is_selected.to_string()}
+                                            title="Show where it stands; click again for the next place">
+                                            if let Some(from) = &s.reworded_from {
+                                                <del class="substantive">{ from.clone() }</del>{" → "}
+                                            }
+                                            <span class="slogan-text">{ s.text.clone() }</span>
+                                        </button>
+                                        if let Some(g) = s.gloss {
+                                            <span class="gloss">{ g }</span>
+                                        }
+                                    </td>
+                                    <td><span class={classes!("status", status_class(s.status))}>{ status_label(s.status) }</span></td>
+                                    <td class="num">{ s.count_a() }</td>
+                                    <td class="num">{ s.count_b() }</td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            }
+        </section>
+    }
+}
