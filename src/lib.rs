@@ -32,6 +32,7 @@ pub mod numerals;
 pub mod options;
 pub mod priorities;
 pub mod segment;
+pub mod share;
 pub mod significance;
 pub mod slogan_changes;
 pub mod slogans;

@@ -47,5 +47,5 @@ async fn chinese_phrase_is_marked_as_one_replacement() {
 async fn added_paragraph_is_labelled() {
     let root = mount("Title\nKept paragraph.\n", "Title\nKept paragraph.\nA new paragraph about reform.\n");
     settle().await;
-    assert_eq!(texts(&root, ".row.added .row-label"), ["added"]);
+    assert_eq!(texts(&root, ".row.added .relation"), ["added"]);
 }

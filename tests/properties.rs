@@ -125,3 +125,63 @@ proptest! {
         check(&a, &b, &options)?;
     }
 }
+
+mod share_links {
+    use super::*;
+    use tifa::share::{decode, encode, DocRef, FocusRef, ShareState, View};
+
+    fn doc() -> impl Strategy<Value = DocRef> {
+        prop_oneof![
+            ("[a-z0-9-]{1,20}", "[0-9a-f]{8}").prop_map(|(id, hash)| DocRef::Corpus { id, hash }),
+            (text(), text()).prop_map(|(title, text)| DocRef::Embedded { title, text }),
+        ]
+    }
+
+    fn focus() -> impl Strategy<Value = Option<FocusRef>> {
+        prop_oneof![
+            Just(None),
+            ("\\PC{0,20}", 0usize..50).prop_map(|(key, step)| Some(FocusRef::Slogan { key, step })),
+            (prop_oneof![Just('a'), Just('b')], 0usize..100_000)
+                .prop_map(|(side, at)| Some(FocusRef::Section { side, at })),
+        ]
+    }
+
+    fn state() -> impl Strategy<Value = ShareState> {
+        (doc(), doc(), options(), any::<bool>(), focus()).prop_map(|(a, b, options, inline, focus)| ShareState {
+            a,
+            b,
+            options,
+            view: if inline { View::Inline } else { View::SideBySide },
+            focus,
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn decode_inverts_encode(s in state()) {
+            prop_assert_eq!(decode(&encode(&s)), Ok(s));
+        }
+
+        #[test]
+        fn random_fragments_never_panic(fragment in "\\PC{0,300}") {
+            let _ = decode(&fragment);
+            let _ = decode(&format!("v1.{fragment}"));
+        }
+
+        #[test]
+        fn random_bytes_after_the_prefix_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+            use base64::Engine;
+            let link = format!("v1.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&bytes));
+            prop_assert!(decode(&link).is_err());
+        }
+
+        #[test]
+        fn every_truncation_of_a_link_fails_cleanly(s in state(), cut in 0usize..1000) {
+            let link = encode(&s);
+            let at = cut.min(link.len().saturating_sub(1));
+            prop_assert!(decode(&link[..at]).is_err());
+        }
+    }
+}

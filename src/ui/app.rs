@@ -3,8 +3,13 @@
 use super::comparison_view::ComparisonView;
 use super::corpus_fetch::{fetch_index, fetch_text};
 use super::doc_panel::DocPanel;
+use super::links::{
+    copy_text, current_fragment, docs_identity, download, link_of, restore, share_state, state_in_address,
+    write_address,
+};
 use super::options_bar::OptionsBar;
 use super::priorities_panel::PrioritiesPanel;
+use super::share_bar::ShareBar;
 use super::slogans_panel::SlogansPanel;
 use super::state::{Action, CorpusState, Doc, Focus, Side, Workspace};
 use super::summary_strip::SummaryStrip;
@@ -12,6 +17,7 @@ use crate::compare::{compare, Comparison};
 use crate::corpus::CorpusIndex;
 use crate::normalize::guess_language;
 use crate::options::Options;
+use crate::share::{encode, DocRef, FocusRef, ShareState, View};
 use crate::span::Span;
 use std::rc::Rc;
 use yew::platform::spawn_local;
@@ -43,6 +49,55 @@ fn load_from_corpus(ws: UseReducerHandle<Workspace>, index: Rc<CorpusIndex>, sid
     });
 }
 
+/// The share state of the default pair (or the first two documents of the corpus).
+fn default_state(index: &CorpusIndex) -> Option<ShareState> {
+    let pick = |id: &str| index.documents.iter().find(|d| d.id == id);
+    let (a, b) = match (pick(DEFAULT_PAIR[0]), pick(DEFAULT_PAIR[1])) {
+        (Some(a), Some(b)) => (a, b),
+        _ => (index.documents.first()?, index.documents.get(1)?),
+    };
+    let doc = |e: &crate::corpus::CorpusEntry| DocRef::Corpus { id: e.id.clone(), hash: e.hash[..8].to_string() };
+    Some(ShareState { a: doc(a), b: doc(b), options: Options::default(), view: View::default(), focus: None })
+}
+
+/// Restores `state`, dispatching the result; on failure keeps what is shown and says why.
+fn apply_state(ws: UseReducerHandle<Workspace>, state: ShareState, index: Option<Rc<CorpusIndex>>) {
+    spawn_local(async move {
+        match restore(state, index).await {
+            Ok(restored) => ws.dispatch(Action::Restore(Box::new(restored))),
+            Err(msg) => ws.dispatch(Action::Notify(msg)),
+        }
+    });
+}
+
+/// Opens what the address names, or else the default pair. Errors keep the defaults and
+/// show a banner that says what is wrong with the link.
+fn open_initial(ws: UseReducerHandle<Workspace>, index: Option<Rc<CorpusIndex>>) {
+    let fallback = index.as_deref().and_then(default_state);
+    match state_in_address() {
+        Some(Ok(state)) => apply_state(ws, state, index),
+        Some(Err(e)) => {
+            let msg = format!("This link could not be opened: {e}");
+            if let Some(state) = fallback {
+                spawn_local(async move {
+                    if let Ok(mut restored) = restore(state, index).await {
+                        restored.notice = Some(msg);
+                        ws.dispatch(Action::Restore(Box::new(restored)));
+                    } else {
+                        ws.dispatch(Action::Notify(msg));
+                    }
+                });
+            } else {
+                ws.dispatch(Action::Notify(msg));
+            }
+        }
+        None => match fallback {
+            Some(state) => apply_state(ws, state, index),
+            None => ws.dispatch(Action::Notify("No documents to show: paste text on each side to compare.".into())),
+        },
+    }
+}
+
 /// What the focus means for the view: spans to highlight and the row to scroll to.
 #[derive(Default)]
 struct FocusTargets {
@@ -62,7 +117,10 @@ fn focus_targets(c: &Comparison, focus: Option<&Focus>) -> FocusTargets {
                 row: (!rows.is_empty()).then(|| rows[step % rows.len()]),
             }
         }
-        Some(Focus::Row(row)) => FocusTargets { row: Some(*row), ..FocusTargets::default() },
+        Some(Focus::Section { side, at }) => {
+            let row = if *side == 'a' { c.row_of_a(*at) } else { c.row_of_b(*at) };
+            FocusTargets { row, ..FocusTargets::default() }
+        }
         None => FocusTargets::default(),
     }
 }
@@ -76,35 +134,78 @@ pub fn app(props: &AppProps) -> Html {
             let mut w = Workspace::default();
             if let Some(docs) = preset {
                 w.docs = (*docs).clone();
+                w.ready = true;
             }
             w
         }
     });
+    // The corpus index, for listeners created once (they must see the latest value).
+    let index_ref: Rc<std::cell::RefCell<Option<Rc<CorpusIndex>>>> = use_mut_ref(|| None);
+    let copied_len = use_state(|| None::<usize>);
 
     {
         let ws = ws.clone();
-        let load_defaults = props.preset.is_none();
+        let index_ref = index_ref.clone();
+        let open = props.preset.is_none();
         use_effect_with((), move |_| {
             spawn_local(async move {
-                match fetch_index().await {
+                let index = match fetch_index().await {
                     Ok(index) => {
                         let index = Rc::new(index);
+                        *index_ref.borrow_mut() = Some(index.clone());
                         ws.dispatch(Action::CorpusLoaded(Ok(index.clone())));
-                        if load_defaults {
-                            let ids: Vec<String> =
-                                if DEFAULT_PAIR.iter().all(|id| index.documents.iter().any(|d| d.id == *id)) {
-                                    DEFAULT_PAIR.iter().map(|s| s.to_string()).collect()
-                                } else {
-                                    index.documents.iter().take(2).map(|d| d.id.clone()).collect()
-                                };
-                            for (side, id) in Side::BOTH.into_iter().zip(ids) {
-                                load_from_corpus(ws.clone(), index.clone(), side, id);
-                            }
-                        }
+                        Some(index)
                     }
-                    Err(msg) => ws.dispatch(Action::CorpusLoaded(Err(msg))),
+                    Err(msg) => {
+                        ws.dispatch(Action::CorpusLoaded(Err(msg)));
+                        None
+                    }
+                };
+                if open {
+                    open_initial(ws, index);
                 }
             });
+        });
+    }
+
+    // Back and forward (and a fragment edited by hand) reopen the comparison they name.
+    {
+        let ws = ws.clone();
+        let index_ref = index_ref.clone();
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let handler = move |_: &web_sys::Event| match state_in_address() {
+                Some(Ok(state)) => apply_state(ws.clone(), state, index_ref.borrow().clone()),
+                Some(Err(e)) => ws.dispatch(Action::Notify(format!("This link could not be opened: {e}"))),
+                None => {}
+            };
+            let pop = gloo::events::EventListener::new(&window, "popstate", handler.clone());
+            let hash = gloo::events::EventListener::new(&window, "hashchange", handler);
+            move || drop((pop, hash))
+        });
+    }
+
+    // The address bar follows the state: debounced; new documents push a history entry.
+    {
+        let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+        let written = use_mut_ref(String::new);
+        let ws = ws.clone();
+        let deps = (ws.ready, ws.docs.clone(), ws.options, ws.view, ws.focus.clone());
+        use_effect_with(deps, move |(ready, ..)| {
+            if *ready {
+                let written = written.clone();
+                let ws = ws.clone();
+                *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(300, move || {
+                    let state = share_state(&ws);
+                    let fragment = encode(&state);
+                    let identity = docs_identity(&state);
+                    if fragment != current_fragment() {
+                        let push = !written.borrow().is_empty() && *written.borrow() != identity;
+                        write_address(&fragment, push);
+                    }
+                    *written.borrow_mut() = identity;
+                }));
+            }
         });
     }
 
@@ -123,7 +224,59 @@ pub fn app(props: &AppProps) -> Html {
     };
     let on_row = {
         let ws = ws.clone();
-        Callback::from(move |row: usize| ws.dispatch(Action::FocusRow(row)))
+        let comparison = comparison.clone();
+        Callback::from(move |row: usize| {
+            if let Some((side, at)) = section_of_row(&comparison, row) {
+                ws.dispatch(Action::FocusSection(side, at));
+            }
+        })
+    };
+    let copy_with_focus = {
+        let ws = ws.clone();
+        let copied_len = copied_len.clone();
+        move |focus: Option<FocusRef>| {
+            let mut state = share_state(&ws);
+            if focus.is_some() {
+                state.focus = focus;
+            }
+            let link = link_of(&state);
+            copy_text(&link);
+            copied_len.set(Some(link.chars().count()));
+        }
+    };
+    let on_copy = {
+        let copy = copy_with_focus.clone();
+        Callback::from(move |()| copy(None))
+    };
+    let on_link_row = {
+        let copy = copy_with_focus.clone();
+        let comparison = comparison.clone();
+        Callback::from(move |row: usize| {
+            if let Some((side, at)) = section_of_row(&comparison, row) {
+                copy(Some(FocusRef::Section { side, at }));
+            }
+        })
+    };
+    let on_link_slogan = {
+        let copy = copy_with_focus;
+        Callback::from(move |key: String| copy(Some(FocusRef::Slogan { key, step: 0 })))
+    };
+    let on_save = {
+        let ws = ws.clone();
+        Callback::from(move |()| {
+            let json = serde_json::to_string_pretty(&share_state(&ws)).unwrap_or_default();
+            download("tifa-comparison.json", &json, "application/json");
+        })
+    };
+    let on_open_file = {
+        let ws = ws.clone();
+        let index_ref = index_ref.clone();
+        Callback::from(move |(name, text): (String, String)| match serde_json::from_str::<ShareState>(&text) {
+            Ok(state) => apply_state(ws.clone(), state, index_ref.borrow().clone()),
+            Err(e) => ws.dispatch(Action::Notify(format!(
+                "“{name}” is not a tifa comparison file ({e}). Nothing was changed."
+            ))),
+        })
     };
     let focus = focus_targets(&comparison, ws.focus.as_ref());
     let on_swap = {
@@ -153,29 +306,31 @@ pub fn app(props: &AppProps) -> Html {
             <header class="masthead">
                 <h1><span class="logo" lang="zh">{"提法"}</span>{" tifa"}</h1>
                 <p class="tagline">{"Compare two policy documents section by section. Everything stays in this browser."}</p>
+                <ShareBar copied_len={*copied_len} {on_copy} {on_save} on_open={on_open_file} />
             </header>
             <main>
+                if let Some(notice) = &ws.notice {
+                    <p class="notice" role="alert" data-testid="notice">{ notice.clone() }</p>
+                }
                 <section class="doc-panels" aria-label="Documents">
                     { panel(Side::A) }
                     { panel(Side::B) }
                 </section>
-                if let Some(notice) = &ws.notice {
-                    <p class="notice" role="alert">{ notice.clone() }</p>
-                }
                 if both_empty {
                     <p class="empty-state">{"Pick a document from the corpus or paste text on each side to compare."}</p>
                 } else {
                     <OptionsBar options={ws.options} on_change={on_options} {on_swap} />
                     <SummaryStrip stats={comparison.stats.clone()} />
                     <div class="findings">
-                        <SlogansPanel slogans={Rc::new(comparison.slogans.clone())} focus={ws.focus.clone()} on_select={on_slogan} />
-                        <PrioritiesPanel comparison={comparison.clone()} on_select={on_row} />
+                        <SlogansPanel slogans={Rc::new(comparison.slogans.clone())} focus={ws.focus.clone()} on_select={on_slogan} on_link={on_link_slogan} />
+                        <PrioritiesPanel comparison={comparison.clone()} on_select={on_row.clone()} />
                     </div>
                     <ComparisonView
                         options={ws.options}
                         highlights_a={focus.highlights_a}
                         highlights_b={focus.highlights_b}
                         focus_row={focus.row}
+                        on_link={on_link_row}
                         comparison={comparison.clone()}
                         text_a={ws.doc(Side::A).text.clone()}
                         text_b={ws.doc(Side::B).text.clone()}
@@ -187,5 +342,15 @@ pub fn app(props: &AppProps) -> Html {
                 }
             </main>
         </>
+    }
+}
+
+/// The stable reference of a row: a byte of B it shows (or of A for a dropped row).
+fn section_of_row(c: &Comparison, row: usize) -> Option<(char, usize)> {
+    let r = c.rows.get(row)?;
+    match (r.b.first(), r.a.first()) {
+        (Some(&id), _) => Some(('b', c.outline_b.get(id).body.start)),
+        (None, Some(&id)) => Some(('a', c.outline_a.get(id).body.start)),
+        _ => None,
     }
 }

@@ -37,6 +37,9 @@ pub struct ComparisonViewProps {
     /// The row to scroll to and outline.
     #[prop_or_default]
     pub focus_row: Option<usize>,
+    /// Copy a link to a row.
+    #[prop_or_default]
+    pub on_link: Callback<usize>,
 }
 
 /// Where a group of leaves stands: `¶4` for a paragraph, `¶4·3` for its third item.
@@ -138,7 +141,12 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
             <ol class="rows">
                 { for c.rows.iter().enumerate().map(|(k, row)| html! {
                     <li id={format!("row-{k}")} class={classes!("row", relation_class(row), row.moved.then_some("moved"), (props.focus_row == Some(k)).then_some("focused"))}>
-                        <div class="row-label">{ relation_label(row, c) }</div>
+                        <div class="row-label">
+                            <span class="relation">{ relation_label(row, c) }</span>
+                            <button type="button" class="row-link" title="Copy a link to this change"
+                                aria-label={format!("Copy a link to this change ({})", relation_label(row, c))}
+                                onclick={props.on_link.reform(move |_: MouseEvent| k)}>{"🔗"}</button>
+                        </div>
                         { cell(row, DiffSide::A) }
                         { cell(row, DiffSide::B) }
                     </li>

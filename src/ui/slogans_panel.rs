@@ -18,6 +18,9 @@ pub struct SlogansPanelProps {
     pub focus: Option<Focus>,
     /// Called with a formulation's key when its row is clicked.
     pub on_select: Callback<String>,
+    /// Copy a link to a formulation.
+    #[prop_or_default]
+    pub on_link: Callback<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -155,11 +158,13 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
                 <p class="muted">{"No formulation matches."}</p>
             } else {
                 <table class="slogans" data-testid="slogans-table">
-                    <thead><tr><th scope="col">{"Formulation"}</th><th scope="col">{"Status"}</th><th scope="col" class="num">{"A"}</th><th scope="col" class="num">{"B"}</th></tr></thead>
+                    <thead><tr><th scope="col">{"Formulation"}</th><th scope="col">{"Status"}</th><th scope="col" class="num">{"A"}</th><th scope="col" class="num">{"B"}</th><th scope="col"><span class="visually-hidden">{"Link"}</span></th></tr></thead>
                     <tbody>
                         { for shown.into_iter().map(|s| {
                             let key = s.key.clone();
                             let onclick = props.on_select.reform(move |_: MouseEvent| key.clone());
+                            let key = s.key.clone();
+                            let on_link = props.on_link.reform(move |_: MouseEvent| key.clone());
                             let is_selected = selected.as_deref() == Some(s.key.as_str());
                             html! {
                                 <tr class={classes!(status_class(s.status), is_selected.then_some("selected"))}>
@@ -178,6 +183,7 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
                                     <td><span class={classes!("status", status_class(s.status))}>{ status_label(s.status) }</span></td>
                                     <td class="num">{ s.count_a() }</td>
                                     <td class="num">{ s.count_b() }</td>
+                                    <td><button type="button" class="row-link" title="Copy a link to this formulation" aria-label={format!("Copy a link to {}", s.text)} onclick={on_link}>{"🔗"}</button></td>
                                 </tr>
                             }
                         }) }

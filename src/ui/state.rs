@@ -2,6 +2,7 @@
 
 use crate::corpus::{CorpusEntry, CorpusIndex};
 use crate::options::Options;
+use crate::share::View;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -120,6 +121,26 @@ pub struct Workspace {
     pub options: Options,
     /// What the user is looking at: a formulation's occurrences or a priority.
     pub focus: Option<Focus>,
+    /// Side by side or inline.
+    pub view: View,
+    /// False until the first comparison (from a link, storage or the defaults) is in place;
+    /// the address bar is not written before, so an incoming link is never overwritten.
+    pub ready: bool,
+}
+
+/// Everything needed to put a comparison on screen at once (from a link or the defaults).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Restored {
+    /// Documents A and B.
+    pub docs: [Doc; 2],
+    /// Options.
+    pub options: Options,
+    /// View.
+    pub view: View,
+    /// Focus.
+    pub focus: Option<Focus>,
+    /// Warnings to show (a bundled document changed since the link was made…).
+    pub notice: Option<String>,
 }
 
 /// The focused finding.
@@ -132,8 +153,14 @@ pub enum Focus {
         /// Which of its rows to scroll to (modulo their number).
         step: usize,
     },
-    /// One row of the comparison.
-    Row(usize),
+    /// The row showing byte `at` of document `side` (`'a'` or `'b'`): stable across
+    /// option changes and share links, unlike a row index.
+    Section {
+        /// `'a'` or `'b'`.
+        side: char,
+        /// Byte offset in that document.
+        at: usize,
+    },
 }
 
 impl Default for Workspace {
@@ -144,6 +171,8 @@ impl Default for Workspace {
             notice: None,
             options: Options::default(),
             focus: None,
+            view: View::default(),
+            ready: false,
         }
     }
 }
@@ -169,8 +198,14 @@ pub enum Action {
     Swap,
     /// Focus a formulation: a second click on the same one steps to its next occurrence.
     FocusSlogan(String),
-    /// Focus a row of the comparison.
-    FocusRow(usize),
+    /// Focus the row showing a byte of one document.
+    FocusSection(char, usize),
+    /// Put a whole comparison in place.
+    Restore(Box<Restored>),
+    /// Show a message (an error opening a link or a file); nothing else changes.
+    Notify(String),
+    /// Switch between side by side and inline.
+    SetView(View),
 }
 
 impl Reducible for Workspace {
@@ -199,7 +234,18 @@ impl Reducible for Workspace {
                 };
                 next.focus = Some(Focus::Slogan { key, step });
             }
-            Action::FocusRow(row) => next.focus = Some(Focus::Row(row)),
+            Action::FocusSection(side, at) => next.focus = Some(Focus::Section { side, at }),
+            Action::Restore(r) => {
+                let r = *r;
+                next.docs = r.docs;
+                next.options = r.options;
+                next.view = r.view;
+                next.focus = r.focus;
+                next.notice = r.notice;
+                next.ready = true;
+            }
+            Action::Notify(msg) => next.notice = Some(msg),
+            Action::SetView(view) => next.view = view,
         }
         Rc::new(next)
     }

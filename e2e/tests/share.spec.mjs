@@ -1,0 +1,105 @@
+// Share links reproduce the comparison in a fresh browser, fail clearly when damaged, and
+// back/forward move between comparisons.
+import { test, expect } from '@playwright/test';
+
+const shots = new URL('../screenshots/', import.meta.url).pathname;
+
+async function copiedLink(page) {
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByTestId('share-status')).toContainText('Link copied');
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+test('a link made from pasted text opens the same comparison and focus in a new browser', async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  await page.goto('./');
+  await expect(page.getByTestId('title-B')).toContainText('Illustrative edit');
+  await page.locator('.side-a details.paste summary').click();
+  await page.locator('#paste-A').fill('坚持“两个维护”，实施稳健的货币政策。\n全会强调，要推进改革。\n');
+  await page.getByRole('button', { name: 'Compare this text as A' }).click();
+  await page.locator('.side-b details.paste summary').click();
+  await page.locator('#paste-B').fill('坚持“两个维护”，深刻领悟“两个确立”，实施适度宽松的货币政策。\n全会强调，要推进改革。\n');
+  await page.getByRole('button', { name: 'Compare this text as B' }).click();
+  await page.getByTestId('show-routine').uncheck();
+  await page.getByTestId('slogans-table').locator('.slogan-link', { hasText: '两个确立' }).click();
+  await expect(page.locator('.cell-b mark.occurrence', { hasText: '两个确立' })).toBeVisible();
+  const link = await copiedLink(page);
+  expect(link).toContain('#v1.');
+  const status = await page.getByTestId('share-status').textContent();
+  expect(status).toContain(`${link.length} characters`);
+  await context.close();
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  const errors = [];
+  other.on('pageerror', (e) => errors.push(e.message));
+  await other.goto(link);
+  await expect(other.getByTestId('title-A')).toHaveText('Pasted text');
+  await expect(other.locator('.cell-b mark.occurrence', { hasText: '两个确立' })).toBeVisible();
+  await expect(other.getByTestId('show-routine')).not.toBeChecked();
+  await expect(other.getByTestId('slogans-table').locator('tr.reworded', { hasText: '适度宽松的货币政策' })).toBeVisible();
+  await other.screenshot({ path: shots + 'opened-from-link.png' });
+  expect(errors).toEqual([]);
+  await fresh.close();
+});
+
+test('a link between bundled documents is short and keeps the view', async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  await page.goto('./');
+  await page.getByTestId('pick-A').selectOption('cc19-4-zh');
+  await page.getByTestId('pick-B').selectOption('cc19-5-zh');
+  await expect(page.getByTestId('title-B')).toContainText('第五次');
+  await page.getByTestId('granularity').selectOption('character');
+  const link = await copiedLink(page);
+  const fragment = link.slice(link.indexOf('#'));
+  expect(fragment.length).toBeLessThan(200);
+  const other = await (await browser.newContext()).newPage();
+  await other.goto(link);
+  await expect(other.getByTestId('title-A')).toContainText('第四次');
+  await expect(other.getByTestId('granularity')).toHaveValue('character');
+  await context.close();
+});
+
+test('damaged links show a banner and keep a working page', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByTestId('title-B')).toContainText('Illustrative edit');
+  await page.waitForFunction(() => location.hash.startsWith('#v1.'));
+  const good = await page.evaluate(() => location.href);
+  const cases = [
+    [good.slice(0, good.length - 7), 'incomplete or damaged'],
+    [good.replace('#v1.', '#v7.'), 'format “v7”'],
+    [good.replace(/#v1\.(.)/, '#v1.$%'), 'altered or mangled'],
+  ];
+  for (const [url, message] of cases) {
+    const errors = [];
+    const fresh = await page.context().browser().newContext();
+    const p = await fresh.newPage();
+    p.on('pageerror', (e) => errors.push(e.message));
+    await p.goto(url);
+    await expect(p.getByTestId('notice')).toContainText(message);
+    await expect(p.locator('.rows ins').first()).toBeVisible();
+    expect(errors).toEqual([]);
+    await fresh.close();
+  }
+});
+
+test('back and forward move between comparisons', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByTestId('title-B')).toContainText('Illustrative edit');
+  await page.waitForFunction(() => location.hash.startsWith('#v1.'));
+  await page.getByTestId('pick-A').selectOption('cc19-4-zh');
+  await expect(page.getByTestId('title-A')).toContainText('第四次');
+  await page.waitForTimeout(600);
+  await page.getByTestId('pick-B').selectOption('cc19-5-zh');
+  await expect(page.getByTestId('title-B')).toContainText('第五次');
+  await page.waitForTimeout(600);
+  await page.goBack();
+  await expect(page.getByTestId('title-B')).toContainText('Illustrative edit');
+  await expect(page.getByTestId('title-A')).toContainText('第四次');
+  await page.goForward();
+  await expect(page.getByTestId('title-B')).toContainText('第五次');
+});

@@ -1,0 +1,138 @@
+//! Share links in the page: building the link for the current state, writing it to the
+//! address bar, restoring a state from a link (fetching bundled documents), copying to the
+//! clipboard and saving a comparison file. The format itself lives in [`crate::share`].
+
+use super::corpus_fetch::fetch_text;
+use super::state::{Doc, Focus, Restored, Source, Workspace};
+use crate::corpus::CorpusIndex;
+use crate::share::{decode, encode, short_hash, DocRef, FocusRef, ShareError, ShareState};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+
+/// The share state of a workspace.
+pub fn share_state(ws: &Workspace) -> ShareState {
+    let doc_ref = |d: &Doc| match &d.source {
+        Source::Corpus(id) => DocRef::Corpus { id: id.clone(), hash: short_hash(&d.text) },
+        Source::Pasted | Source::Empty => DocRef::Embedded { title: d.title.to_string(), text: d.text.to_string() },
+    };
+    ShareState {
+        a: doc_ref(&ws.docs[0]),
+        b: doc_ref(&ws.docs[1]),
+        options: ws.options,
+        view: ws.view,
+        focus: ws.focus.as_ref().map(|f| match f {
+            Focus::Slogan { key, step } => FocusRef::Slogan { key: key.clone(), step: *step },
+            Focus::Section { side, at } => FocusRef::Section { side: *side, at: *at },
+        }),
+    }
+}
+
+/// The identity of the two documents (a new identity pushes a history entry).
+pub fn docs_identity(state: &ShareState) -> String {
+    let one = |d: &DocRef| match d {
+        DocRef::Corpus { id, hash } => format!("c:{id}:{hash}"),
+        DocRef::Embedded { text, .. } => format!("x:{}", crate::corpus::content_hash(text)),
+    };
+    format!("{}|{}", one(&state.a), one(&state.b))
+}
+
+/// Loads the documents a share state names and returns the workspace to put in place.
+pub async fn restore(state: ShareState, index: Option<Rc<CorpusIndex>>) -> Result<Restored, String> {
+    let mut docs = Vec::with_capacity(2);
+    let mut warnings = Vec::new();
+    for (side, doc) in [("A", state.a), ("B", state.b)] {
+        match doc {
+            DocRef::Embedded { title, text } => {
+                let mut d = Doc::pasted(text);
+                d.title = title.into();
+                docs.push(d);
+            }
+            DocRef::Corpus { id, hash } => {
+                let entry = index.as_ref().and_then(|i| i.documents.iter().find(|d| d.id == id)).cloned();
+                let Some(entry) = entry else {
+                    return Err(format!(
+                        "The link names bundled document “{id}” for side {side}, which this site does not have."
+                    ));
+                };
+                let text = fetch_text(&entry).await?;
+                if short_hash(&text) != hash {
+                    warnings.push(format!(
+                        "“{}” has changed since this link was made; side {side} shows the current version.",
+                        entry.title
+                    ));
+                }
+                docs.push(Doc::from_corpus(&entry, text));
+            }
+        }
+    }
+    let b = docs.pop().unwrap_or_else(Doc::empty);
+    let a = docs.pop().unwrap_or_else(Doc::empty);
+    Ok(Restored {
+        docs: [a, b],
+        options: state.options,
+        view: state.view,
+        focus: state.focus.map(|f| match f {
+            FocusRef::Slogan { key, step } => Focus::Slogan { key, step },
+            FocusRef::Section { side, at } => Focus::Section { side, at },
+        }),
+        notice: (!warnings.is_empty()).then(|| warnings.join(" ")),
+    })
+}
+
+/// The fragment of the page's address, without `#`.
+pub fn current_fragment() -> String {
+    let hash = gloo::utils::window().location().hash().unwrap_or_default();
+    hash.strip_prefix('#').unwrap_or(&hash).to_string()
+}
+
+/// Decodes the page's fragment: None when there is none.
+pub fn state_in_address() -> Option<Result<ShareState, ShareError>> {
+    let fragment = current_fragment();
+    (!fragment.is_empty()).then(|| decode(&fragment))
+}
+
+/// The page's address with `fragment`.
+pub fn link_for(fragment: &str) -> String {
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    format!("{base}#{fragment}")
+}
+
+/// Writes the fragment to the address bar: a new history entry when `push`, else in place.
+pub fn write_address(fragment: &str, push: bool) {
+    let Ok(history) = gloo::utils::window().history() else { return };
+    let url = format!("#{fragment}");
+    let _ = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+}
+
+/// Encodes the state and returns the full link.
+pub fn link_of(state: &ShareState) -> String {
+    link_for(&encode(state))
+}
+
+/// Copies text to the clipboard (best effort: the promise's outcome is not awaited).
+pub fn copy_text(text: &str) {
+    let _ = gloo::utils::window().navigator().clipboard().write_text(text);
+}
+
+/// Offers `contents` as a file download named `name`.
+pub fn download(name: &str, contents: &str, mime: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let document = gloo::utils::document();
+    if let Some(a) = document.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        a.set_href(&url);
+        a.set_download(name);
+        let _ = document.body().map(|b| b.append_child(&a));
+        a.click();
+        a.remove();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
