@@ -17,7 +17,8 @@ use crate::span::Span;
 use crate::token::{tokenize, tokenize_chars, Token, TokenClass};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use similar::{capture_diff_slices, Algorithm, DiffOp};
+use similar::algorithms::{myers, Capture, Compact, Replace};
+use similar::DiffOp;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -67,11 +68,23 @@ pub fn diff<'t>(text_a: &'t str, span_a: Span, text_b: &'t str, span_b: Span, gr
     };
     let keys_a: Vec<u32> = tokens_a.iter().map(|t| key(text_a, t)).collect();
     let keys_b: Vec<u32> = tokens_b.iter().map(|t| key(text_b, t)).collect();
-    let runs = runs_from(&capture_diff_slices(Algorithm::Myers, &keys_a, &keys_b));
+    let runs = runs_from(&myers_ops(&keys_a, &keys_b));
     let weight_a: Vec<usize> = tokens_a.iter().map(|t| content_chars(text_a, t)).collect();
     let weight_b: Vec<usize> = tokens_b.iter().map(|t| content_chars(text_b, t)).collect();
     let runs = semantic_cleanup(runs, &weight_a, &weight_b);
     to_ops(&runs, (text_a, &tokens_a, span_a), (text_b, &tokens_b, span_b))
+}
+
+/// Myers' diff of two key sequences, with `similar`'s compaction of ambiguous runs.
+///
+/// Calls the Myers module directly (not `capture_diff_slices`, which dispatches on the
+/// algorithm at run time and so links every algorithm into the wasm), and never with a
+/// deadline (deadlines read the clock, which traps on wasm32).
+fn myers_ops(a: &[u32], b: &[u32]) -> Vec<DiffOp> {
+    let mut hook = Compact::new(Replace::new(Capture::new()), a, b);
+    // The capture hook cannot fail.
+    let _ = myers::diff(&mut hook, a, 0..a.len(), b, 0..b.len());
+    hook.into_inner().into_inner().into_ops()
 }
 
 /// A maximal run of tokens: equal on both sides, or a change (delete and/or insert).

@@ -42,6 +42,12 @@ pub struct ComparisonViewProps {
     pub on_link: Callback<usize>,
 }
 
+/// A share from 0 to 1 as a whole percentage (integer formatting keeps float printing
+/// code out of the wasm).
+pub fn percent(share: f32) -> u32 {
+    (share.clamp(0.0, 1.0) * 100.0).round() as u32
+}
+
 /// Where a group of leaves stands: `¶4` for a paragraph, `¶4·3` for its third item.
 pub fn locator(outline: &Outline, ids: &[usize]) -> String {
     let one = |id: usize| {
@@ -63,7 +69,7 @@ fn relation_label(row: &Row, c: &Comparison) -> String {
         Relation::Same => "unchanged".to_string(),
         Relation::Reworded if row.significance == Some(Significance::Routine) => "routine update".to_string(),
         Relation::Reworded if row.significance == Some(Significance::Modifier) => "emphasis changed".to_string(),
-        Relation::Reworded => format!("reworded · {:.0}% alike", row.similarity * 100.0),
+        Relation::Reworded => format!("reworded · {}% alike", percent(row.similarity)),
         Relation::Split => format!("split into {}", row.b.len()),
         Relation::Merged => format!("merged from {}", row.a.len()),
         Relation::Added => "added".to_string(),

@@ -1,6 +1,7 @@
 //! The summary strip: the comparison in one line of counts, announced to screen readers
 //! when it changes.
 
+use super::comparison_view::percent;
 use crate::compare::Stats;
 use yew::prelude::*;
 
@@ -22,7 +23,7 @@ pub fn summary_strip(props: &SummaryStripProps) -> Html {
     html! {
         <section class="summary" aria-label="Summary" data-testid="summary" role="status" aria-live="polite">
             <ul class="summary-sections">
-                { item(format!("{:.0}%", s.similarity * 100.0), "alike", "similarity") }
+                { item(format!("{}%", percent(s.similarity)), "alike", "similarity") }
                 { item(s.reworded.to_string(), "reworded", "reworded") }
                 { item(s.moved.to_string(), "moved", "moved") }
                 { item((s.split + s.merged).to_string(), "split or merged", "split") }
