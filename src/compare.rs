@@ -6,6 +6,7 @@
 use crate::align::{align_in_parts, GroupKind};
 use crate::diff::{diff, is_unchanged, Op, OpKind};
 use crate::fingerprint::fingerprint;
+use crate::lexicon::Lexicon;
 use crate::options::Options;
 use crate::priorities::{compare_priorities, PriorityComparison};
 use crate::segment::{segment, Outline};
@@ -150,8 +151,14 @@ impl Comparison {
     }
 }
 
-/// Compares two texts. Never fails: empty or odd input gives an empty or coarse result.
+/// Compares two texts with the built-in lexicon. Never fails: empty or odd input gives an
+/// empty or coarse result.
 pub fn compare(text_a: &str, text_b: &str, options: &Options) -> Comparison {
+    compare_with(text_a, text_b, options, Lexicon::builtin())
+}
+
+/// Compares two texts, finding lexicon formulations with `lexicon`.
+pub fn compare_with(text_a: &str, text_b: &str, options: &Options, lexicon: &Lexicon) -> Comparison {
     let outline_a = segment(text_a);
     let outline_b = segment(text_b);
     let prints =
@@ -194,7 +201,8 @@ pub fn compare(text_a: &str, text_b: &str, options: &Options) -> Comparison {
             }
         })
         .collect();
-    let slogans = compare_slogans(&extract(text_a), &extract(text_b), &rows, (&outline_a, &outline_b));
+    let slogans =
+        compare_slogans(&extract(text_a, lexicon), &extract(text_b, lexicon), &rows, (&outline_a, &outline_b));
     let priorities = compare_priorities((text_a, text_b), (&outline_a, &outline_b), &rows);
     let mut stats = stats(&rows, text_a, text_b);
     for s in &slogans {

@@ -8,13 +8,20 @@
 //! Matching is leftmost-longest over the text: Chinese entries as substrings, English
 //! entries as whole words, case-insensitively. The scanner indexes entries by their first
 //! character, which keeps the wasm small (no automaton tables) and is linear in practice.
+//!
+//! Native builds (CLI, tests, benchmarks) compile the lexicon in ([`Lexicon::builtin`]).
+//! The web app fetches `lexicon.tsv` from the site instead and passes it to
+//! [`crate::compare::compare_with`], which keeps the wasm within its size budget.
 
 use crate::normalize::is_han;
 use crate::span::Span;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
+#[cfg(not(target_arch = "wasm32"))]
 const LEXICON_TSV: &str = include_str!("data/lexicon.tsv");
+#[cfg(target_arch = "wasm32")]
+const LEXICON_TSV: &str = "";
 
 /// One formulation of the lexicon.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,10 +68,15 @@ pub struct Hit {
 }
 
 impl Lexicon {
-    /// The built-in lexicon, parsed once.
+    /// The built-in lexicon, parsed once (empty in wasm builds, which fetch it).
     pub fn builtin() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| Lexicon::parse(LEXICON_TSV))
+    }
+
+    /// Parses a lexicon fetched at run time; the text lives as long as the program.
+    pub fn parse_owned(tsv: String) -> Lexicon {
+        Lexicon::parse(Box::leak(tsv.into_boxed_str()))
     }
 
     /// Parses the TSV format (header line; `#` comments; columns zh, en, gloss, kind, aliases).
@@ -167,6 +179,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn builtin_lexicon_parses_with_glosses() {
         let l = Lexicon::builtin();
         assert!(l.entries.len() >= 200, "{} entries", l.entries.len());

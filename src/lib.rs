@@ -27,6 +27,7 @@ pub mod diff;
 pub mod fingerprint;
 pub mod json;
 pub mod lexicon;
+pub mod navigation;
 pub mod normalize;
 pub mod numerals;
 pub mod options;

@@ -35,6 +35,8 @@ pub struct Options {
     pub ignore_punctuation: bool,
     /// Treat changes of whitespace only as unchanged.
     pub ignore_whitespace: bool,
+    /// Fold runs of unchanged sections into one line each.
+    pub changes_only: bool,
 }
 
 impl Default for Options {
@@ -46,6 +48,7 @@ impl Default for Options {
             show_substantive: true,
             ignore_punctuation: false,
             ignore_whitespace: true,
+            changes_only: false,
         }
     }
 }

@@ -31,26 +31,57 @@ pub const MAX_LINK_CHARS: usize = 16 * 1024 * 1024;
 
 /// One document in a link.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[serde(into = "DocWire", try_from = "DocWire")]
 pub enum DocRef {
     /// A bundled document: corpus id and short content hash.
     Corpus {
         /// Corpus id.
-        #[serde(rename = "c")]
         id: String,
         /// First 8 hex digits of [`crate::corpus::content_hash`].
-        #[serde(rename = "h")]
         hash: String,
     },
     /// A document carried in the link.
     Embedded {
         /// Title shown above it.
-        #[serde(rename = "t")]
         title: String,
         /// Its text.
-        #[serde(rename = "x")]
         text: String,
     },
+}
+
+/// A document as written in a link: `{"c","h"}` for bundled, `{"t","x"}` for embedded.
+/// (A flat struct decodes with far less code than an untagged enum.)
+#[derive(Clone, Default, Serialize, Deserialize)]
+struct DocWire {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    c: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    h: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    t: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    x: Option<String>,
+}
+
+impl From<DocRef> for DocWire {
+    fn from(d: DocRef) -> Self {
+        match d {
+            DocRef::Corpus { id, hash } => DocWire { c: Some(id), h: Some(hash), ..DocWire::default() },
+            DocRef::Embedded { title, text } => DocWire { t: Some(title), x: Some(text), ..DocWire::default() },
+        }
+    }
+}
+
+impl TryFrom<DocWire> for DocRef {
+    type Error = String;
+
+    fn try_from(w: DocWire) -> Result<Self, String> {
+        match w {
+            DocWire { c: Some(id), h: Some(hash), .. } => Ok(DocRef::Corpus { id, hash }),
+            DocWire { x: Some(text), t, .. } => Ok(DocRef::Embedded { title: t.unwrap_or_default(), text }),
+            _ => Err("a document is neither bundled (c, h) nor embedded (x)".into()),
+        }
+    }
 }
 
 /// Which view the link opens.
@@ -129,6 +160,8 @@ mod compact_options {
         ignore_punctuation: Option<bool>,
         #[serde(rename = "w", skip_serializing_if = "Option::is_none")]
         ignore_whitespace: Option<bool>,
+        #[serde(rename = "u", skip_serializing_if = "Option::is_none")]
+        changes_only: Option<bool>,
     }
 
     pub fn serialize<S: Serializer>(o: &Options, s: S) -> Result<S::Ok, S::Error> {
@@ -141,6 +174,7 @@ mod compact_options {
             substantive: differs(o.show_substantive, d.show_substantive),
             ignore_punctuation: differs(o.ignore_punctuation, d.ignore_punctuation),
             ignore_whitespace: differs(o.ignore_whitespace, d.ignore_whitespace),
+            changes_only: differs(o.changes_only, d.changes_only),
         }
         .serialize(s)
     }
@@ -155,6 +189,7 @@ mod compact_options {
             show_substantive: c.substantive.unwrap_or(o.show_substantive),
             ignore_punctuation: c.ignore_punctuation.unwrap_or(o.ignore_punctuation),
             ignore_whitespace: c.ignore_whitespace.unwrap_or(o.ignore_whitespace),
+            changes_only: c.changes_only.unwrap_or(o.changes_only),
         })
     }
 }

@@ -165,8 +165,7 @@ fn numbered(text: &str, out: &mut Vec<Found>) {
 }
 
 /// Every formulation of `text`, in order of first occurrence.
-pub fn extract(text: &str) -> Vec<Slogan> {
-    let lexicon = Lexicon::builtin();
+pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Slogan> {
     let mut found: Vec<Found> = Vec::new();
     quoted(text, lexicon, &mut found);
     numbered(text, &mut found);
@@ -195,6 +194,7 @@ pub fn extract(text: &str) -> Vec<Slogan> {
         .into_values()
         .map(|mut list| {
             list.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
+            let lexicon: &Lexicon = lexicon;
             let kind = list.iter().map(|f| f.kind).min().unwrap_or(SloganKind::Quoted);
             let entry = list.iter().find_map(|f| f.lexicon).map(|id| &lexicon.entries[id]);
             let text = match entry {
@@ -228,7 +228,7 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<(String, SloganKind, usize)> {
-        extract(text).into_iter().map(|s| (s.text, s.kind, s.occurrences.len())).collect()
+        extract(text, Lexicon::builtin()).into_iter().map(|s| (s.text, s.kind, s.occurrences.len())).collect()
     }
 
     #[test]
@@ -252,8 +252,8 @@ mod tests {
 
     #[test]
     fn english_translation_variants_share_a_key() {
-        let a = extract("achieve “two maintains”");
-        let b = extract("achieve the “two upholds”");
+        let a = extract("achieve “two maintains”", Lexicon::builtin());
+        let b = extract("achieve the “two upholds”", Lexicon::builtin());
         assert_eq!(a[0].key, b[0].key);
     }
 

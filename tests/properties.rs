@@ -47,10 +47,11 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn options() -> impl Strategy<Value = Options> {
-    (any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(chars, routine, punct)| Options {
+    (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(chars, routine, punct, fold)| Options {
         granularity: if chars { Granularity::Character } else { Granularity::Word },
         show_routine: routine,
         ignore_punctuation: punct,
+        changes_only: fold,
         ..Options::default()
     })
 }

@@ -95,3 +95,32 @@ test('formulations and priorities panels link to where they stand', async ({ pag
   await expect(page.locator('.row.focused.moved')).toBeInViewport();
   await page.screenshot({ path: shots + 'findings-1400.png', fullPage: false });
 });
+
+test('keyboard moves between changes; inline and changes-only views', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('.rows ins').first()).toBeVisible();
+  await page.keyboard.press('n');
+  await expect(page.locator('.row.focused')).toHaveCount(1);
+  await expect(page.getByTestId('announcer')).toContainText('Change 1 of');
+  await page.keyboard.press('j');
+  await expect(page.getByTestId('announcer')).toContainText('Change 2 of');
+  await page.keyboard.press('k');
+  await expect(page.getByTestId('announcer')).toContainText('Change 1 of');
+  await page.keyboard.press('s');
+  await expect(page.locator('mark.occurrence').first()).toBeVisible();
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('key-help')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('key-help')).toHaveCount(0);
+  await page.keyboard.press('v');
+  await expect(page.locator('.comparison.inline')).toBeVisible();
+  await expect(page.locator('.comparison.inline .row del', { hasText: 'three advances' })).toBeVisible();
+  await page.getByTestId('changes-only').check();
+  await expect(page.getByTestId('fold').first()).toContainText('unchanged sections');
+  const folds = await page.getByTestId('fold').count();
+  await page.getByTestId('fold').first().click();
+  await expect(page.getByTestId('fold')).toHaveCount(folds - 1);
+  await page.screenshot({ path: shots + 'inline-changes-only-1400.png' });
+  await page.locator('.ruler .tick.added').click();
+  await expect(page.locator('.row.focused.added')).toBeInViewport();
+});

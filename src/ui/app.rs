@@ -1,8 +1,9 @@
 //! The root component: owns the workspace reducer, loads the corpus, derives the comparison.
 
 use super::comparison_view::ComparisonView;
-use super::corpus_fetch::{fetch_index, fetch_text};
+use super::corpus_fetch::{fetch_index, fetch_lexicon, fetch_text};
 use super::doc_panel::DocPanel;
+use super::key_help::KeyHelp;
 use super::links::{
     copy_text, current_fragment, docs_identity, download, link_of, restore, share_state, state_in_address,
     write_address,
@@ -13,13 +14,17 @@ use super::share_bar::ShareBar;
 use super::slogans_panel::SlogansPanel;
 use super::state::{Action, CorpusState, Doc, Focus, Side, Workspace};
 use super::summary_strip::SummaryStrip;
-use crate::compare::{compare, Comparison};
+use crate::compare::{compare_with, Comparison};
 use crate::corpus::CorpusIndex;
+use crate::lexicon::Lexicon;
+use crate::navigation;
 use crate::normalize::guess_language;
 use crate::options::Options;
 use crate::share::{encode, DocRef, FocusRef, ShareState, View};
+use crate::slogan_changes::SloganStatus;
 use crate::span::Span;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -142,6 +147,26 @@ pub fn app(props: &AppProps) -> Html {
     // The corpus index, for listeners created once (they must see the latest value).
     let index_ref: Rc<std::cell::RefCell<Option<Rc<CorpusIndex>>>> = use_mut_ref(|| None);
     let copied_len = use_state(|| None::<usize>);
+    // The lexicon arrives from the site; tests with preset documents go without it.
+    let lexicon = use_state(|| if props.preset.is_some() { LexiconState::Unavailable } else { LexiconState::Loading });
+    {
+        let lexicon = lexicon.clone();
+        let ws = ws.clone();
+        let fetch = props.preset.is_none();
+        use_effect_with((), move |_| {
+            if fetch {
+                spawn_local(async move {
+                    match fetch_lexicon().await {
+                        Ok(l) => lexicon.set(LexiconState::Ready(Rc::new(l))),
+                        Err(msg) => {
+                            lexicon.set(LexiconState::Unavailable);
+                            ws.dispatch(Action::Notify(msg));
+                        }
+                    }
+                });
+            }
+        });
+    }
 
     {
         let ws = ws.clone();
@@ -211,8 +236,15 @@ pub fn app(props: &AppProps) -> Html {
 
     // Only the texts and the diff unit change the comparison; other options are view-only.
     let comparison = {
-        let key = (ws.doc(Side::A).text.clone(), ws.doc(Side::B).text.clone(), ws.options.granularity);
-        use_memo(key, |(a, b, granularity)| compare(a, b, &Options { granularity: *granularity, ..Options::default() }))
+        let key =
+            (ws.doc(Side::A).text.clone(), ws.doc(Side::B).text.clone(), ws.options.granularity, (*lexicon).clone());
+        use_memo(key, |(a, b, granularity, lexicon)| {
+            let options = Options { granularity: *granularity, ..Options::default() };
+            match lexicon {
+                LexiconState::Ready(l) => compare_with(a, b, &options, l),
+                _ => compare_with(a, b, &options, &Lexicon::parse("")),
+            }
+        })
     };
     let on_options = {
         let ws = ws.clone();
@@ -279,6 +311,42 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
     let focus = focus_targets(&comparison, ws.focus.as_ref());
+    let help = use_state(|| false);
+    let on_view = {
+        let ws = ws.clone();
+        Callback::from(move |v: View| ws.dispatch(Action::SetView(v)))
+    };
+
+    // Keyboard: the listener is made once and reads the latest state from this cell.
+    let latest = use_mut_ref(|| None::<KeyContext>);
+    *latest.borrow_mut() = Some(KeyContext {
+        comparison: comparison.clone(),
+        options: ws.options,
+        texts: (ws.doc(Side::A).text.clone(), ws.doc(Side::B).text.clone()),
+        row: focus.row,
+        focus: ws.focus.clone(),
+        view: ws.view,
+    });
+    {
+        let ws = ws.clone();
+        let help = help.clone();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                if e.ctrl_key() || e.meta_key() || e.alt_key() || typing_in_a_field(e) {
+                    return;
+                }
+                let Some(ctx) = latest.borrow().clone() else { return };
+                let handled = on_key(&e.key(), &ctx, &ws, &help);
+                if handled {
+                    e.prevent_default();
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    let announcement =
+        announce(&comparison, &ws.options, ws.doc(Side::A).text.as_ref(), ws.doc(Side::B).text.as_ref(), focus.row);
     let on_swap = {
         let ws = ws.clone();
         Callback::from(move |()| ws.dispatch(Action::Swap))
@@ -301,6 +369,7 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let both_empty = ws.doc(Side::A).text.trim().is_empty() && ws.doc(Side::B).text.trim().is_empty();
+    let waiting = *lexicon == LexiconState::Loading || !ws.ready;
     html! {
         <>
             <header class="masthead">
@@ -316,10 +385,12 @@ pub fn app(props: &AppProps) -> Html {
                     { panel(Side::A) }
                     { panel(Side::B) }
                 </section>
-                if both_empty {
+                if waiting {
+                    <p class="empty-state" role="status">{"Loading the comparison…"}</p>
+                } else if both_empty {
                     <p class="empty-state">{"Pick a document from the corpus or paste text on each side to compare."}</p>
                 } else {
-                    <OptionsBar options={ws.options} on_change={on_options} {on_swap} />
+                    <OptionsBar options={ws.options} on_change={on_options} {on_swap} view={ws.view} {on_view} />
                     <SummaryStrip stats={comparison.stats.clone()} />
                     <div class="findings">
                         <SlogansPanel slogans={Rc::new(comparison.slogans.clone())} focus={ws.focus.clone()} on_select={on_slogan} on_link={on_link_slogan} />
@@ -331,6 +402,8 @@ pub fn app(props: &AppProps) -> Html {
                         highlights_b={focus.highlights_b}
                         focus_row={focus.row}
                         on_link={on_link_row}
+                        view={ws.view}
+                        on_select={on_row.clone()}
                         comparison={comparison.clone()}
                         text_a={ws.doc(Side::A).text.clone()}
                         text_b={ws.doc(Side::B).text.clone()}
@@ -340,8 +413,107 @@ pub fn app(props: &AppProps) -> Html {
                         lang_b={guess_language(&ws.doc(Side::B).text)}
                     />
                 }
+                <p class="visually-hidden" aria-live="polite" data-testid="announcer">{ announcement }</p>
+                if *help {
+                    <KeyHelp on_close={let help = help.clone(); Callback::from(move |()| help.set(false))} />
+                }
             </main>
+            <footer class="footer">
+                <button type="button" class="link-button" onclick={let help = help.clone(); Callback::from(move |_: MouseEvent| help.set(true))}>
+                    {"Keyboard shortcuts (?)"}
+                </button>
+            </footer>
         </>
+    }
+}
+
+/// The formulation lexicon, fetched from the site.
+#[derive(Clone)]
+enum LexiconState {
+    Loading,
+    Ready(Rc<Lexicon>),
+    Unavailable,
+}
+
+impl PartialEq for LexiconState {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (LexiconState::Ready(a), LexiconState::Ready(b)) => Rc::ptr_eq(a, b),
+            (LexiconState::Loading, LexiconState::Loading) | (LexiconState::Unavailable, LexiconState::Unavailable) => {
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// What the keyboard handler needs to know, refreshed every render.
+#[derive(Clone)]
+struct KeyContext {
+    comparison: Rc<Comparison>,
+    options: Options,
+    texts: (Rc<str>, Rc<str>),
+    row: Option<usize>,
+    focus: Option<Focus>,
+    view: View,
+}
+
+fn typing_in_a_field(e: &web_sys::KeyboardEvent) -> bool {
+    e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
+        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable")
+    })
+}
+
+/// Handles one key; true when it did something.
+fn on_key(key: &str, ctx: &KeyContext, ws: &UseReducerHandle<Workspace>, help: &UseStateHandle<bool>) -> bool {
+    let c = &ctx.comparison;
+    let texts = (ctx.texts.0.as_ref(), ctx.texts.1.as_ref());
+    let go = |forward: bool| {
+        let changes = navigation::change_rows(c, &ctx.options, texts);
+        if let Some((side, at)) = navigation::step(&changes, ctx.row, forward).and_then(|k| section_of_row(c, k)) {
+            ws.dispatch(Action::FocusSection(side, at));
+        }
+    };
+    match key {
+        "n" | "j" | "F7" => go(true),
+        "p" | "k" => go(false),
+        "s" => {
+            let changed: Vec<&str> =
+                c.slogans.iter().filter(|s| s.status != SloganStatus::Kept).map(|s| s.key.as_str()).collect();
+            let current = match &ctx.focus {
+                Some(Focus::Slogan { key, .. }) => changed.iter().position(|k| k == key),
+                _ => None,
+            };
+            let next = current.map_or(0, |i| (i + 1) % changed.len().max(1));
+            if let Some(key) = changed.get(next) {
+                ws.dispatch(Action::FocusSlogan(key.to_string()));
+            }
+        }
+        "x" => ws.dispatch(Action::Swap),
+        "v" => ws.dispatch(Action::SetView(if ctx.view == View::Inline { View::SideBySide } else { View::Inline })),
+        "?" => help.set(!**help),
+        "Escape" => help.set(false),
+        _ => return false,
+    }
+    true
+}
+
+/// What screen readers hear when the focused change moves.
+fn announce(c: &Comparison, options: &Options, a: &str, b: &str, row: Option<usize>) -> String {
+    let Some(k) = row else { return String::new() };
+    let changes = navigation::change_rows(c, options, (a, b));
+    let r = &c.rows[k];
+    let (outline, ids) = if r.b.is_empty() { (&c.outline_a, &r.a) } else { (&c.outline_b, &r.b) };
+    let place = super::comparison_view::locator(outline, ids);
+    match changes.iter().position(|&x| x == k) {
+        Some(i) => format!(
+            "Change {} of {}: {} at {}",
+            i + 1,
+            changes.len(),
+            super::comparison_view::relation_label(r, c),
+            place
+        ),
+        None => format!("{} at {}", super::comparison_view::relation_label(r, c), place),
     }
 }
 

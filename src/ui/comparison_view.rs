@@ -1,9 +1,11 @@
 //! The side-by-side view: one row per aligned group, A on the left, B on the right.
 
-use super::redline::{side_html, DiffSide};
+use super::redline::{inline_html, side_html, DiffSide};
 use crate::compare::{Comparison, Relation, Row};
+use crate::navigation;
 use crate::options::Options;
 use crate::segment::{Outline, SectionKind};
+use crate::share::View;
 use crate::significance::Significance;
 use crate::span::Span;
 use std::rc::Rc;
@@ -40,6 +42,12 @@ pub struct ComparisonViewProps {
     /// Copy a link to a row.
     #[prop_or_default]
     pub on_link: Callback<usize>,
+    /// Side by side or inline.
+    #[prop_or_default]
+    pub view: View,
+    /// Focus a row (from the overview ruler).
+    #[prop_or_default]
+    pub on_select: Callback<usize>,
 }
 
 /// A share from 0 to 1 as a whole percentage (integer formatting keeps float printing
@@ -64,7 +72,8 @@ pub fn locator(outline: &Outline, ids: &[usize]) -> String {
     }
 }
 
-fn relation_label(row: &Row, c: &Comparison) -> String {
+/// The label of a row's relation: `reworded · 92% alike`, `moved from ¶5·5 · …`.
+pub fn relation_label(row: &Row, c: &Comparison) -> String {
     let base = match row.relation {
         Relation::Same => "unchanged".to_string(),
         Relation::Reworded if row.significance == Some(Significance::Routine) => "routine update".to_string(),
@@ -132,30 +141,88 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
             </div>
         }
     };
+    let inline = props.view == View::Inline;
+    let expanded = use_state(Vec::<usize>::new);
+    let row_html = |k: usize| -> Html {
+        let row = &c.rows[k];
+        let label = relation_label(row, c);
+        let body = if inline {
+            let ids = if row.b.is_empty() { (&row.a, &c.outline_a, "A") } else { (&row.b, &c.outline_b, "B") };
+            let lang = if row.b.is_empty() { props.lang_a } else { props.lang_b };
+            html! {
+                <div class="cell cell-inline">
+                    <span class="loc"><span class="loc-side">{ ids.2 }</span>{ locator(ids.1, ids.0) }</span>
+                    <p class="text" {lang}>{ inline_html(&row.ops, texts, &props.options, (&props.highlights_a, &props.highlights_b)) }</p>
+                </div>
+            }
+        } else {
+            html! { <>{ cell(row, DiffSide::A) }{ cell(row, DiffSide::B) }</> }
+        };
+        html! {
+            <li id={format!("row-{k}")} class={classes!("row", relation_class(row), row.moved.then_some("moved"), (props.focus_row == Some(k)).then_some("focused"))}>
+                <div class="row-label">
+                    <span class="relation">{ label.clone() }</span>
+                    <button type="button" class="row-link" title="Copy a link to this change"
+                        aria-label={format!("Copy a link to this change ({label})")}
+                        onclick={props.on_link.reform(move |_: MouseEvent| k)}>{"🔗"}</button>
+                </div>
+                { body }
+            </li>
+        }
+    };
+    let blocks = navigation::blocks(c, &props.options, texts);
+    let changes = navigation::change_rows(c, &props.options, texts);
+    let ruler = {
+        let total = c.rows.len().max(1);
+        html! {
+            <nav class="ruler" aria-label="Overview of changes">
+                { for changes.iter().map(|&k| {
+                    let row = &c.rows[k];
+                    let top = format!("top: {:.2}%", k as f32 * 100.0 / total as f32);
+                    let title = format!("{} {}", locator(if row.b.is_empty() { &c.outline_a } else { &c.outline_b }, if row.b.is_empty() { &row.a } else { &row.b }), relation_label(row, c));
+                    html! {
+                        <button type="button" class={classes!("tick", relation_class(row), row.moved.then_some("moved"))} style={top}
+                            {title} aria-label={format!("Go to change: {}", relation_label(row, c))}
+                            onclick={props.on_select.reform(move |_: MouseEvent| k)}></button>
+                    }
+                }) }
+            </nav>
+        }
+    };
     html! {
-        <section class="comparison" aria-label="Comparison">
+        <section class={classes!("comparison", inline.then_some("inline"))} aria-label="Comparison">
             <div class="legend" aria-hidden="true">
                 <span><ins class="substantive">{"inserted in B"}</ins></span>
                 <span><del class="substantive">{"deleted from A"}</del></span>
                 <span><ins class="modifier">{"modifier"}</ins></span>
                 <span><ins class="routine">{"routine (number, date)"}</ins></span>
             </div>
-            <div class="column-heads" aria-hidden="true">
-                <div><span class="side-tag">{"A"}</span>{ props.title_a.to_string() }</div>
-                <div><span class="side-tag">{"B"}</span>{ props.title_b.to_string() }</div>
-            </div>
+            if !inline {
+                <div class="column-heads" aria-hidden="true">
+                    <div><span class="side-tag">{"A"}</span>{ props.title_a.to_string() }</div>
+                    <div><span class="side-tag">{"B"}</span>{ props.title_b.to_string() }</div>
+                </div>
+            }
+            { ruler }
             <ol class="rows">
-                { for c.rows.iter().enumerate().map(|(k, row)| html! {
-                    <li id={format!("row-{k}")} class={classes!("row", relation_class(row), row.moved.then_some("moved"), (props.focus_row == Some(k)).then_some("focused"))}>
-                        <div class="row-label">
-                            <span class="relation">{ relation_label(row, c) }</span>
-                            <button type="button" class="row-link" title="Copy a link to this change"
-                                aria-label={format!("Copy a link to this change ({})", relation_label(row, c))}
-                                onclick={props.on_link.reform(move |_: MouseEvent| k)}>{"🔗"}</button>
-                        </div>
-                        { cell(row, DiffSide::A) }
-                        { cell(row, DiffSide::B) }
-                    </li>
+                { for blocks.into_iter().map(|block| match block {
+                    navigation::Block::Row(k) => row_html(k),
+                    navigation::Block::Fold { start, len } if expanded.contains(&start) => (start..start + len).map(row_html).collect::<Html>(),
+                    navigation::Block::Fold { start, len } => {
+                        let expanded = expanded.clone();
+                        let onclick = Callback::from(move |_: MouseEvent| {
+                            let mut open = (*expanded).clone();
+                            open.push(start);
+                            expanded.set(open);
+                        });
+                        html! {
+                            <li class="fold">
+                                <button type="button" {onclick} data-testid="fold">
+                                    { format!("{len} unchanged sections — show") }
+                                </button>
+                            </li>
+                        }
+                    }
                 }) }
             </ol>
         </section>

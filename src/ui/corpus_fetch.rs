@@ -1,4 +1,5 @@
-//! Fetching the bundled corpus from the site, by relative URL (so any sub-path works).
+//! Fetching the bundled corpus and the formulation lexicon from the site, by relative URL
+//! (so any sub-path works).
 
 use crate::corpus::{CorpusEntry, CorpusIndex, INDEX_SCHEMA};
 use gloo::net::http::Request;
@@ -29,4 +30,17 @@ pub async fn fetch_text(entry: &CorpusEntry) -> Result<String, String> {
         return Err(failed(format!("HTTP {}", response.status())));
     }
     response.text().await.map_err(|e| failed(e.to_string()))
+}
+
+/// Fetches and parses `lexicon.tsv` (the formulation lexicon, kept out of the wasm).
+pub async fn fetch_lexicon() -> Result<crate::lexicon::Lexicon, String> {
+    let failed = |why: String| {
+        format!("Could not load the formulation lexicon ({why}); formulations are found from quotation marks and numbers only.")
+    };
+    let response = Request::get("lexicon.tsv").send().await.map_err(|e| failed(e.to_string()))?;
+    if !response.ok() {
+        return Err(failed(format!("HTTP {}", response.status())));
+    }
+    let text = response.text().await.map_err(|e| failed(e.to_string()))?;
+    Ok(crate::lexicon::Lexicon::parse_owned(text))
 }

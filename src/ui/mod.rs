@@ -8,6 +8,7 @@ pub mod app;
 pub mod comparison_view;
 pub mod corpus_fetch;
 pub mod doc_panel;
+pub mod key_help;
 pub mod links;
 pub mod options_bar;
 pub mod priorities_panel;

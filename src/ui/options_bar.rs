@@ -2,6 +2,7 @@
 //! and the diff unit. Emits a whole new `Options` value; never touches the comparison.
 
 use crate::options::{Granularity, Options};
+use crate::share::View;
 use crate::ui::state::Side;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -15,6 +16,10 @@ pub struct OptionsBarProps {
     pub on_change: Callback<Options>,
     /// Called to swap documents A and B.
     pub on_swap: Callback<()>,
+    /// Current view.
+    pub view: View,
+    /// Called with the chosen view.
+    pub on_view: Callback<View>,
 }
 
 fn checkbox(
@@ -62,6 +67,14 @@ pub fn options_bar(props: &OptionsBarProps) -> Html {
                 <legend>{"Ignore"}</legend>
                 { checkbox("Punctuation", o.ignore_punctuation, "ignore-punctuation", move |v| Options { ignore_punctuation: v, ..o }, &props.on_change) }
                 { checkbox("Whitespace", o.ignore_whitespace, "ignore-whitespace", move |v| Options { ignore_whitespace: v, ..o }, &props.on_change) }
+            </fieldset>
+            <fieldset class="view">
+                <legend>{"View"}</legend>
+                <label class="toggle"><input type="radio" name="view" checked={props.view == View::SideBySide}
+                    onchange={props.on_view.reform(|_: Event| View::SideBySide)} data-testid="view-side" />{"Side by side"}</label>
+                <label class="toggle"><input type="radio" name="view" checked={props.view == View::Inline}
+                    onchange={props.on_view.reform(|_: Event| View::Inline)} data-testid="view-inline" />{"Inline"}</label>
+                { checkbox("Changes only", o.changes_only, "changes-only", move |v| Options { changes_only: v, ..o }, &props.on_change) }
             </fieldset>
             <label class="granularity">
                 {"Diff by "}

@@ -88,3 +88,26 @@ pub fn side_html(ops: &[Op], side: DiffSide, texts: (&str, &str), options: &Opti
         })
         .collect::<Html>()
 }
+
+/// One column: A's deletions struck and B's insertions underlined, in reading order.
+pub fn inline_html(ops: &[Op], texts: (&str, &str), options: &Options, highlights: (&[Span], &[Span])) -> Html {
+    let (text_a, text_b) = texts;
+    ops.iter()
+        .map(|op| {
+            let marked = options.marks(op, text_a, text_b);
+            let class = class_name(op.class);
+            match (op.kind, marked) {
+                (OpKind::Equal, _) => text_with_highlights(text_b, op.b, highlights.1),
+                (OpKind::Delete, true) => {
+                    html! { <del class={class}>{ text_with_highlights(text_a, op.a, highlights.0) }</del> }
+                }
+                (OpKind::Insert, true) => {
+                    html! { <ins class={class}>{ text_with_highlights(text_b, op.b, highlights.1) }</ins> }
+                }
+                // A hidden change reads as B's text.
+                (OpKind::Delete, false) => html! {},
+                (OpKind::Insert, false) => text_with_highlights(text_b, op.b, highlights.1),
+            }
+        })
+        .collect::<Html>()
+}

@@ -1,0 +1,102 @@
+//! Which rows count as changes under the current options, stepping between them, and
+//! folding runs of unchanged rows: pure functions the view and the keyboard share.
+
+use crate::compare::{Comparison, Relation, Row};
+use crate::options::Options;
+
+/// True when a row shows a change the options leave visible: added, dropped, moved, split
+/// or merged rows always do; reworded rows when at least one of their changes is marked.
+pub fn is_visible_change(row: &Row, options: &Options, texts: (&str, &str)) -> bool {
+    match row.relation {
+        Relation::Added | Relation::Dropped | Relation::Split | Relation::Merged => true,
+        Relation::Same => row.moved,
+        Relation::Reworded => row.moved || row.ops.iter().any(|op| options.marks(op, texts.0, texts.1)),
+    }
+}
+
+/// The rows that are visible changes, in order.
+pub fn change_rows(c: &Comparison, options: &Options, texts: (&str, &str)) -> Vec<usize> {
+    (0..c.rows.len()).filter(|&k| is_visible_change(&c.rows[k], options, texts)).collect()
+}
+
+/// The next (or previous) change after (before) row `from`, wrapping around; the first (or
+/// last) change when there is no current row.
+pub fn step(changes: &[usize], from: Option<usize>, forward: bool) -> Option<usize> {
+    let (&first, &last) = (changes.first()?, changes.last()?);
+    Some(match (from, forward) {
+        (None, true) => first,
+        (None, false) => last,
+        (Some(k), true) => changes.iter().copied().find(|&c| c > k).unwrap_or(first),
+        (Some(k), false) => changes.iter().rev().copied().find(|&c| c < k).unwrap_or(last),
+    })
+}
+
+/// One block of the changes-only view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Block {
+    /// A row shown in full.
+    Row(usize),
+    /// `len` unchanged rows from `start`, folded into one line.
+    Fold {
+        /// First folded row.
+        start: usize,
+        /// How many rows.
+        len: usize,
+    },
+}
+
+/// The blocks of the view: every row, or with `changes_only`, runs of two or more rows that
+/// are not changes folded into one block.
+pub fn blocks(c: &Comparison, options: &Options, texts: (&str, &str)) -> Vec<Block> {
+    if !options.changes_only {
+        return (0..c.rows.len()).map(Block::Row).collect();
+    }
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < c.rows.len() {
+        let run = c.rows[k..].iter().take_while(|r| !is_visible_change(r, options, texts)).count();
+        if run >= 2 {
+            out.push(Block::Fold { start: k, len: run });
+            k += run;
+        } else {
+            out.push(Block::Row(k));
+            k += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::compare;
+
+    const A: &str = "Title\nOne stays.\nTwo stays.\nThree stays.\nWe must act now.\nFive stays.\n";
+    const B: &str = "Title\nOne stays.\nTwo stays.\nThree stays.\nWe should act now.\nFive stays.\n";
+
+    #[test]
+    fn stepping_wraps_around() {
+        assert_eq!(step(&[2, 5, 9], None, true), Some(2));
+        assert_eq!(step(&[2, 5, 9], Some(5), true), Some(9));
+        assert_eq!(step(&[2, 5, 9], Some(9), true), Some(2));
+        assert_eq!(step(&[2, 5, 9], Some(2), false), Some(9));
+        assert_eq!(step(&[], None, true), None);
+    }
+
+    #[test]
+    fn changes_only_folds_unchanged_runs() {
+        let c = compare(A, B, &Options::default());
+        let o = Options { changes_only: true, ..Options::default() };
+        assert_eq!(blocks(&c, &o, (A, B)), [Block::Fold { start: 0, len: 4 }, Block::Row(4), Block::Row(5)]);
+        assert_eq!(change_rows(&c, &o, (A, B)), [4]);
+    }
+
+    #[test]
+    fn hidden_classes_are_not_changes() {
+        let (a, b) = ("T\nThe ninth session.\n", "T\nThe tenth session.\n");
+        let c = compare(a, b, &Options::default());
+        assert_eq!(change_rows(&c, &Options::default(), (a, b)), [1]);
+        let quiet = Options { show_routine: false, ..Options::default() };
+        assert!(change_rows(&c, &quiet, (a, b)).is_empty());
+    }
+}
