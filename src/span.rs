@@ -5,6 +5,7 @@
 //! UTF-8 byte offsets.
 
 use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
 
 /// A half-open byte range `start..end` into one document's text.
 ///
@@ -48,17 +49,19 @@ impl Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
 
-    /// `self` with surrounding whitespace of `text` removed.
+    /// `self` with surrounding whitespace of `text` removed, whole grapheme clusters at a
+    /// time (a space that carries a combining mark is kept with it).
     ///
     /// `"  ab \n"` (0..6) → 2..4. An all-whitespace span shrinks to an empty span at its end.
     pub fn trim(self, text: &str) -> Span {
         let s = self.of(text);
-        let lead = s.len() - s.trim_start().len();
-        let trimmed = s.trim();
-        if trimmed.is_empty() {
+        let blank = |g: &str| g.chars().all(char::is_whitespace);
+        let mut graphemes = s.grapheme_indices(true).filter(|(_, g)| !blank(g));
+        let Some((first, _)) = graphemes.next() else {
             return Span::empty(self.end);
-        }
-        Span::new(self.start + lead, self.start + lead + trimmed.len())
+        };
+        let last_end = s.grapheme_indices(true).rev().find(|(_, g)| !blank(g)).map_or(s.len(), |(i, g)| i + g.len());
+        Span::new(self.start + first, self.start + last_end)
     }
 }
 
@@ -71,6 +74,12 @@ mod tests {
         let text = " \u{3000}全会\n";
         let span = Span::new(0, text.len()).trim(text);
         assert_eq!(span.of(text), "全会");
+    }
+
+    #[test]
+    fn trim_keeps_a_space_that_carries_a_combining_mark() {
+        let text = " \u{301}x ";
+        assert_eq!(Span::new(0, text.len()).trim(text).of(text), " \u{301}x");
     }
 
     #[test]
