@@ -25,6 +25,7 @@ pub mod compare;
 pub mod corpus;
 pub mod diff;
 pub mod fingerprint;
+pub mod import;
 pub mod json;
 pub mod lexicon;
 pub mod navigation;

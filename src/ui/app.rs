@@ -2,7 +2,7 @@
 
 use super::comparison_view::ComparisonView;
 use super::corpus_fetch::{fetch_index, fetch_lexicon, fetch_text};
-use super::doc_panel::DocPanel;
+use super::doc_panel::{read_file, DocPanel};
 use super::key_help::KeyHelp;
 use super::links::{
     copy_text, current_fragment, docs_identity, download, link_of, restore, share_state, state_in_address,
@@ -16,6 +16,7 @@ use super::state::{Action, CorpusState, Doc, Focus, Side, Workspace};
 use super::summary_strip::SummaryStrip;
 use crate::compare::{compare_with, Comparison};
 use crate::corpus::CorpusIndex;
+use crate::import::import_file;
 use crate::lexicon::Lexicon;
 use crate::navigation;
 use crate::normalize::guess_language;
@@ -23,10 +24,14 @@ use crate::options::Options;
 use crate::share::{encode, DocRef, FocusRef, ShareState, View};
 use crate::slogan_changes::SloganStatus;
 use crate::span::Span;
+use gloo::storage::{LocalStorage, Storage};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::platform::spawn_local;
 use yew::prelude::*;
+
+/// Where the last comparison is kept between visits (the same JSON as a share link).
+pub const STORAGE_KEY: &str = "tifa.workspace.v1";
 
 /// The pair shown when the page opens with no other state: the sample and its
 /// illustrative edit.
@@ -96,7 +101,7 @@ fn open_initial(ws: UseReducerHandle<Workspace>, index: Option<Rc<CorpusIndex>>)
                 ws.dispatch(Action::Notify(msg));
             }
         }
-        None => match fallback {
+        None => match LocalStorage::get::<ShareState>(STORAGE_KEY).ok().or(fallback) {
             Some(state) => apply_state(ws, state, index),
             None => ws.dispatch(Action::Notify("No documents to show: paste text on each side to compare.".into())),
         },
@@ -229,6 +234,11 @@ pub fn app(props: &AppProps) -> Html {
                         write_address(&fragment, push);
                     }
                     *written.borrow_mut() = identity;
+                    if let Err(e) = LocalStorage::set(STORAGE_KEY, &state) {
+                        ws.dispatch(Action::Notify(format!(
+                            "This comparison could not be kept in the browser's storage ({e}); its link still holds it."
+                        )));
+                    }
                 }));
             }
         });
@@ -310,6 +320,32 @@ pub fn app(props: &AppProps) -> Html {
             ))),
         })
     };
+    let on_clear = {
+        let ws = ws.clone();
+        let index_ref = index_ref.clone();
+        Callback::from(move |()| {
+            LocalStorage::delete(STORAGE_KEY);
+            if let Some(state) = index_ref.borrow().as_deref().and_then(default_state) {
+                apply_state(ws.clone(), state, index_ref.borrow().clone());
+            }
+            ws.dispatch(Action::Notify("Cleared: nothing of the previous comparison is kept in this browser.".into()));
+        })
+    };
+    let ondrop = {
+        let on_open = on_open_file.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) else { return };
+            let on_open = on_open.clone();
+            read_file(
+                file,
+                Callback::from(move |(name, bytes): (String, Vec<u8>)| {
+                    on_open.emit((name, String::from_utf8_lossy(&bytes).into_owned()))
+                }),
+            );
+        })
+    };
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let focus = focus_targets(&comparison, ws.focus.as_ref());
     let help = use_state(|| false);
     let on_view = {
@@ -365,7 +401,17 @@ pub fn app(props: &AppProps) -> Html {
             let ws = ws.clone();
             Callback::from(move |text: String| ws.dispatch(Action::Load(side, Doc::pasted(text))))
         };
-        html! { <DocPanel {side} doc={ws.doc(side).clone()} corpus={ws.corpus.clone()} {on_pick} {on_paste} /> }
+        let on_file = {
+            let ws = ws.clone();
+            Callback::from(move |(name, bytes): (String, Vec<u8>)| match import_file(&name, &bytes) {
+                Ok(doc) => ws.dispatch(Action::Load(side, Doc::imported(&name, doc.title, doc.text))),
+                Err(e) => ws.dispatch(Action::LoadFailed(format!(
+                    "Could not open “{name}”: {e}. Document {} is unchanged.",
+                    side.label()
+                ))),
+            })
+        };
+        html! { <DocPanel {side} doc={ws.doc(side).clone()} corpus={ws.corpus.clone()} {on_pick} {on_paste} {on_file} /> }
     };
 
     let both_empty = ws.doc(Side::A).text.trim().is_empty() && ws.doc(Side::B).text.trim().is_empty();
@@ -375,9 +421,9 @@ pub fn app(props: &AppProps) -> Html {
             <header class="masthead">
                 <h1><span class="logo" lang="zh">{"提法"}</span>{" tifa"}</h1>
                 <p class="tagline">{"Compare two policy documents section by section. Everything stays in this browser."}</p>
-                <ShareBar copied_len={*copied_len} {on_copy} {on_save} on_open={on_open_file} />
+                <ShareBar copied_len={*copied_len} {on_copy} {on_save} on_open={on_open_file} {on_clear} />
             </header>
-            <main>
+            <main {ondrop} {ondragover}>
                 if let Some(notice) = &ws.notice {
                     <p class="notice" role="alert" data-testid="notice">{ notice.clone() }</p>
                 }

@@ -164,7 +164,7 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
                     <span class="relation">{ label.clone() }</span>
                     <button type="button" class="row-link" title="Copy a link to this change"
                         aria-label={format!("Copy a link to this change ({label})")}
-                        onclick={props.on_link.reform(move |_: MouseEvent| k)}>{"🔗"}</button>
+                        onclick={props.on_link.reform(move |_: MouseEvent| k)}>{"#"}</button>
                 </div>
                 { body }
             </li>

@@ -18,6 +18,8 @@ pub struct ShareBarProps {
     pub on_save: Callback<()>,
     /// Open a comparison file: its name and contents.
     pub on_open: Callback<(String, String)>,
+    /// Forget the comparison kept in this browser.
+    pub on_clear: Callback<()>,
 }
 
 /// The bar.
@@ -61,6 +63,8 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                 {"Open comparison file"}
                 <input type="file" accept=".json,application/json" {onchange} data-testid="open-file" />
             </label>
+            <button type="button" onclick={props.on_clear.reform(|_: MouseEvent| ())} data-testid="clear"
+                title="Forget the comparison kept in this browser and show the sample">{"Clear"}</button>
             { status }
         </div>
     }

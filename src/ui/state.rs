@@ -84,6 +84,18 @@ impl Doc {
         }
     }
 
+    /// A document read from a file.
+    pub fn imported(file_name: &str, title: String, text: String) -> Self {
+        let chars = text.chars().count();
+        Doc {
+            title: title.into(),
+            text: text.into(),
+            source: Source::Pasted,
+            subtitle: format!("{chars} characters, from the file {file_name}").into(),
+            illustrative: false,
+        }
+    }
+
     /// A pasted document.
     pub fn pasted(text: String) -> Self {
         let chars = text.chars().count();

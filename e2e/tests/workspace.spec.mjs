@@ -1,0 +1,93 @@
+// Loading files, persistence across reloads, and accessibility.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const shots = new URL('../screenshots/', import.meta.url).pathname;
+
+async function ready(page) {
+  await page.goto('./');
+  await expect(page.getByTestId('title-B')).toContainText('Illustrative edit');
+}
+
+test('a file opened with the file chooser replaces one side', async ({ page }) => {
+  await ready(page);
+  await page.getByTestId('file-A').setInputFiles({
+    name: '公报.txt', mimeType: 'text/plain', buffer: Buffer.from('会议公报\n全会认为，形势很好。\n'),
+  });
+  await expect(page.getByTestId('title-A')).toHaveText('公报');
+  await expect(page.getByTestId('title-B')).toContainText('Illustrative edit');
+});
+
+test('an HTML file dropped on a panel is read as text, scripts never run', async ({ page }) => {
+  await ready(page);
+  const html = '<html><body><h1>Report</h1><p>The meeting stressed reform.</p><script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2"></body></html>';
+  const dataTransfer = await page.evaluateHandle((content) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], 'report.html', { type: 'text/html' }));
+    return dt;
+  }, html);
+  await page.getByTestId('panel-B').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByTestId('title-B')).toHaveText('report');
+  await expect(page.locator('.cell-b', { hasText: 'The meeting stressed reform.' }).first()).toBeVisible();
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+});
+
+test('binary and oversized files get a clear message and change nothing', async ({ page }) => {
+  await ready(page);
+  const before = await page.getByTestId('title-A').textContent();
+  await page.getByTestId('file-A').setInputFiles({
+    name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]),
+  });
+  await expect(page.getByTestId('notice')).toContainText('Could not open “photo.png”');
+  await expect(page.getByTestId('title-A')).toHaveText(before);
+  await page.getByTestId('file-A').setInputFiles({
+    name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(9 * 1024 * 1024, 0x61),
+  });
+  await expect(page.getByTestId('notice')).toContainText('up to 8 MB');
+  await page.getByTestId('file-A').setInputFiles({
+    name: 'fake.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a zip at all'),
+  });
+  await expect(page.getByTestId('notice')).toContainText('not a readable Word .docx');
+  await expect(page.getByTestId('title-A')).toHaveText(before);
+});
+
+test('five megabytes of text open and compare', async ({ page }) => {
+  test.setTimeout(60_000);
+  await ready(page);
+  const big = '全会认为，形势很好，要坚持稳中求进工作总基调。\n'.repeat(5 * 1024 * 1024 / 70 + 1);
+  await page.getByTestId('file-B').setInputFiles({ name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.from(big) });
+  await expect(page.getByTestId('title-B')).toHaveText('big', { timeout: 30_000 });
+  await expect(page.getByTestId('summary')).toBeVisible();
+});
+
+test('a reload restores the documents and options; clear forgets them', async ({ page }) => {
+  await ready(page);
+  await page.locator('.side-a details.paste summary').click();
+  await page.locator('#paste-A').fill('Kept across reloads.\nSecond paragraph.\n');
+  await page.getByRole('button', { name: 'Compare this text as A' }).click();
+  await page.getByTestId('show-modifier').uncheck();
+  await page.waitForTimeout(600);
+  await page.goto('./');
+  await expect(page.getByTestId('title-A')).toHaveText('Pasted text');
+  await expect(page.getByTestId('show-modifier')).not.toBeChecked();
+  await page.getByTestId('clear').click();
+  await expect(page.getByTestId('title-A')).toContainText('Ninth Plenary Session');
+  await page.waitForTimeout(600);
+  await page.goto('./');
+  await expect(page.getByTestId('title-A')).toContainText('Ninth Plenary Session');
+});
+
+for (const scheme of ['light', 'dark']) {
+  test(`no serious accessibility violations (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await ready(page);
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`)).toEqual([]);
+    await page.screenshot({ path: `${shots}sample-${scheme}-1400.png` });
+  });
+}
