@@ -103,3 +103,21 @@ test('back and forward move between comparisons', async ({ page }) => {
   await page.goForward();
   await expect(page.getByTestId('title-B')).toContainText('第五次');
 });
+
+test('a bundled document that changed since the link was made opens with a warning', async ({ page }) => {
+  const zlib = await import('node:zlib');
+  const state = { a: { c: 'dalian-12-9-en', h: '00000000' }, b: { c: 'dalian-12-9-demo-en', h: '00000000' } };
+  const payload = zlib.deflateSync(Buffer.from(JSON.stringify(state))).toString('base64url');
+  await page.goto(`./#v1.${payload}`);
+  await expect(page.getByTestId('notice')).toContainText('has changed since this link was made');
+  await expect(page.getByTestId('title-A')).toContainText('Ninth Plenary Session');
+  await expect(page.locator('.rows ins').first()).toBeVisible();
+});
+
+test('a link naming a document this site does not have says so', async ({ page }) => {
+  const zlib = await import('node:zlib');
+  const state = { a: { c: 'no-such-doc', h: '12345678' }, b: { t: 'B', x: 'Some text.' } };
+  const payload = zlib.deflateSync(Buffer.from(JSON.stringify(state))).toString('base64url');
+  await page.goto(`./#v1.${payload}`);
+  await expect(page.getByTestId('notice')).toContainText('which this site does not have');
+});

@@ -80,32 +80,41 @@ fn apply_state(ws: UseReducerHandle<Workspace>, state: ShareState, index: Option
     });
 }
 
-/// Opens what the address names, or else the default pair. Errors keep the defaults and
-/// show a banner that says what is wrong with the link.
+/// Opens what the address (or else the browser's storage) names, or else the default pair.
+/// When that fails, the default pair opens with a banner that says what was wrong.
 fn open_initial(ws: UseReducerHandle<Workspace>, index: Option<Rc<CorpusIndex>>) {
     let fallback = index.as_deref().and_then(default_state);
-    match state_in_address() {
-        Some(Ok(state)) => apply_state(ws, state, index),
-        Some(Err(e)) => {
-            let msg = format!("This link could not be opened: {e}");
-            if let Some(state) = fallback {
-                spawn_local(async move {
-                    if let Ok(mut restored) = restore(state, index).await {
-                        restored.notice = Some(msg);
-                        ws.dispatch(Action::Restore(Box::new(restored)));
-                    } else {
-                        ws.dispatch(Action::Notify(msg));
-                    }
-                });
-            } else {
-                ws.dispatch(Action::Notify(msg));
+    let wanted = match state_in_address() {
+        Some(Ok(state)) => Ok(Some(state)),
+        Some(Err(e)) => Err(format!("This link could not be opened: {e}")),
+        None => Ok(LocalStorage::get::<ShareState>(STORAGE_KEY).ok()),
+    };
+    spawn_local(async move {
+        let problem = match wanted {
+            Ok(Some(state)) => match restore(state, index.clone()).await {
+                Ok(restored) => {
+                    ws.dispatch(Action::Restore(Box::new(restored)));
+                    return;
+                }
+                Err(msg) => Some(format!("This link could not be opened: {msg}")),
+            },
+            Ok(None) => None,
+            Err(msg) => Some(msg),
+        };
+        let Some(state) = fallback else {
+            ws.dispatch(Action::Notify(
+                problem.unwrap_or_else(|| "No documents to show: paste text on each side to compare.".into()),
+            ));
+            return;
+        };
+        match restore(state, index).await {
+            Ok(mut restored) => {
+                restored.notice = problem.or(restored.notice);
+                ws.dispatch(Action::Restore(Box::new(restored)));
             }
+            Err(msg) => ws.dispatch(Action::Notify(problem.unwrap_or(msg))),
         }
-        None => match LocalStorage::get::<ShareState>(STORAGE_KEY).ok().or(fallback) {
-            Some(state) => apply_state(ws, state, index),
-            None => ws.dispatch(Action::Notify("No documents to show: paste text on each side to compare.".into())),
-        },
-    }
+    });
 }
 
 /// What the focus means for the view: spans to highlight and the row to scroll to.

@@ -20,8 +20,32 @@ pub mod summary_strip;
 
 pub use app::{App, AppProps};
 
+/// Shows a banner when the app panics: the page cannot go on (wasm stops), but the
+/// documents are kept in the link and the browser's storage, so a reload loses nothing.
+fn install_panic_banner() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        previous(info);
+        let document = gloo::utils::document();
+        if document.get_element_by_id("panic-banner").is_some() {
+            return;
+        }
+        if let (Ok(banner), Some(body)) = (document.create_element("div"), document.body()) {
+            banner.set_id("panic-banner");
+            banner.set_attribute("role", "alert").ok();
+            banner.set_inner_html(
+                "<p><strong>tifa hit an internal error and stopped.</strong> Your documents are kept in this \
+                 page's link and in the browser: reloading restores them.</p>\
+                 <button type=\"button\" onclick=\"location.reload()\">Reload</button>",
+            );
+            let _ = body.prepend_with_node_1(&banner);
+        }
+    }));
+}
+
 /// Mounts the app into `#app`, replacing the loading message.
 pub fn start() {
+    install_panic_banner();
     let document = gloo::utils::document();
     let Some(root) = document.get_element_by_id("app") else {
         gloo::console::error!("tifa: no #app element in the page");
