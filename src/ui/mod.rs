@@ -36,9 +36,16 @@ fn install_panic_banner() {
             banner.set_inner_html(
                 "<p><strong>tifa hit an internal error and stopped.</strong> Your documents are kept in this \
                  page's link and in the browser: reloading restores them.</p>\
-                 <button type=\"button\" onclick=\"location.reload()\">Reload</button>",
+                 <button type=\"button\">Reload</button>",
             );
             let _ = body.prepend_with_node_1(&banner);
+            if let Ok(Some(button)) = banner.query_selector("button") {
+                // Inline handlers are barred by the page's Content-Security-Policy.
+                gloo::events::EventListener::new(&button, "click", |_| {
+                    let _ = gloo::utils::window().location().reload();
+                })
+                .forget();
+            }
         }
     }));
 }
