@@ -350,16 +350,22 @@ fn reading_order(groups: Vec<Group>, a_len: usize) -> Vec<Group> {
             anchor_of_a[i] = Some(last_b);
         }
     }
+    // The anchor of the nearest earlier leaf of A, for every leaf (one pass, not a search
+    // per dropped leaf: documents with no pairs at all have every leaf dropped).
+    let mut before: Vec<i64> = Vec::with_capacity(a_len);
+    let mut last = -1i64;
+    for anchor in &anchor_of_a {
+        before.push(last);
+        if let Some(b) = anchor {
+            last = *b as i64;
+        }
+    }
     let mut keyed: Vec<((i64, u8, usize), Group)> = groups
         .into_iter()
         .map(|g| {
             let key = match g.b.first() {
                 Some(&j) => (j as i64, 0, g.a.first().copied().unwrap_or(0)),
-                None => {
-                    let i = g.a[0];
-                    let anchor = (0..i).rev().find_map(|k| anchor_of_a[k]).map_or(-1, |b| b as i64);
-                    (anchor, 1, i)
-                }
+                None => (before[g.a[0]], 1, g.a[0]),
             };
             (key, g)
         })

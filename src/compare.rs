@@ -4,7 +4,7 @@
 //! JSON the CLI prints and the view the page draws come from the same [`Comparison`].
 
 use crate::align::{align_in_parts, GroupKind};
-use crate::diff::{diff, is_unchanged, Op, OpKind};
+use crate::diff::{diff_bounded, is_unchanged, Op, OpKind};
 use crate::fingerprint::fingerprint;
 use crate::lexicon::Lexicon;
 use crate::options::Options;
@@ -51,6 +51,9 @@ pub struct Row {
     pub ops: Vec<Op>,
     /// The weightiest class among the row's changes (None when unchanged).
     pub significance: Option<Significance>,
+    /// True when part of the row was too large to diff word by word and is shown as
+    /// replaced whole.
+    pub coarse: bool,
 }
 
 impl Row {
@@ -91,6 +94,8 @@ pub struct Stats {
     pub slogans_count_changed: usize,
     /// Priorities whose rank changed.
     pub priorities_moved: usize,
+    /// Rows shown coarsely (too large to diff word by word).
+    pub coarse_rows: usize,
 }
 
 /// Number of changes of each class.
@@ -180,7 +185,7 @@ pub fn compare_with(text_a: &str, text_b: &str, options: &Options, lexicon: &Lex
         .map(|g| {
             let span_a = body_of(&outline_a, &g.a, text_a.len());
             let span_b = body_of(&outline_b, &g.b, text_b.len());
-            let ops = diff(text_a, span_a, text_b, span_b, options.granularity);
+            let (ops, coarse) = diff_bounded(text_a, span_a, text_b, span_b, options.granularity);
             let relation = match g.kind {
                 GroupKind::Added => Relation::Added,
                 GroupKind::Dropped => Relation::Dropped,
@@ -191,6 +196,7 @@ pub fn compare_with(text_a: &str, text_b: &str, options: &Options, lexicon: &Lex
             };
             let significance = ops.iter().filter_map(|o| o.class).max();
             Row {
+                coarse,
                 significance,
                 a: g.a.iter().map(|&i| outline_a.leaves[i]).collect(),
                 b: g.b.iter().map(|&j| outline_b.leaves[j]).collect(),
@@ -236,6 +242,7 @@ fn stats(rows: &[Row], text_a: &str, text_b: &str) -> Stats {
             Relation::Dropped => s.dropped += row.a.len(),
         }
         s.moved += usize::from(row.moved);
+        s.coarse_rows += usize::from(row.coarse && !matches!(row.relation, Relation::Added | Relation::Dropped));
         if !matches!(row.relation, Relation::Added | Relation::Dropped) {
             let mut previous = OpKind::Equal;
             for op in &row.ops {

@@ -49,10 +49,33 @@ pub struct Op {
     pub class: Option<Significance>,
 }
 
+/// Most tokens on either side of one word-level Myers call. Myers costs O((N+M)·D), so an
+/// unbounded call on two long, unrelated paragraphs could freeze the page; past this size
+/// the diff first aligns sentences.
+pub const MAX_WORD_DIFF_TOKENS: usize = 3_000;
+
+/// Most sentences on either side of the sentence-level pass; past this, or when a changed
+/// block of sentences is itself past [`MAX_WORD_DIFF_TOKENS`], the block is shown as
+/// replaced whole (a coarse diff, reported as such).
+pub const MAX_DIFF_SENTENCES: usize = 5_000;
+
 /// Diffs `span_a` of `text_a` against `span_b` of `text_b`.
 ///
 /// With [`Granularity::Character`] every character is a token of its own.
 pub fn diff<'t>(text_a: &'t str, span_a: Span, text_b: &'t str, span_b: Span, granularity: Granularity) -> Vec<Op> {
+    diff_bounded(text_a, span_a, text_b, span_b, granularity).0
+}
+
+/// Like [`diff`], and says whether part of the result is coarse (a block too large to diff
+/// word by word, shown as deleted and inserted whole). Time is bounded by
+/// O((N+M)·[`MAX_WORD_DIFF_TOKENS`]) whatever the input.
+pub fn diff_bounded<'t>(
+    text_a: &'t str,
+    span_a: Span,
+    text_b: &'t str,
+    span_b: Span,
+    granularity: Granularity,
+) -> (Vec<Op>, bool) {
     let split = |text: &str, span: Span| match granularity {
         Granularity::Word => tokenize(text, span),
         Granularity::Character => tokenize_chars(text, span),
@@ -68,11 +91,87 @@ pub fn diff<'t>(text_a: &'t str, span_a: Span, text_b: &'t str, span_b: Span, gr
     };
     let keys_a: Vec<u32> = tokens_a.iter().map(|t| key(text_a, t)).collect();
     let keys_b: Vec<u32> = tokens_b.iter().map(|t| key(text_b, t)).collect();
-    let runs = runs_from(&myers_ops(&keys_a, &keys_b));
+    let (runs, coarse) = bounded_runs(&keys_a, &keys_b, (text_a, &tokens_a), (text_b, &tokens_b));
     let weight_a: Vec<usize> = tokens_a.iter().map(|t| content_chars(text_a, t)).collect();
     let weight_b: Vec<usize> = tokens_b.iter().map(|t| content_chars(text_b, t)).collect();
     let runs = semantic_cleanup(runs, &weight_a, &weight_b);
-    to_ops(&runs, (text_a, &tokens_a, span_a), (text_b, &tokens_b, span_b))
+    (to_ops(&runs, (text_a, &tokens_a, span_a), (text_b, &tokens_b, span_b)), coarse)
+}
+
+/// Token runs, word by word when the sides are small enough, else through a sentence-level
+/// alignment first.
+fn bounded_runs<'k>(
+    keys_a: &'k [u32],
+    keys_b: &'k [u32],
+    a: (&str, &[Token]),
+    b: (&str, &[Token]),
+) -> (Vec<Run>, bool) {
+    if keys_a.len() <= MAX_WORD_DIFF_TOKENS && keys_b.len() <= MAX_WORD_DIFF_TOKENS {
+        return (runs_from(&myers_ops(keys_a, keys_b)), false);
+    }
+    let (sa, sb) = (sentences(a.0, a.1), sentences(b.0, b.1));
+    let whole = || vec![Run { equal: false, a: 0..keys_a.len(), b: 0..keys_b.len() }];
+    if sa.len() > MAX_DIFF_SENTENCES || sb.len() > MAX_DIFF_SENTENCES {
+        return (whole(), true);
+    }
+    let mut ids: HashMap<&'k [u32], u32> = HashMap::default();
+    let mut sentence_key = |keys: &'k [u32]| -> u32 {
+        let next = ids.len() as u32;
+        *ids.entry(keys).or_insert(next)
+    };
+    let ka: Vec<u32> = sa.iter().map(|r| sentence_key(&keys_a[r.clone()])).collect();
+    let kb: Vec<u32> = sb.iter().map(|r| sentence_key(&keys_b[r.clone()])).collect();
+    let token_range = |s: &[Range<usize>], r: &Range<usize>, total: usize| -> Range<usize> {
+        let start = s.get(r.start).map_or(total, |x| x.start);
+        let end = if r.is_empty() { start } else { s[r.end - 1].end };
+        start..end
+    };
+    let mut runs = Vec::new();
+    let mut coarse = false;
+    for sr in runs_from(&myers_ops(&ka, &kb)) {
+        let (ta, tb) = (token_range(&sa, &sr.a, keys_a.len()), token_range(&sb, &sr.b, keys_b.len()));
+        if sr.equal {
+            push_run(&mut runs, Run { equal: true, a: ta, b: tb });
+        } else if ta.len() <= MAX_WORD_DIFF_TOKENS && tb.len() <= MAX_WORD_DIFF_TOKENS {
+            for r in runs_from(&myers_ops(&keys_a[ta.clone()], &keys_b[tb.clone()])) {
+                push_run(
+                    &mut runs,
+                    Run {
+                        equal: r.equal,
+                        a: r.a.start + ta.start..r.a.end + ta.start,
+                        b: r.b.start + tb.start..r.b.end + tb.start,
+                    },
+                );
+            }
+        } else {
+            coarse = true;
+            push_run(&mut runs, Run { equal: false, a: ta, b: tb });
+        }
+    }
+    (runs, coarse)
+}
+
+/// Token ranges of the sentences of a token list: each ends after a sentence-closing mark
+/// or a line break.
+fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (k, t) in tokens.iter().enumerate() {
+        let s = t.span.of(text);
+        let closes = match t.class {
+            TokenClass::Punct => s.ends_with(['。', '！', '？', '；', '.', '!', '?', ';']),
+            TokenClass::Space => s.contains('\n'),
+            _ => false,
+        };
+        if closes {
+            out.push(start..k + 1);
+            start = k + 1;
+        }
+    }
+    if start < tokens.len() {
+        out.push(start..tokens.len());
+    }
+    out
 }
 
 /// Myers' diff of two key sequences, with `similar`'s compaction of ambiguous runs.
@@ -252,6 +351,25 @@ mod tests {
         let rebuilt_a: String = ops.iter().filter(|o| o.kind != OpKind::Insert).map(|o| o.a.of(a)).collect();
         let rebuilt_b: String = ops.iter().filter(|o| o.kind != OpKind::Delete).map(|o| o.b.of(b)).collect();
         assert_eq!((rebuilt_a.as_str(), rebuilt_b.as_str()), (a, b));
+    }
+
+    #[test]
+    fn long_texts_align_sentences_first_and_stay_exact() {
+        let a: String = (0..4000).map(|i| format!("Sentence number {i} stays. ")).collect();
+        let b = a.replace("number 2000 stays", "number 2000 changed");
+        let (ops, coarse) = diff_bounded(&a, Span::new(0, a.len()), &b, Span::new(0, b.len()), Granularity::Word);
+        assert!(!coarse);
+        let changed: Vec<&str> = ops.iter().filter(|o| o.kind == OpKind::Insert).map(|o| o.b.of(&b)).collect();
+        assert_eq!(changed, ["changed"]);
+    }
+
+    #[test]
+    fn huge_unrelated_blocks_are_coarse() {
+        let a = "alpha beta ".repeat(5000);
+        let b = "gamma delta ".repeat(5000);
+        let (ops, coarse) = diff_bounded(&a, Span::new(0, a.len()), &b, Span::new(0, b.len()), Granularity::Word);
+        assert!(coarse);
+        assert_eq!(ops.len(), 2);
     }
 
     #[test]

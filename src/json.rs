@@ -134,6 +134,8 @@ pub struct PairReport {
     pub relation: Relation,
     /// True when found out of order.
     pub moved: bool,
+    /// True when part of the pair was too large to diff word by word (shown as replaced).
+    pub coarse: bool,
     /// 0 to 1, three decimals.
     pub similarity: f64,
     /// The weightiest class of the pair's changes: routine, modifier, substantive (null when
@@ -195,6 +197,7 @@ pub fn report(c: &Comparison, (title_a, text_a): (&str, &str), (title_b, text_b)
                 b: row.b.clone(),
                 relation: row.relation,
                 moved: row.moved,
+                coarse: row.coarse,
                 significance: row.significance,
                 similarity: (f64::from(row.similarity) * 1000.0).round() / 1000.0,
                 ops: row

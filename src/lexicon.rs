@@ -113,17 +113,16 @@ impl Lexicon {
         let mut prev: Option<char> = None;
         for (at, c) in text.char_indices() {
             let previous = prev.replace(c);
-            if at < skip_to {
+            // Latin forms match whole words only: inside a word there is nothing to look up.
+            let latin_char = !is_han(c);
+            if at < skip_to || (latin_char && previous.is_some_and(char::is_alphanumeric)) {
                 continue;
             }
             let Some(list) = self.by_first.get(&c.to_ascii_lowercase()) else { continue };
             let rest = &text[at..];
             for &(form, entry) in list {
-                let latin = !form.chars().next().is_some_and(is_han);
-                let matched = if latin {
-                    let at_word_start = !previous.is_some_and(char::is_alphanumeric);
-                    at_word_start
-                        && rest.len() >= form.len()
+                let matched = if latin_char {
+                    rest.len() >= form.len()
                         && rest.is_char_boundary(form.len())
                         && rest[..form.len()].eq_ignore_ascii_case(form)
                         && !rest[form.len()..].chars().next().is_some_and(char::is_alphanumeric)

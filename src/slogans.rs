@@ -178,11 +178,14 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Slogan> {
             span: hit.span,
         });
     }
-    // A numbered phrase that is also a lexicon entry takes the entry's key.
-    let lexicon_spans: Vec<(Span, String)> =
+    // A numbered phrase inside a lexicon match takes the entry's key. Lexicon matches do not
+    // overlap (leftmost-longest), so the one that could contain a span is found by search.
+    let mut lexicon_spans: Vec<(Span, String)> =
         found.iter().filter(|f| f.lexicon.is_some()).map(|f| (f.span, f.key.clone())).collect();
+    lexicon_spans.sort_by_key(|(s, _)| s.start);
     for f in found.iter_mut().filter(|f| f.kind == SloganKind::Numbered && f.lexicon.is_none()) {
-        if let Some((_, key)) = lexicon_spans.iter().find(|(s, _)| s.start <= f.span.start && f.span.end <= s.end) {
+        let k = lexicon_spans.partition_point(|(s, _)| s.start <= f.span.start);
+        if let Some((_, key)) = k.checked_sub(1).map(|k| &lexicon_spans[k]).filter(|(s, _)| f.span.end <= s.end) {
             f.key = key.clone();
         }
     }
@@ -202,10 +205,14 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Slogan> {
                 _ => list[0].text.clone(),
             };
             // One place, one count: drop occurrences inside another of the same formulation.
+            // Sorted by start, a span lies inside an earlier one exactly when it ends no later
+            // than the furthest end seen so far.
             let mut occurrences: Vec<Span> = Vec::new();
+            let mut reach = 0;
             for f in &list {
-                if !occurrences.iter().any(|o| o.start <= f.span.start && f.span.end <= o.end) {
+                if occurrences.is_empty() || f.span.end > reach {
                     occurrences.push(f.span);
+                    reach = reach.max(f.span.end);
                 }
             }
             Slogan {

@@ -315,7 +315,7 @@ pub fn app(props: &AppProps) -> Html {
     let on_save = {
         let ws = ws.clone();
         Callback::from(move |()| {
-            let json = serde_json::to_string_pretty(&share_state(&ws)).unwrap_or_default();
+            let json = serde_json::to_string(&share_state(&ws)).unwrap_or_default();
             download("tifa-comparison.json", &json, "application/json");
         })
     };

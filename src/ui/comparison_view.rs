@@ -50,6 +50,9 @@ pub struct ComparisonViewProps {
     pub on_select: Callback<usize>,
 }
 
+/// Rows (or folds) rendered at first, and added by each "show more".
+pub const PAGE_BLOCKS: usize = 400;
+
 /// A share from 0 to 1 as a whole percentage (integer formatting keeps float printing
 /// code out of the wasm).
 pub fn percent(share: f32) -> u32 {
@@ -83,6 +86,11 @@ pub fn relation_label(row: &Row, c: &Comparison) -> String {
         Relation::Merged => format!("merged from {}", row.a.len()),
         Relation::Added => "added".to_string(),
         Relation::Dropped => "dropped".to_string(),
+    };
+    let base = if row.coarse && !matches!(row.relation, Relation::Added | Relation::Dropped) {
+        format!("{base} · too long and too different to diff word by word: shown as replaced")
+    } else {
+        base
     };
     if row.moved {
         format!("moved from {} · {base}", locator(&c.outline_a, &row.a))
@@ -143,6 +151,7 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
     };
     let inline = props.view == View::Inline;
     let expanded = use_state(Vec::<usize>::new);
+    let page_limit = use_state(|| PAGE_BLOCKS);
     let row_html = |k: usize| -> Html {
         let row = &c.rows[k];
         let label = relation_label(row, c);
@@ -171,6 +180,20 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
         }
     };
     let blocks = navigation::blocks(c, &props.options, texts);
+    // Very long comparisons render in pages, so the page stays responsive; a focused row
+    // beyond the page extends it.
+    let wanted = props.focus_row.and_then(|row| {
+        blocks.iter().position(|b| match *b {
+            navigation::Block::Row(k) => k == row,
+            navigation::Block::Fold { start, len } => (start..start + len).contains(&row),
+        })
+    });
+    let shown = (*page_limit).max(wanted.map_or(0, |w| w + 50)).min(blocks.len());
+    let hidden = blocks.len() - shown;
+    let more = {
+        let page_limit = page_limit.clone();
+        Callback::from(move |_: MouseEvent| page_limit.set(shown + PAGE_BLOCKS))
+    };
     let changes = navigation::change_rows(c, &props.options, texts);
     let ruler = {
         let total = c.rows.len().max(1);
@@ -205,7 +228,7 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
             }
             { ruler }
             <ol class="rows">
-                { for blocks.into_iter().map(|block| match block {
+                { for blocks.into_iter().take(shown).map(|block| match block {
                     navigation::Block::Row(k) => row_html(k),
                     navigation::Block::Fold { start, len } if expanded.contains(&start) => (start..start + len).map(row_html).collect::<Html>(),
                     navigation::Block::Fold { start, len } => {
@@ -225,6 +248,11 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
                     }
                 }) }
             </ol>
+            if hidden > 0 {
+                <p class="more"><button type="button" onclick={more} data-testid="more-rows">
+                    { format!("Show {} more of {hidden} remaining sections", PAGE_BLOCKS.min(hidden)) }
+                </button></p>
+            }
         </section>
     }
 }

@@ -44,6 +44,12 @@ pub fn summary_strip(props: &SummaryStripProps) -> Html {
                 { item(s.changes.modifier.to_string(), "modifier", "modifier") }
                 { item(s.changes.routine.to_string(), "routine", "routine") }
             </ul>
+            if s.coarse_rows > 0 {
+                <p class="coarse-note">{ format!(
+                    "{} section(s) were too long and too different to diff word by word; they are shown as replaced whole.",
+                    s.coarse_rows
+                ) }</p>
+            }
         </section>
     }
 }
