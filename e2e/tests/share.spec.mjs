@@ -121,3 +121,56 @@ test('a link naming a document this site does not have says so', async ({ page }
   await page.goto(`./#v1.${payload}`);
   await expect(page.getByTestId('notice')).toContainText('which this site does not have');
 });
+
+test('long links say so and offer a comparison file, which opens by chooser or drop', async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  await page.goto('./');
+  await expect(page.getByTestId('title-B')).toContainText('Illustrative edit');
+  const long = Array.from({ length: 400 }, (_, i) => `Paragraph ${i}: the meeting stressed item ${i * 7919 % 1000}.`).join('\n');
+  await page.locator('.side-a details.paste summary').click();
+  await page.locator('#paste-A').fill(long);
+  await page.getByRole('button', { name: 'Compare this text as A' }).click();
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByTestId('share-status')).toContainText('longer than the 2000');
+  const downloaded = page.waitForEvent('download');
+  await page.getByTestId('share-status').getByRole('button', { name: 'Save comparison file instead' }).click();
+  const file = await (await downloaded).path();
+  const json = (await import('node:fs')).readFileSync(file, 'utf8');
+  expect(JSON.parse(json).a.x).toContain('Paragraph 399');
+
+  const other = await (await browser.newContext()).newPage();
+  await other.goto('./');
+  await expect(other.getByTestId('title-B')).toContainText('Illustrative edit');
+  await other.getByTestId('open-file').setInputFiles({ name: 'tifa-comparison.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+  await expect(other.getByTestId('title-A')).toHaveText('Pasted text');
+  await expect(other.locator('.cell-a', { hasText: 'Paragraph 399' }).first()).toBeVisible();
+
+  const third = await (await browser.newContext()).newPage();
+  await third.goto('./');
+  await expect(third.getByTestId('title-B')).toContainText('Illustrative edit');
+  const dataTransfer = await third.evaluateHandle((content) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], 'shared.json', { type: 'application/json' }));
+    return dt;
+  }, json);
+  await third.locator('main').dispatchEvent('drop', { dataTransfer });
+  await expect(third.getByTestId('title-A')).toHaveText('Pasted text');
+  await context.close();
+});
+
+test('a link to one change opens scrolled to it and outlined', async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  await page.goto('./');
+  const row = page.locator('.row.added');
+  await expect(row).toBeVisible();
+  await row.locator('.row-link').click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const other = await (await browser.newContext({ viewport: { width: 1400, height: 700 } })).newPage();
+  await other.goto(link);
+  await expect(other.locator('.row.focused.added')).toBeInViewport();
+  await context.close();
+});
