@@ -74,3 +74,43 @@ fn bad_usage_exits_2_with_help() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("USAGE"));
     assert!(tifa(&["--help"]).status.success());
 }
+
+fn compare_seeds(format: &str) -> String {
+    let seeds = common::root().join("seeds");
+    let (pa, pb) = (seeds.join("000_32d0b0de139dc88b.txt"), seeds.join("001_demo_illustrative_edit.txt"));
+    let out = tifa(&["compare", pa.to_str().unwrap(), pb.to_str().unwrap(), "--format", format]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn markdown_report() {
+    let md = compare_seeds("md");
+    assert!(md.starts_with("# Comparison"));
+    assert!(md.contains("| three advances | dropped | 1 | 0 |"));
+    assert!(md.contains("| 5 | we must continue to safeguard and improve people’s livelihood | ↑1 | 6 |"));
+    assert!(md.contains("~~unswervingly~~**comprehensively**"));
+}
+
+#[test]
+fn html_report_is_one_self_contained_file() {
+    let html = compare_seeds("html");
+    assert!(html.starts_with("<!doctype html>"));
+    assert!(html.contains("<del>Ninth</del>") || html.contains("<del>Ninth"));
+    assert!(!html.contains("<script") && !html.contains("<link"));
+}
+
+#[test]
+fn csv_of_formulations() {
+    let csv = compare_seeds("csv");
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("formulation,status,reworded_from,count_a,count_b,kind,category,gloss"));
+    assert!(csv.lines().any(|l| l.starts_with("two establishments,added,,0,1,lexicon,")));
+}
+
+#[test]
+fn unknown_format_is_a_usage_error() {
+    let out = tifa(&["compare", "a", "b", "--format", "pdf"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("supported: json, md, html, csv"));
+}

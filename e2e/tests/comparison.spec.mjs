@@ -124,3 +124,34 @@ test('keyboard moves between changes; inline and changes-only views', async ({ p
   await page.locator('.ruler .tick.added').click();
   await expect(page.locator('.row.focused.added')).toBeInViewport();
 });
+
+test('exports carry the same content as the CLI, and a change copies as a quote', async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  await page.goto('./');
+  await expect(page.locator('.rows ins').first()).toBeVisible();
+  const read = async (format) => {
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export').selectOption(format);
+    const path = await (await download).path();
+    return (await import('node:fs')).readFileSync(path, 'utf8');
+  };
+  const md = await read('md');
+  expect(md).toContain('| three advances | dropped | 1 | 0 |');
+  expect(md).toContain('~~unswervingly~~**comprehensively**');
+  const html = await read('html');
+  expect(html.startsWith('<!doctype html>')).toBeTruthy();
+  expect(html).not.toContain('<script');
+  const json = JSON.parse(await read('json'));
+  expect(json.schema).toBe('tifa.comparison/1');
+  expect(json.slogans.some((s) => s.text === 'two establishments' && s.status === 'added')).toBeTruthy();
+  const csv = await read('csv');
+  expect(csv.split('\r\n')[0]).toBe('formulation,status,reworded_from,count_a,count_b,kind,category,gloss');
+  await page.locator('.row.moved [data-testid="quote"]').click();
+  const quote = await page.evaluate(() => navigator.clipboard.readText());
+  expect(quote).toContain('county economy');
+  expect(quote).toContain('(The Ninth Plenary Session of the 12th CPC Dalian Municipal Committee (2019-08-05), ¶5·5)');
+  expect(quote).toContain('\nbecame\n');
+  await context.close();
+});

@@ -6,19 +6,24 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tifa::corpus::{build_index, describe, parse_manifest};
+use tifa::report::{self, DocLabel};
 use tifa::{compare, json, Options};
 
 const HELP: &str = "\
 tifa: compare two policy documents section by section
 
 USAGE:
-    tifa compare <A> <B> [--format json] [--title-a <T>] [--title-b <T>]
+    tifa compare <A> <B> [--format json|md|html|csv] [--title-a <T>] [--title-b <T>]
     tifa corpus-index --out <DIR> <CORPUS_DIR>...
     tifa --help | --version
 
 COMMANDS:
     compare        Compare text file A with text file B and print the result.
                    --format json   versioned JSON (schema tifa.comparison/1; see README)
+                   --format md     Markdown report: summary, formulations, priorities,
+                                   changed sections with inline redline
+                   --format html   the same as one self-contained HTML page
+                   --format csv    the formulations table
                    --title-a/-b    labels for the documents (default: file names)
     corpus-index   Read each CORPUS_DIR's manifest (corpus.tsv or MANIFEST.tsv) and text
                    files, and write DIR/index.json plus DIR/<id>.txt for the web app.
@@ -85,8 +90,8 @@ fn run_compare(args: &[String]) -> Result<(), Failure> {
             _ => files.push(arg),
         }
     }
-    if format != "json" {
-        return Err(Failure::Usage(format!("unknown format {format:?} (supported: json)")));
+    if !matches!(format.as_str(), "json" | "md" | "html" | "csv") {
+        return Err(Failure::Usage(format!("unknown format {format:?} (supported: json, md, html, csv)")));
     }
     let [a, b] = files.as_slice() else {
         return Err(Failure::Usage("compare needs two files".into()));
@@ -96,9 +101,19 @@ fn run_compare(args: &[String]) -> Result<(), Failure> {
     let title_a = titles[0].clone().unwrap_or_else(|| name(a));
     let title_b = titles[1].clone().unwrap_or_else(|| name(b));
     let comparison = compare(&text_a, &text_b, &Options::default());
-    let report = json::report(&comparison, (&title_a, &text_a), (&title_b, &text_b));
-    let out = serde_json::to_string_pretty(&report).map_err(|e| Failure::Input(format!("cannot encode JSON: {e}")))?;
-    println!("{out}");
+    let (a, b) =
+        (DocLabel { title: &title_a, date: "", text: &text_a }, DocLabel { title: &title_b, date: "", text: &text_b });
+    let out = match format.as_str() {
+        "md" => report::markdown(&comparison, a, b),
+        "html" => report::html(&comparison, a, b),
+        "csv" => report::slogans_csv(&comparison),
+        _ => {
+            let report = json::report(&comparison, (&title_a, &text_a), (&title_b, &text_b));
+            serde_json::to_string_pretty(&report).map_err(|e| Failure::Input(format!("cannot encode JSON: {e}")))?
+                + "\n"
+        }
+    };
+    print!("{out}");
     Ok(())
 }
 

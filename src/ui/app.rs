@@ -24,6 +24,7 @@ use crate::options::Options;
 use crate::share::{encode, DocRef, FocusRef, ShareState, View};
 use crate::slogan_changes::SloganStatus;
 use crate::span::Span;
+use crate::{json, report};
 use gloo::storage::{LocalStorage, Storage};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -319,6 +320,32 @@ pub fn app(props: &AppProps) -> Html {
             download("tifa-comparison.json", &json, "application/json");
         })
     };
+    let on_export = {
+        let ws = ws.clone();
+        let comparison = comparison.clone();
+        Callback::from(move |format: &'static str| {
+            let (a, b) = (ws.doc(Side::A).label(), ws.doc(Side::B).label());
+            let (name, contents, mime) = match format {
+                "md" => ("tifa-report.md", report::markdown(&comparison, a, b), "text/markdown"),
+                "html" => ("tifa-report.html", report::html(&comparison, a, b), "text/html"),
+                "csv" => ("tifa-formulations.csv", report::slogans_csv(&comparison), "text/csv"),
+                _ => {
+                    let r = json::report(&comparison, (a.title, a.text), (b.title, b.text));
+                    ("tifa-comparison-report.json", serde_json::to_string(&r).unwrap_or_default(), "application/json")
+                }
+            };
+            download(name, &contents, mime);
+        })
+    };
+    let on_quote = {
+        let ws = ws.clone();
+        let comparison = comparison.clone();
+        let copied_len = copied_len.clone();
+        Callback::from(move |row: usize| {
+            copy_text(&report::quote(&comparison, row, ws.doc(Side::A).label(), ws.doc(Side::B).label()));
+            copied_len.set(None);
+        })
+    };
     let on_open_file = {
         let ws = ws.clone();
         let index_ref = index_ref.clone();
@@ -430,7 +457,7 @@ pub fn app(props: &AppProps) -> Html {
             <header class="masthead">
                 <h1><span class="logo" lang="zh">{"提法"}</span>{" tifa"}</h1>
                 <p class="tagline">{"Compare two policy documents section by section. Everything stays in this browser."}</p>
-                <ShareBar copied_len={*copied_len} {on_copy} {on_save} on_open={on_open_file} {on_clear} />
+                <ShareBar copied_len={*copied_len} {on_copy} {on_save} on_open={on_open_file} {on_clear} {on_export} />
             </header>
             <main {ondrop} {ondragover}>
                 if let Some(notice) = &ws.notice {
@@ -457,6 +484,7 @@ pub fn app(props: &AppProps) -> Html {
                         highlights_b={focus.highlights_b}
                         focus_row={focus.row}
                         on_link={on_link_row}
+                        {on_quote}
                         view={ws.view}
                         on_select={on_row.clone()}
                         comparison={comparison.clone()}

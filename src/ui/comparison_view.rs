@@ -4,7 +4,6 @@ use super::redline::{inline_html, side_html, DiffSide};
 use crate::compare::{Comparison, Relation, Row};
 use crate::navigation;
 use crate::options::Options;
-use crate::segment::{Outline, SectionKind};
 use crate::share::View;
 use crate::significance::Significance;
 use crate::span::Span;
@@ -42,6 +41,9 @@ pub struct ComparisonViewProps {
     /// Copy a link to a row.
     #[prop_or_default]
     pub on_link: Callback<usize>,
+    /// Copy a row as a quotation.
+    #[prop_or_default]
+    pub on_quote: Callback<usize>,
     /// Side by side or inline.
     #[prop_or_default]
     pub view: View,
@@ -59,21 +61,7 @@ pub fn percent(share: f32) -> u32 {
     (share.clamp(0.0, 1.0) * 100.0).round() as u32
 }
 
-/// Where a group of leaves stands: `¶4` for a paragraph, `¶4·3` for its third item.
-pub fn locator(outline: &Outline, ids: &[usize]) -> String {
-    let one = |id: usize| {
-        let s = outline.get(id);
-        match (s.kind, s.marker) {
-            (SectionKind::Item, Some(m)) => format!("¶{}·{}", s.paragraph, m.number),
-            _ => format!("¶{}", s.paragraph),
-        }
-    };
-    match ids {
-        [] => String::new(),
-        [only] => one(*only),
-        [first, .., last] => format!("{}–{}", one(*first), one(*last)),
-    }
-}
+pub use crate::report::locator;
 
 /// The label of a row's relation: `reworded · 92% alike`, `moved from ¶5·5 · …`.
 pub fn relation_label(row: &Row, c: &Comparison) -> String {
@@ -174,6 +162,9 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
                     <button type="button" class="row-link" title="Copy a link to this change"
                         aria-label={format!("Copy a link to this change ({label})")}
                         onclick={props.on_link.reform(move |_: MouseEvent| k)}>{"#"}</button>
+                    <button type="button" class="row-link" title="Copy both versions as a quotation"
+                        aria-label={format!("Copy as quote ({label})")} data-testid="quote"
+                        onclick={props.on_quote.reform(move |_: MouseEvent| k)}>{"“ ”"}</button>
                 </div>
                 { body }
             </li>

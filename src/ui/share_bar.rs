@@ -20,6 +20,8 @@ pub struct ShareBarProps {
     pub on_open: Callback<(String, String)>,
     /// Forget the comparison kept in this browser.
     pub on_clear: Callback<()>,
+    /// Export a report in a format: `md`, `html`, `json` or `csv`.
+    pub on_export: Callback<&'static str>,
 }
 
 /// The bar.
@@ -62,6 +64,32 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
             <label class="file-button">
                 {"Open comparison file"}
                 <input type="file" accept=".json,application/json" {onchange} data-testid="open-file" />
+            </label>
+            <label class="export">
+                <span class="visually-hidden">{"Export"}</span>
+                <select data-testid="export" onchange={
+                    let on_export = props.on_export.clone();
+                    Callback::from(move |e: Event| {
+                        let select = e.target_unchecked_into::<web_sys::HtmlSelectElement>();
+                        let format = match select.value().as_str() {
+                            "md" => Some("md"),
+                            "html" => Some("html"),
+                            "json" => Some("json"),
+                            "csv" => Some("csv"),
+                            _ => None,
+                        };
+                        select.set_value("");
+                        if let Some(f) = format {
+                            on_export.emit(f);
+                        }
+                    })
+                }>
+                    <option value="" selected=true>{"Export…"}</option>
+                    <option value="md">{"Markdown report"}</option>
+                    <option value="html">{"HTML report"}</option>
+                    <option value="json">{"JSON (CLI schema)"}</option>
+                    <option value="csv">{"Formulations (CSV)"}</option>
+                </select>
             </label>
             <button type="button" onclick={props.on_clear.reform(|_: MouseEvent| ())} data-testid="clear"
                 title="Forget the comparison kept in this browser and show the sample">{"Clear"}</button>

@@ -59,9 +59,16 @@ pub struct Doc {
     pub subtitle: Rc<str>,
     /// True for illustrative (made-up) documents, which the UI labels as such.
     pub illustrative: bool,
+    /// Date of a bundled document (empty otherwise), for quotes and reports.
+    pub date: Rc<str>,
 }
 
 impl Doc {
+    /// Its label for reports and quotes.
+    pub fn label(&self) -> crate::report::DocLabel<'_> {
+        crate::report::DocLabel { title: &self.title, date: &self.date, text: &self.text }
+    }
+
     /// An empty document.
     pub fn empty() -> Self {
         Doc {
@@ -70,6 +77,7 @@ impl Doc {
             source: Source::Empty,
             subtitle: "".into(),
             illustrative: false,
+            date: "".into(),
         }
     }
 
@@ -81,6 +89,7 @@ impl Doc {
             source: Source::Corpus(entry.id.clone()),
             subtitle: format!("{} · {}", entry.body, entry.date).into(),
             illustrative: entry.illustrative,
+            date: entry.date.as_str().into(),
         }
     }
 
@@ -93,6 +102,7 @@ impl Doc {
             source: Source::Pasted,
             subtitle: format!("{chars} characters, from the file {file_name}").into(),
             illustrative: false,
+            date: "".into(),
         }
     }
 
@@ -105,6 +115,7 @@ impl Doc {
             source: Source::Pasted,
             subtitle: format!("{chars} characters, pasted in this browser").into(),
             illustrative: false,
+            date: "".into(),
         }
     }
 }
