@@ -19,10 +19,19 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
-  webServer: {
-    command: `node serve.mjs --root ../dist --port ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 10_000,
-  },
+  webServer: [
+    {
+      command: `node serve.mjs --root ../dist --port ${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 10_000,
+    },
+    {
+      // The same build under a sub-path, as on a shared static host.
+      command: `node serve.mjs --root ../dist --port ${port + 2} --base /tools/tifa/`,
+      url: `http://127.0.0.1:${port + 2}/tools/tifa/`,
+      reuseExistingServer: false,
+      timeout: 10_000,
+    },
+  ],
 });

@@ -167,7 +167,7 @@ test('a link to one change opens scrolled to it and outlined', async ({ browser 
   await page.goto('./');
   const row = page.locator('.row.added');
   await expect(row).toBeVisible();
-  await row.locator('.row-link').click();
+  await row.getByTestId('row-link').click();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   const other = await (await browser.newContext({ viewport: { width: 1400, height: 700 } })).newPage();
   await other.goto(link);

@@ -160,7 +160,7 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
                 <div class="row-label">
                     <span class="relation">{ label.clone() }</span>
                     <button type="button" class="row-link" title="Copy a link to this change"
-                        aria-label={format!("Copy a link to this change ({label})")}
+                        aria-label={format!("Copy a link to this change ({label})")} data-testid="row-link"
                         onclick={props.on_link.reform(move |_: MouseEvent| k)}>{"#"}</button>
                     <button type="button" class="row-link" title="Copy both versions as a quotation"
                         aria-label={format!("Copy as quote ({label})")} data-testid="quote"
