@@ -54,8 +54,10 @@ impl Entry {
 pub struct Lexicon {
     /// All entries.
     pub entries: Vec<Entry>,
-    /// Every surface form (Chinese, alias, lower-case English) → entry id, by first char.
-    by_first: FxHashMap<char, Vec<(&'static str, usize)>>,
+    /// Chinese forms by their first two characters, longest first.
+    han: FxHashMap<(char, char), Vec<(&'static str, usize)>>,
+    /// English forms by their first word in lower case, longest first.
+    latin: FxHashMap<String, Vec<(&'static str, usize)>>,
 }
 
 /// A match of a lexicon entry in a text.
@@ -82,7 +84,8 @@ impl Lexicon {
     /// Parses the TSV format (header line; `#` comments; columns zh, en, gloss, kind, aliases).
     pub fn parse(tsv: &'static str) -> Lexicon {
         let mut entries = Vec::new();
-        let mut by_first: FxHashMap<char, Vec<(&'static str, usize)>> = FxHashMap::default();
+        let mut han: FxHashMap<(char, char), Vec<(&'static str, usize)>> = FxHashMap::default();
+        let mut latin: FxHashMap<String, Vec<(&'static str, usize)>> = FxHashMap::default();
         let rows = tsv.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).skip(1);
         for line in rows {
             let cells: Vec<&'static str> = line.split('\t').map(str::trim).collect();
@@ -94,40 +97,57 @@ impl Lexicon {
                 .chain(en.iter().copied())
                 .filter(|f| f.chars().count() >= 2);
             for form in forms {
-                if let Some(first) = form.chars().next() {
-                    by_first.entry(first.to_ascii_lowercase()).or_default().push((form, id));
+                let mut chars = form.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c1), Some(c2)) if is_han(c1) => han.entry((c1, c2)).or_default().push((form, id)),
+                    (Some(c1), _) if c1.is_alphanumeric() => {
+                        latin.entry(first_word(form).to_lowercase()).or_default().push((form, id));
+                    }
+                    _ => {}
                 }
             }
             entries.push(Entry { id, zh: cell(0), en, gloss: cell(2), kind: cell(3) });
         }
-        for list in by_first.values_mut() {
+        for list in han.values_mut().chain(latin.values_mut()) {
             list.sort_by_key(|(form, _)| std::cmp::Reverse(form.len()));
         }
-        Lexicon { entries, by_first }
+        Lexicon { entries, han, latin }
     }
 
     /// Leftmost-longest matches in `text`. English forms match whole words, ignoring case.
+    ///
+    /// Chinese forms are looked up by the two characters at each position, English forms by
+    /// the word starting there, so each position costs one hash lookup and a few compares.
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut skip_to = 0;
         let mut prev: Option<char> = None;
-        for (at, c) in text.char_indices() {
+        let mut word = String::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
             let previous = prev.replace(c);
-            // Latin forms match whole words only: inside a word there is nothing to look up.
-            let latin_char = !is_han(c);
-            if at < skip_to || (latin_char && previous.is_some_and(char::is_alphanumeric)) {
+            if at < skip_to {
                 continue;
             }
-            let Some(list) = self.by_first.get(&c.to_ascii_lowercase()) else { continue };
             let rest = &text[at..];
+            let candidates = if is_han(c) {
+                chars.peek().and_then(|&(_, c2)| self.han.get(&(c, c2)))
+            } else if c.is_alphanumeric() && !previous.is_some_and(char::is_alphanumeric) {
+                word.clear();
+                word.extend(first_word(rest).chars().flat_map(char::to_lowercase));
+                self.latin.get(word.as_str())
+            } else {
+                None
+            };
+            let Some(list) = candidates else { continue };
             for &(form, entry) in list {
-                let matched = if latin_char {
+                let matched = if is_han(c) {
+                    rest.starts_with(form)
+                } else {
                     rest.len() >= form.len()
                         && rest.is_char_boundary(form.len())
                         && rest[..form.len()].eq_ignore_ascii_case(form)
                         && !rest[form.len()..].chars().next().is_some_and(char::is_alphanumeric)
-                } else {
-                    rest.starts_with(form)
                 };
                 if matched {
                     hits.push(Hit { entry, span: Span::new(at, at + form.len()) });
@@ -138,6 +158,12 @@ impl Lexicon {
         }
         hits
     }
+}
+
+/// The leading run of alphanumeric characters: `"high-quality growth"` → `"high"`.
+fn first_word(s: &str) -> &str {
+    let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    &s[..end]
 }
 
 #[cfg(test)]

@@ -1,4 +1,31 @@
-//! The browser app's entry point: mounts the yew UI (built by trunk for wasm32).
+//! The browser app's entry point: mounts the yew UI (built by trunk for wasm32), and exports
+//! two functions the browser benchmark calls (`e2e/bench/browser-bench.mjs`).
+
+#[cfg(target_arch = "wasm32")]
+mod bench_exports {
+    use std::cell::RefCell;
+    use tifa::lexicon::Lexicon;
+    use wasm_bindgen::prelude::*;
+
+    thread_local! {
+        static LEXICON: RefCell<Option<&'static Lexicon>> = const { RefCell::new(None) };
+    }
+
+    /// Installs the lexicon the benchmark's comparisons use (parsed once).
+    #[wasm_bindgen]
+    pub fn tifa_bench_prepare(lexicon_tsv: String) {
+        let lexicon: &'static Lexicon = Box::leak(Box::new(Lexicon::parse_owned(lexicon_tsv)));
+        LEXICON.with(|l| *l.borrow_mut() = Some(lexicon));
+    }
+
+    /// Runs the whole comparison (segment, align, diff, formulations, priorities) and returns
+    /// the number of rows, so the call cannot be optimised away.
+    #[wasm_bindgen]
+    pub fn tifa_bench_compare(a: &str, b: &str) -> usize {
+        let lexicon = LEXICON.with(|l| *l.borrow()).unwrap_or_else(Lexicon::builtin);
+        tifa::compare::compare_with(a, b, &tifa::Options::default(), lexicon).rows.len()
+    }
+}
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

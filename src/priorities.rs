@@ -235,20 +235,38 @@ pub fn compare_priorities(texts: (&str, &str), outlines: (&Outline, &Outline), r
             }
         }
     }
-    // How strongly two priorities are linked: the similarity of the rows pairing their leaves.
-    let link = |pa: &Priority, pb: &Priority| -> f32 {
-        partners.iter().filter(|(x, y, _)| pa.leaves.contains(x) && pb.leaves.contains(y)).map(|p| p.2).sum()
+    // How strongly two priorities are linked: the similarity of the rows pairing their
+    // leaves, summed in one pass over the pairs: ((list A, item), (list B, item)) → weight.
+    let item_of = |lists: &[PriorityList]| -> BTreeMap<usize, Vec<(usize, usize)>> {
+        let mut map: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+        for (l, list) in lists.iter().enumerate() {
+            for (i, item) in list.items.iter().enumerate() {
+                for &leaf in &item.leaves {
+                    map.entry(leaf).or_default().push((l, i));
+                }
+            }
+        }
+        map
     };
-    // Pair lists by the number of linked items, best first.
-    let mut scores: Vec<(usize, usize, usize)> = Vec::new();
-    for (x, la) in lists_a.iter().enumerate() {
-        for (y, lb) in lists_b.iter().enumerate() {
-            let n = la.items.iter().filter(|pa| lb.items.iter().any(|pb| link(pa, pb) > 0.0)).count();
-            if n > 0 {
-                scores.push((n, x, y));
+    let (items_a, items_b) = (item_of(&lists_a), item_of(&lists_b));
+    let mut weights: BTreeMap<((usize, usize), (usize, usize)), f32> = BTreeMap::new();
+    for (x, y, w) in &partners {
+        if let (Some(ia), Some(ib)) = (items_a.get(x), items_b.get(y)) {
+            for &pa in ia {
+                for &pb in ib {
+                    *weights.entry((pa, pb)).or_insert(0.0) += w;
+                }
             }
         }
     }
+    let link = |la: usize, p: usize, lb: usize, q: usize| weights.get(&((la, p), (lb, q))).copied().unwrap_or(0.0);
+    // Pair lists by the number of linked items, best first.
+    let mut linked_items: BTreeMap<(usize, usize), std::collections::BTreeSet<usize>> = BTreeMap::new();
+    for ((pa, pb), _) in &weights {
+        linked_items.entry((pa.0, pb.0)).or_default().insert(pa.1);
+    }
+    let mut scores: Vec<(usize, usize, usize)> =
+        linked_items.iter().map(|(&(x, y), items)| (items.len(), x, y)).collect();
     scores.sort_by(|p, q| q.0.cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
     let (mut used_a, mut used_b) = (vec![false; lists_a.len()], vec![false; lists_b.len()]);
     let mut matches = Vec::new();
@@ -261,9 +279,9 @@ pub fn compare_priorities(texts: (&str, &str), outlines: (&Outline, &Outline), r
         let (la, lb) = (&lists_a[x], &lists_b[y]);
         // Items pair greedily, strongest link first.
         let mut links: Vec<(f32, usize, usize)> = Vec::new();
-        for (p, pa) in la.items.iter().enumerate() {
-            for (q, pb) in lb.items.iter().enumerate() {
-                let w = link(pa, pb);
+        for p in 0..la.items.len() {
+            for q in 0..lb.items.len() {
+                let w = link(x, p, y, q);
                 if w > 0.0 {
                     links.push((w, p, q));
                 }

@@ -1,0 +1,78 @@
+// Browser benchmark: times tifa's whole comparison in the release wasm, in headless
+// Chromium, with performance.now around the engine call, and prints medians.
+//
+//   node e2e/bench/browser-bench.mjs [--runs 7] [--data DIR]
+//
+// Inputs: the sample pair, corpus pairs from ../shared/corpus, and the generated workloads
+// of ../shared/bench (DIR, or generated into a temporary folder with python3 when absent).
+import { chromium } from '@playwright/test';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const repo = path.resolve(here, '../..');
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
+const runs = Number(args.runs ?? 7);
+const corpus = process.env.TIFA_CORPUS ?? path.resolve(repo, '../shared/corpus');
+const benchDir = path.resolve(repo, '../shared/bench');
+
+const read = (p) => fs.readFileSync(p, 'utf8');
+const workloads = [
+  ['sample pair (EN 12 KB)', read(path.join(repo, 'seeds/000_32d0b0de139dc88b.txt')), read(path.join(repo, 'seeds/001_demo_illustrative_edit.txt'))],
+  ['cc19-4-zh / cc19-5-zh', read(path.join(corpus, 'cc19-4-zh.txt')), read(path.join(corpus, 'cc19-5-zh.txt'))],
+  ['gwr2022-zh / gwr2023-zh', read(path.join(corpus, 'gwr2022-zh.txt')), read(path.join(corpus, 'gwr2023-zh.txt'))],
+  ['congress19-zh / congress20-zh', read(path.join(corpus, 'congress19-zh.txt')), read(path.join(corpus, 'congress20-zh.txt'))],
+];
+let data = args.data;
+if (!data && fs.existsSync(path.join(benchDir, 'gen/gen.py'))) {
+  data = fs.mkdtempSync(path.join(os.tmpdir(), 'tifa-bench-data-'));
+  const gen = spawnSync('python3', [path.join(benchDir, 'gen/gen.py'), '--out', data], { stdio: 'inherit' });
+  if (gen.status !== 0) data = undefined;
+}
+if (data) {
+  for (const lang of ['en', 'zh']) {
+    for (const scale of [1, 10, 100]) {
+      for (const cls of ['r02', 'r20', 'unrel']) {
+        const base = path.join(data, `${lang}_x${scale}_${cls}`);
+        if (fs.existsSync(`${base}.a.txt`)) workloads.push([`${lang}_x${scale}_${cls}`, read(`${base}.a.txt`), read(`${base}.b.txt`)]);
+      }
+    }
+  }
+}
+
+const port = 4190;
+const server = spawn('node', [path.join(repo, 'e2e/serve.mjs'), '--root', path.join(repo, 'dist'), '--port', String(port)]);
+await new Promise((r) => server.stdout.once('data', r));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+try {
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.tifa_bench_compare);
+  await page.evaluate(async () => window.wasmBindings.tifa_bench_prepare(await (await fetch('lexicon.tsv')).text()));
+  console.log(`tifa whole comparison in wasm (Chromium ${browser.version()}), median of ${runs} runs after 2 warm-ups`);
+  console.log('| workload | median ms | rows |\n|---|---:|---:|');
+  for (const [name, a, b] of workloads) {
+    const result = await page.evaluate(({ a, b, runs }) => {
+      const f = window.wasmBindings.tifa_bench_compare;
+      let rows = 0;
+      for (let i = 0; i < 2; i++) rows = f(a, b);
+      const times = [];
+      for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        rows = f(a, b);
+        times.push(performance.now() - t);
+      }
+      times.sort((x, y) => x - y);
+      return { median: times[Math.floor(times.length / 2)], rows };
+    }, { a, b, runs });
+    console.log(`| ${name} | ${result.median.toFixed(1)} | ${result.rows} |`);
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}

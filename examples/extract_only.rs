@@ -1,0 +1,7 @@
+//! Runs only formulation extraction on one file (for profiling).
+fn main() {
+    let path = std::env::args().nth(1).expect("file");
+    let text = std::fs::read_to_string(path).unwrap();
+    let n = tifa::slogans::extract(&text, tifa::lexicon::Lexicon::builtin()).len();
+    println!("{n}");
+}
