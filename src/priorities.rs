@@ -181,6 +181,9 @@ fn style_name(style: MarkerStyle) -> String {
     .to_string()
 }
 
+/// (list index, item index).
+type ItemRef = (usize, usize);
+
 /// A priority of A matched to one of B (or unmatched on one side).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PriorityMatch {
@@ -237,8 +240,8 @@ pub fn compare_priorities(texts: (&str, &str), outlines: (&Outline, &Outline), r
     }
     // How strongly two priorities are linked: the similarity of the rows pairing their
     // leaves, summed in one pass over the pairs: ((list A, item), (list B, item)) → weight.
-    let item_of = |lists: &[PriorityList]| -> BTreeMap<usize, Vec<(usize, usize)>> {
-        let mut map: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+    let item_of = |lists: &[PriorityList]| -> BTreeMap<usize, Vec<ItemRef>> {
+        let mut map: BTreeMap<usize, Vec<ItemRef>> = BTreeMap::new();
         for (l, list) in lists.iter().enumerate() {
             for (i, item) in list.items.iter().enumerate() {
                 for &leaf in &item.leaves {
@@ -249,7 +252,7 @@ pub fn compare_priorities(texts: (&str, &str), outlines: (&Outline, &Outline), r
         map
     };
     let (items_a, items_b) = (item_of(&lists_a), item_of(&lists_b));
-    let mut weights: BTreeMap<((usize, usize), (usize, usize)), f32> = BTreeMap::new();
+    let mut weights: BTreeMap<(ItemRef, ItemRef), f32> = BTreeMap::new();
     for (x, y, w) in &partners {
         if let (Some(ia), Some(ib)) = (items_a.get(x), items_b.get(y)) {
             for &pa in ia {
@@ -262,7 +265,7 @@ pub fn compare_priorities(texts: (&str, &str), outlines: (&Outline, &Outline), r
     let link = |la: usize, p: usize, lb: usize, q: usize| weights.get(&((la, p), (lb, q))).copied().unwrap_or(0.0);
     // Pair lists by the number of linked items, best first.
     let mut linked_items: BTreeMap<(usize, usize), std::collections::BTreeSet<usize>> = BTreeMap::new();
-    for ((pa, pb), _) in &weights {
+    for (pa, pb) in weights.keys() {
         linked_items.entry((pa.0, pb.0)).or_default().insert(pa.1);
     }
     let mut scores: Vec<(usize, usize, usize)> =
