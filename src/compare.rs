@@ -56,10 +56,38 @@ pub struct Row {
     pub coarse: bool,
 }
 
+/// Below this share of equal text, a paired row reads better as two versions side by side
+/// than as a word diff (which would be a wall of marks with scattered equal fragments).
+pub const REWRITTEN_BELOW: f32 = 0.25;
+
 impl Row {
     /// True unless the row is identical on both sides and in place.
     pub fn is_change(&self) -> bool {
         self.relation != Relation::Same || self.moved
+    }
+
+    /// True for a paired row whose sides share less than [`REWRITTEN_BELOW`] of their
+    /// visible text: the view shows both versions unmarked and calls it rewritten.
+    pub fn is_rewritten(&self, text_a: &str, text_b: &str) -> bool {
+        if matches!(self.relation, Relation::Same | Relation::Added | Relation::Dropped) {
+            return false;
+        }
+        let count = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+        let (mut equal, mut size_a, mut size_b) = (0, 0, 0);
+        for op in &self.ops {
+            match op.kind {
+                OpKind::Equal => {
+                    let n = count(op.a.of(text_a));
+                    equal += n;
+                    size_a += n;
+                    size_b += count(op.b.of(text_b));
+                }
+                OpKind::Delete => size_a += count(op.a.of(text_a)),
+                OpKind::Insert => size_b += count(op.b.of(text_b)),
+            }
+        }
+        let larger = size_a.max(size_b);
+        larger > 0 && (equal as f32) < REWRITTEN_BELOW * larger as f32
     }
 }
 
@@ -282,6 +310,17 @@ mod tests {
         let c = compare("", "Title\nOne paragraph.", &Options::default());
         assert_eq!(c.stats.added, 2);
         assert!(c.rows.iter().all(|r| r.relation == Relation::Added));
+    }
+
+    #[test]
+    fn a_mostly_new_paragraph_in_place_reads_as_rewritten() {
+        let a = "T\n全会提出，坚持创新驱动发展，全面塑造发展新优势。\n";
+        let b = "T\n全会提出，优先发展农业农村，全面推进乡村振兴战略实施。\n";
+        let c = compare(a, b, &Options::default());
+        let row = c.rows.iter().find(|r| r.relation == Relation::Reworded).expect("paired in place");
+        assert!(row.is_rewritten(a, b));
+        let small = compare("T\nWe must act now.\n", "T\nWe should act now.\n", &Options::default());
+        assert!(!small.rows[1].is_rewritten("T\nWe must act now.\n", "T\nWe should act now.\n"));
     }
 
     #[test]

@@ -65,7 +65,14 @@ pub use crate::report::locator;
 
 /// The label of a row's relation: `reworded · 92% alike`, `moved from ¶5·5 · …`.
 pub fn relation_label(row: &Row, c: &Comparison) -> String {
+    relation_label_in(row, c, None)
+}
+
+/// [`relation_label`], saying "largely rewritten" when the texts are given and the row is.
+pub fn relation_label_in(row: &Row, c: &Comparison, texts: Option<(&str, &str)>) -> String {
+    let rewritten = texts.is_some_and(|(a, b)| row.is_rewritten(a, b));
     let base = match row.relation {
+        Relation::Reworded if rewritten => format!("largely rewritten · {}% alike", percent(row.similarity)),
         Relation::Same => "unchanged".to_string(),
         Relation::Reworded if row.significance == Some(Significance::Routine) => "routine update".to_string(),
         Relation::Reworded if row.significance == Some(Significance::Modifier) => "emphasis changed".to_string(),
@@ -129,11 +136,15 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
             return html! { <div class={classes!("cell", "absent", format!("cell-{}", side_name.to_lowercase()))}><span class="absent-note">{ note }</span></div> };
         }
         let whole = matches!(row.relation, Relation::Added | Relation::Dropped);
+        // Added, dropped and rewritten rows show their text unmarked: the label says it all.
+        let plain = whole || row.is_rewritten(texts.0, texts.1);
+        let unmarked = Options { show_substantive: false, show_modifier: false, show_routine: false, ..props.options };
+        let options = if plain { &unmarked } else { &props.options };
         let lang = if side == DiffSide::A { props.lang_a } else { props.lang_b };
         html! {
             <div class={classes!("cell", format!("cell-{}", side_name.to_lowercase()))}>
                 <span class="loc"><span class="loc-side">{ side_name }</span>{ locator(outline, ids) }</span>
-                <p class={classes!("text", whole.then_some("whole"))} {lang}>{ side_html(&row.ops, side, texts, &props.options, highlights) }</p>
+                <p class={classes!("text", whole.then_some("whole"))} {lang}>{ side_html(&row.ops, side, texts, options, highlights) }</p>
             </div>
         }
     };
@@ -142,7 +153,7 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
     let page_limit = use_state(|| PAGE_BLOCKS);
     let row_html = |k: usize| -> Html {
         let row = &c.rows[k];
-        let label = relation_label(row, c);
+        let label = relation_label_in(row, c, Some(texts));
         let body = if inline {
             let ids = if row.b.is_empty() { (&row.a, &c.outline_a, "A") } else { (&row.b, &c.outline_b, "B") };
             let lang = if row.b.is_empty() { props.lang_a } else { props.lang_b };
@@ -161,10 +172,10 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
                     <span class="relation">{ label.clone() }</span>
                     <button type="button" class="row-link" title="Copy a link to this change"
                         aria-label={format!("Copy a link to this change ({label})")} data-testid="row-link"
-                        onclick={props.on_link.reform(move |_: MouseEvent| k)}>{"#"}</button>
+                        onclick={props.on_link.reform(move |_: MouseEvent| k)}>{"link"}</button>
                     <button type="button" class="row-link" title="Copy both versions as a quotation"
                         aria-label={format!("Copy as quote ({label})")} data-testid="quote"
-                        onclick={props.on_quote.reform(move |_: MouseEvent| k)}>{"“ ”"}</button>
+                        onclick={props.on_quote.reform(move |_: MouseEvent| k)}>{"quote"}</button>
                 </div>
                 { body }
             </li>

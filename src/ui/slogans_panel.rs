@@ -183,7 +183,7 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
                                     <td><span class={classes!("status", status_class(s.status))}>{ status_label(s.status) }</span></td>
                                     <td class="num">{ s.count_a() }</td>
                                     <td class="num">{ s.count_b() }</td>
-                                    <td><button type="button" class="row-link" title="Copy a link to this formulation" aria-label={format!("Copy a link to {}", s.text)} onclick={on_link}>{"#"}</button></td>
+                                    <td><button type="button" class="row-link" title="Copy a link to this formulation" aria-label={format!("Copy a link to {}", s.text)} onclick={on_link}>{"link"}</button></td>
                                 </tr>
                             }
                         }) }
