@@ -53,7 +53,15 @@ if [ "$want_test" = 1 ]; then
   fi
 fi
 
-# 5. npm packages: wasm-opt (binaryen) and Playwright, pinned by e2e/package-lock.json.
+# 5. cargo-fuzz for the fuzz smoke run, when the machine has a nightly toolchain (fuzzing
+#    needs one; without it the test command says the smoke run is skipped).
+if [ "$want_test" = 1 ] && rustup toolchain list 2>/dev/null | grep -q '^nightly' \
+   && ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+  say "installing cargo-fuzz (about 2 minutes)"
+  cargo +nightly install cargo-fuzz --locked
+fi
+
+# 6. npm packages: wasm-opt (binaryen) and Playwright, pinned by e2e/package-lock.json.
 if [ ! -x e2e/node_modules/.bin/wasm-opt ] || [ ! -d e2e/node_modules/@playwright/test ] \
    || [ e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]; then
   say "installing npm packages in e2e/"

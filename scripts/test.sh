@@ -37,5 +37,12 @@ TIFA_EXTRA_CORPUS="$corpus" trunk build --release --offline
 step "size budget"
 scripts/size-budget.sh dist
 
+step "fuzz smoke run (10 s per target)"
+if rustup toolchain list 2>/dev/null | grep -q '^nightly' && cargo +nightly fuzz --version >/dev/null 2>&1; then
+  scripts/fuzz.sh 10
+else
+  echo "skipped: fuzzing needs the nightly toolchain and cargo-fuzz, which this machine lacks"
+fi
+
 step "Playwright end-to-end tests"
 (cd e2e && npx playwright test)
