@@ -170,8 +170,18 @@ pub fn compare_slogans(
             out.push(c);
         }
     }
-    out.sort_by(|x, y| x.status.cmp(&y.status).then(first(x).cmp(&first(y))));
+    out.sort_by(|x, y| x.status.cmp(&y.status).then(weight(x).cmp(&weight(y))).then(first(x).cmp(&first(y))));
     out
+}
+
+/// Headline formulations first within a status: numbered formulations and the guiding
+/// ideology, then quoted phrases and plans, then the other lexicon finds.
+fn weight(c: &SloganChange) -> u8 {
+    match (c.kind, c.category) {
+        (SloganKind::Numbered, _) | (_, Some("numbered" | "ideology")) => 0,
+        (SloganKind::Quoted, _) | (_, Some("plan")) => 1,
+        _ => 2,
+    }
 }
 
 fn first(c: &SloganChange) -> (usize, usize) {
