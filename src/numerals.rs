@@ -57,7 +57,8 @@ pub fn arabic_prefix(s: &str) -> Option<(u32, usize)> {
     (used > 0).then_some((value, used))
 }
 
-const ORDINALS: [&str; 20] = [
+/// English ordinal words, first to twentieth, lower case.
+pub const ORDINALS: [&str; 20] = [
     "first",
     "second",
     "third",

@@ -14,6 +14,7 @@
 //! both sides; if what is left is equal, the change is of that class.
 
 use crate::normalize::{fold_char, is_han};
+use crate::numerals::ORDINALS;
 use serde::{Deserialize, Serialize};
 
 /// How much a change matters.
@@ -57,7 +58,9 @@ const MONTHS: [&str; 24] = [
     "dec",
 ];
 
-const NUMBER_WORDS: [&str; 48] = [
+/// Cardinal number words and ordinals past twentieth (the first twenty ordinals are
+/// [`ORDINALS`]).
+const NUMBER_WORDS: [&str; 28] = [
     "one",
     "two",
     "three",
@@ -82,26 +85,6 @@ const NUMBER_WORDS: [&str; 48] = [
     "forty",
     "fifty",
     "hundred",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
     "thirtieth",
     "fortieth",
     "fiftieth",
@@ -172,6 +155,7 @@ fn strip_routine(words: Vec<String>) -> Vec<String> {
                 let drop = numeric
                     || MONTHS.contains(&w.as_str())
                     || NUMBER_WORDS.contains(&w.as_str())
+                    || ORDINALS.contains(&w.as_str())
                     || FUNCTION_WORDS.contains(&w.as_str());
                 (!drop).then_some(w)
             }
