@@ -208,44 +208,41 @@ impl Aligner<'_> {
         while grew {
             grew = false;
             for (j, best) in best_b.iter().enumerate() {
-                if self.partner_b[j].is_some() {
-                    continue;
-                }
-                for n in [j.wrapping_sub(1), j + 1] {
-                    let Some(g) = self.partner_b.get(n).copied().flatten() else { continue };
-                    let [i] = self.groups[g].a[..] else { continue };
-                    let contained = self.weight_b[j] > 0.0
-                        && self.weights.shared(&self.a[i], &self.b[j]) / self.weight_b[j] >= CONTAINMENT_MIN;
-                    let best = best.is_some_and(|c| c.0 == i && c.2 >= JOIN_MIN);
-                    if contained || best {
-                        self.groups[g].b.push(j);
-                        self.groups[g].b.sort_unstable();
-                        self.partner_b[j] = Some(g);
-                        grew = true;
-                        break;
-                    }
-                }
+                grew |= self.partner_b[j].is_none() && self.join_neighbour(j, true, *best);
             }
             for (i, best) in best_a.iter().enumerate() {
-                if self.partner_a[i].is_some() {
-                    continue;
-                }
-                for n in [i.wrapping_sub(1), i + 1] {
-                    let Some(g) = self.partner_a.get(n).copied().flatten() else { continue };
-                    let [j] = self.groups[g].b[..] else { continue };
-                    let contained = self.weight_a[i] > 0.0
-                        && self.weights.shared(&self.a[i], &self.b[j]) / self.weight_a[i] >= CONTAINMENT_MIN;
-                    let best = best.is_some_and(|c| c.1 == j && c.2 >= JOIN_MIN);
-                    if contained || best {
-                        self.groups[g].a.push(i);
-                        self.groups[g].a.sort_unstable();
-                        self.partner_a[i] = Some(g);
-                        grew = true;
-                        break;
-                    }
-                }
+                grew |= self.partner_a[i].is_none() && self.join_neighbour(i, false, *best);
             }
         }
+    }
+
+    /// Joins leftover leaf `x` (of B when `side_b`, else of A) to the pair of a neighbour
+    /// whose other side is a single leaf, when `x` is mostly contained in that leaf or has it
+    /// as its best match. True when it joined.
+    fn join_neighbour(&mut self, x: usize, side_b: bool, best: Option<Candidate>) -> bool {
+        for n in [x.wrapping_sub(1), x + 1] {
+            let partners = if side_b { &self.partner_b } else { &self.partner_a };
+            let Some(g) = partners.get(n).copied().flatten() else { continue };
+            let other = if side_b { &self.groups[g].a } else { &self.groups[g].b };
+            let [y] = other[..] else { continue };
+            let (i, j) = if side_b { (y, x) } else { (x, y) };
+            let own_weight = if side_b { self.weight_b[x] } else { self.weight_a[x] };
+            let contained =
+                own_weight > 0.0 && self.weights.shared(&self.a[i], &self.b[j]) / own_weight >= CONTAINMENT_MIN;
+            let is_best = best.is_some_and(|c| (c.0, c.1) == (i, j) && c.2 >= JOIN_MIN);
+            if contained || is_best {
+                let (members, partners) = if side_b {
+                    (&mut self.groups[g].b, &mut self.partner_b)
+                } else {
+                    (&mut self.groups[g].a, &mut self.partner_a)
+                };
+                members.push(x);
+                members.sort_unstable();
+                partners[x] = Some(g);
+                return true;
+            }
+        }
+        false
     }
 
     /// Scores grown groups, adds added and dropped leaves, and sorts into reading order.

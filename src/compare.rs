@@ -72,7 +72,7 @@ impl Row {
         if matches!(self.relation, Relation::Same | Relation::Added | Relation::Dropped) {
             return false;
         }
-        let count = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+        let count = visible_chars;
         let (mut equal, mut size_a, mut size_b) = (0, 0, 0);
         for op in &self.ops {
             match op.kind {
@@ -166,8 +166,7 @@ impl Comparison {
     }
 
     fn row_of(outline: &Outline, at: usize, side: impl Fn(&Row) -> &Vec<usize>, rows: &[Row]) -> Option<usize> {
-        let k = outline.leaves.partition_point(|&id| outline.get(id).span.end <= at);
-        let leaf = *outline.leaves.get(k)?;
+        let leaf = outline.leaf_at(at)?;
         rows.iter().position(|r| side(r).contains(&leaf))
     }
 

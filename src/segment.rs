@@ -112,6 +112,12 @@ impl Outline {
         out
     }
 
+    /// The leaf that owns byte `at` (the last leaf for `at` past the end).
+    pub fn leaf_at(&self, at: usize) -> Option<usize> {
+        let k = self.leaves.partition_point(|&id| self.get(id).span.end <= at);
+        self.leaves.get(k).copied()
+    }
+
     /// Number of paragraphs (non-blank lines).
     pub fn paragraph_count(&self) -> usize {
         self.sections.last().map_or(0, |s| s.paragraph)

@@ -64,8 +64,7 @@ impl SloganChange {
 
 /// The row of the comparison that holds the leaf containing byte `at`.
 fn row_of(outline: &Outline, leaf_row: &BTreeMap<usize, usize>, at: usize) -> Option<usize> {
-    let k = outline.leaves.partition_point(|&id| outline.get(id).span.end <= at);
-    outline.leaves.get(k).and_then(|id| leaf_row.get(id)).copied()
+    outline.leaf_at(at).and_then(|id| leaf_row.get(&id)).copied()
 }
 
 fn bigram_dice(x: &str, y: &str) -> f32 {
