@@ -189,18 +189,66 @@ pub fn compare(text_a: &str, text_b: &str, options: &Options) -> Comparison {
     compare_with(text_a, text_b, options, Lexicon::builtin())
 }
 
+/// A document ready to be aligned: its outline and the fingerprints of its leaves.
+/// Preparing each document once lets a series of comparisons (a timeline) reuse them.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    /// Its sections.
+    pub outline: Outline,
+    /// One fingerprint per leaf, in leaf order.
+    pub prints: Vec<Vec<crate::fingerprint::Feature>>,
+}
+
+/// Segments `text` and fingerprints its leaves.
+pub fn prepare(text: &str) -> Prepared {
+    let outline = segment(text);
+    let prints = outline.leaves.iter().map(|&id| fingerprint(text, outline.get(id).body)).collect();
+    Prepared { outline, prints }
+}
+
+/// Aligns two prepared documents (groups in leaf positions, see [`crate::align::Group`]).
+pub fn align_prepared(a: &Prepared, b: &Prepared) -> Vec<crate::align::Group> {
+    align_in_parts(&a.prints, &b.prints, &a.outline.leaf_parts(), &b.outline.leaf_parts())
+}
+
+fn relation_of(g: &crate::align::Group, unchanged: bool) -> Relation {
+    match g.kind {
+        GroupKind::Added => Relation::Added,
+        GroupKind::Dropped => Relation::Dropped,
+        GroupKind::Paired if g.b.len() > 1 => Relation::Split,
+        GroupKind::Paired if g.a.len() > 1 => Relation::Merged,
+        GroupKind::Paired if unchanged => Relation::Same,
+        GroupKind::Paired => Relation::Reworded,
+    }
+}
+
+/// The rows of an alignment without word diffs (for series, where only the pairing and
+/// its similarity matter): a pair counts as the same when its similarity is 1.
+pub fn rows_without_diffs(a: &Prepared, b: &Prepared, groups: Vec<crate::align::Group>) -> Vec<Row> {
+    groups
+        .into_iter()
+        .map(|g| {
+            let relation = relation_of(&g, g.similarity >= 1.0);
+            Row {
+                a: g.a.iter().map(|&i| a.outline.leaves[i]).collect(),
+                b: g.b.iter().map(|&j| b.outline.leaves[j]).collect(),
+                relation,
+                moved: g.moved,
+                similarity: if relation == Relation::Same { 1.0 } else { g.similarity },
+                ops: Vec::new(),
+                significance: None,
+                coarse: false,
+            }
+        })
+        .collect()
+}
+
 /// Compares two texts, finding lexicon formulations with `lexicon`.
 pub fn compare_with(text_a: &str, text_b: &str, options: &Options, lexicon: &Lexicon) -> Comparison {
-    let outline_a = segment(text_a);
-    let outline_b = segment(text_b);
-    let prints =
-        |text: &str, o: &Outline| -> Vec<_> { o.leaves.iter().map(|&id| fingerprint(text, o.get(id).body)).collect() };
-    let groups = align_in_parts(
-        &prints(text_a, &outline_a),
-        &prints(text_b, &outline_b),
-        &outline_a.leaf_parts(),
-        &outline_b.leaf_parts(),
-    );
+    let prepared_a = prepare(text_a);
+    let prepared_b = prepare(text_b);
+    let groups = align_prepared(&prepared_a, &prepared_b);
+    let (outline_a, outline_b) = (prepared_a.outline, prepared_b.outline);
     let body_of = |o: &Outline, leaves: &[usize], text_len: usize| -> Span {
         match (leaves.first(), leaves.last()) {
             (Some(&f), Some(&l)) => Span::new(o.get(o.leaves[f]).body.start, o.get(o.leaves[l]).body.end),
@@ -213,14 +261,7 @@ pub fn compare_with(text_a: &str, text_b: &str, options: &Options, lexicon: &Lex
             let span_a = body_of(&outline_a, &g.a, text_a.len());
             let span_b = body_of(&outline_b, &g.b, text_b.len());
             let (ops, coarse) = diff_bounded(text_a, span_a, text_b, span_b, options.granularity);
-            let relation = match g.kind {
-                GroupKind::Added => Relation::Added,
-                GroupKind::Dropped => Relation::Dropped,
-                GroupKind::Paired if g.b.len() > 1 => Relation::Split,
-                GroupKind::Paired if g.a.len() > 1 => Relation::Merged,
-                GroupKind::Paired if is_unchanged(&ops) => Relation::Same,
-                GroupKind::Paired => Relation::Reworded,
-            };
+            let relation = relation_of(&g, is_unchanged(&ops));
             let significance = ops.iter().filter_map(|o| o.class).max();
             Row {
                 coarse,

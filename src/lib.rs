@@ -40,6 +40,7 @@ pub mod significance;
 pub mod slogan_changes;
 pub mod slogans;
 pub mod span;
+pub mod timeline;
 pub mod token;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,5 +1,5 @@
 //! The browser app's entry point: mounts the yew UI (built by trunk for wasm32), and exports
-//! two functions the browser benchmark calls (`e2e/bench/browser-bench.mjs`).
+//! functions the browser benchmark calls (`e2e/bench/browser-bench.mjs`).
 
 #[cfg(target_arch = "wasm32")]
 mod bench_exports {
@@ -24,6 +24,18 @@ mod bench_exports {
     pub fn tifa_bench_compare(a: &str, b: &str) -> usize {
         let lexicon = LEXICON.with(|l| *l.borrow()).unwrap_or_else(Lexicon::builtin);
         tifa::compare::compare_with(a, b, &tifa::Options::default(), lexicon).rows.len()
+    }
+
+    /// Builds the timeline of a series (texts joined by U+001E, the record separator) and
+    /// returns the number of formulation rows.
+    #[wasm_bindgen]
+    pub fn tifa_bench_timeline(joined: &str) -> usize {
+        let lexicon = LEXICON.with(|l| *l.borrow()).unwrap_or_else(Lexicon::builtin);
+        let docs: Vec<tifa::timeline::SeriesDoc<'_>> = joined
+            .split('\u{1e}')
+            .map(|text| tifa::timeline::SeriesDoc { label: "", title: "", date: "", text })
+            .collect();
+        tifa::timeline::build(&docs, lexicon).slogans.len()
     }
 }
 

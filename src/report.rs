@@ -250,7 +250,8 @@ pub fn html(c: &Comparison, a: DocLabel<'_>, b: DocLabel<'_>) -> String {
     h
 }
 
-fn csv_field(s: &str) -> String {
+/// A CSV field, quoted when it holds a comma, quote or line break.
+pub fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

@@ -114,3 +114,48 @@ fn unknown_format_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("supported: json, md, html, csv"));
 }
+
+fn corpus_path(id: &str) -> String {
+    common::corpus_dir().join(format!("{id}.txt")).to_string_lossy().into_owned()
+}
+
+#[test]
+fn timeline_json_has_every_table_with_titles_and_dates_from_the_manifest() {
+    let files = [corpus_path("cc19-6-zh"), corpus_path("cc19-4-zh"), corpus_path("cc19-5-zh")];
+    let mut args = vec!["timeline", "--by-date"];
+    args.extend(files.iter().map(String::as_str));
+    let out = tifa(&args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(json["schema"], "tifa.timeline/1");
+    let dates: Vec<&str> = json["documents"].as_array().unwrap().iter().map(|d| d["date"].as_str().unwrap()).collect();
+    assert_eq!(dates, ["2019-10-31", "2020-10-29", "2021-11-11"], "--by-date orders the series");
+    assert!(json["documents"][0]["title"].as_str().unwrap().contains("第四次全体会议"));
+    for table in ["slogans", "priorities", "lineages", "steps"] {
+        assert!(!json[table].as_array().unwrap().is_empty(), "{table}");
+    }
+}
+
+#[test]
+fn timeline_csv_and_markdown_give_the_same_rows() {
+    let (a, b) = (corpus_path("gwr2022-zh"), corpus_path("gwr2023-zh"));
+    let csv = String::from_utf8(tifa(&["timeline", &a, &b, "--format", "csv"]).stdout).unwrap();
+    assert!(csv.starts_with("formulation,forms,kind,category,gloss,2022-03-05 gwr2022-zh,2023-03-05 gwr2023-zh,"));
+    let md = String::from_utf8(tifa(&["timeline", &a, &b, "--format", "md"]).stdout).unwrap();
+    assert!(md.starts_with("# Timeline\n"));
+    let md_rows = md.lines().filter(|l| l.starts_with("| ") && l.contains(" | ")).count();
+    assert!(md_rows > csv.lines().count(), "the Markdown holds the formulations and more tables");
+    let priorities = String::from_utf8(tifa(&["timeline", &a, &b, "--format", "csv", "--table", "priorities"]).stdout).unwrap();
+    assert!(priorities.starts_with("chain,priority,"));
+}
+
+#[test]
+fn timeline_needs_two_files_and_a_known_format() {
+    let one = tifa(&["timeline", &corpus_path("cc19-4-zh")]);
+    assert_eq!(one.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&one.stderr).contains("timeline needs 2 to 20 files, got 1"));
+    let bad = tifa(&["timeline", "a", "b", "--format", "pdf"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let missing = tifa(&["timeline", "/nonexistent/a.txt", "/nonexistent/b.txt"]);
+    assert_eq!(missing.status.code(), Some(1));
+}

@@ -7,13 +7,15 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tifa::corpus::{build_index, describe, parse_manifest};
 use tifa::report::{self, DocLabel};
-use tifa::{compare, json, Options};
+use tifa::{compare, json, timeline, Options};
 
 const HELP: &str = "\
 tifa: compare two policy documents section by section
 
 USAGE:
     tifa compare <A> <B> [--format json|md|html|csv] [--title-a <T>] [--title-b <T>]
+    tifa timeline <FILE>... [--format json|csv|md] [--table slogans|priorities|lineage]
+                  [--by-date] [--all-kinds]
     tifa corpus-index --out <DIR> <CORPUS_DIR>...
     tifa --help | --version
 
@@ -25,6 +27,14 @@ COMMANDS:
                    --format html   the same as one self-contained HTML page
                    --format csv    the formulations table
                    --title-a/-b    labels for the documents (default: file names)
+    timeline       How formulations, priorities and sections rise and fall over a series
+                   of 2 to 20 documents, in the order given (or by date with --by-date).
+                   Titles and dates come from a corpus.tsv or MANIFEST.tsv beside a file.
+                   --format json   schema tifa.timeline/1, every table (default)
+                   --format md     documents, headline formulations, priority ranks,
+                                   section lineage
+                   --format csv    one table: --table slogans (default), priorities or
+                                   lineage; slogans are headline ones unless --all-kinds
     corpus-index   Read each CORPUS_DIR's manifest (corpus.tsv or MANIFEST.tsv) and text
                    files, and write DIR/index.json plus DIR/<id>.txt for the web app.
 
@@ -43,6 +53,7 @@ fn main() -> ExitCode {
             Ok(())
         }
         Some("compare") => run_compare(&args[1..]),
+        Some("timeline") => run_timeline(&args[1..]),
         Some("corpus-index") => run_corpus_index(&args[1..]),
         Some(other) => Err(Failure::Usage(format!("unknown command {other:?}"))),
     };
@@ -112,6 +123,85 @@ fn run_compare(args: &[String]) -> Result<(), Failure> {
             serde_json::to_string_pretty(&report).map_err(|e| Failure::Input(format!("cannot encode JSON: {e}")))?
                 + "\n"
         }
+    };
+    print!("{out}");
+    Ok(())
+}
+
+/// Title and date of `path` from a manifest in its folder, if there is one naming it.
+fn manifest_label(path: &Path) -> Option<(String, String)> {
+    let dir = path.parent()?;
+    let file = path.file_name()?.to_string_lossy().into_owned();
+    let manifest = ["corpus.tsv", "MANIFEST.tsv"].iter().map(|m| dir.join(m)).find(|p| p.is_file())?;
+    let (rows, _) = parse_manifest(&std::fs::read_to_string(manifest).ok()?);
+    let row = rows.into_iter().find(|r| r.source_file == file)?;
+    Some((row.entry.title, row.entry.date))
+}
+
+fn run_timeline(args: &[String]) -> Result<(), Failure> {
+    let mut files: Vec<&String> = Vec::new();
+    let mut format = "json".to_string();
+    let mut table = "slogans".to_string();
+    let (mut by_date, mut all_kinds) = (false, false);
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| it.next().cloned().ok_or_else(|| Failure::Usage(format!("{name} needs a value")));
+        match arg.as_str() {
+            "--format" => format = value("--format")?,
+            "--table" => table = value("--table")?,
+            "--by-date" => by_date = true,
+            "--all-kinds" => all_kinds = true,
+            flag if flag.starts_with("--") => return Err(Failure::Usage(format!("unknown option {flag}"))),
+            _ => files.push(arg),
+        }
+    }
+    if !matches!(format.as_str(), "json" | "md" | "csv") {
+        return Err(Failure::Usage(format!("unknown format {format:?} (supported: json, csv, md)")));
+    }
+    if !matches!(table.as_str(), "slogans" | "priorities" | "lineage") {
+        return Err(Failure::Usage(format!("unknown table {table:?} (supported: slogans, priorities, lineage)")));
+    }
+    if !(timeline::MIN_SERIES..=timeline::MAX_SERIES).contains(&files.len()) {
+        return Err(Failure::Usage(format!(
+            "timeline needs {} to {} files, got {}",
+            timeline::MIN_SERIES,
+            timeline::MAX_SERIES,
+            files.len()
+        )));
+    }
+    struct Member {
+        label: String,
+        title: String,
+        date: String,
+        text: String,
+    }
+    let mut members = Vec::new();
+    for f in files {
+        let path = Path::new(f);
+        let text = read_text(path)?;
+        let label = path.file_stem().map_or(f.to_string(), |s| s.to_string_lossy().into_owned());
+        let (title, date) = manifest_label(path).unwrap_or_else(|| (label.clone(), String::new()));
+        members.push(Member { label, title, date, text });
+    }
+    if by_date {
+        let order = timeline::date_order(&members.iter().map(|m| m.date.as_str()).collect::<Vec<_>>());
+        let mut slots: Vec<Option<Member>> = members.into_iter().map(Some).collect();
+        members = order.into_iter().filter_map(|i| slots[i].take()).collect();
+    }
+    let docs: Vec<timeline::SeriesDoc<'_>> = members
+        .iter()
+        .map(|m| timeline::SeriesDoc { label: &m.label, title: &m.title, date: &m.date, text: &m.text })
+        .collect();
+    let t = timeline::build(&docs, tifa::lexicon::Lexicon::builtin());
+    let out = match (format.as_str(), table.as_str()) {
+        ("md", _) => timeline::tables::markdown(&t),
+        ("csv", "priorities") => timeline::tables::priorities_csv(&t),
+        ("csv", "lineage") => timeline::tables::lineage_csv(&t),
+        ("csv", _) => {
+            let rows = timeline::slogan_tracks::select(&t.slogans, "", all_kinds, Default::default());
+            timeline::tables::slogans_csv(&t, &rows)
+        }
+        _ => serde_json::to_string_pretty(&t).map_err(|e| Failure::Input(format!("cannot encode JSON: {e}")))? + "\n",
     };
     print!("{out}");
     Ok(())
