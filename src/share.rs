@@ -131,6 +131,44 @@ pub struct ShareState {
     /// The focused finding.
     #[serde(default, rename = "f", skip_serializing_if = "Option::is_none")]
     pub focus: Option<FocusRef>,
+    /// The series of the timeline, when there is one (absent from pairwise links).
+    #[serde(default, rename = "t", skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<TimelineRef>,
+}
+
+/// A timeline in a link: its documents in series order and how it was being viewed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineRef {
+    /// The documents, in series order.
+    #[serde(rename = "d")]
+    pub docs: Vec<DocRef>,
+    /// True when the link opens the timeline (false: it opens the pair, with the series
+    /// kept for the way back).
+    #[serde(default, rename = "on", skip_serializing_if = "is_false")]
+    pub open: bool,
+    /// The tab: `slogans` (default), `priorities` or `sections`.
+    #[serde(default, rename = "tab", skip_serializing_if = "String::is_empty")]
+    pub tab: String,
+    /// The heat map's order (see [`crate::timeline::slogan_tracks::SloganOrder::code`]).
+    #[serde(default, rename = "s", skip_serializing_if = "String::is_empty")]
+    pub order: String,
+    /// The heat map's text filter.
+    #[serde(default, rename = "q", skip_serializing_if = "String::is_empty")]
+    pub filter: String,
+    /// True when the heat map lists every kind of formulation (quoted phrases too).
+    #[serde(default, rename = "k", skip_serializing_if = "is_false")]
+    pub all_kinds: bool,
+    /// The priority chain shown in the bump chart.
+    #[serde(default, rename = "c", skip_serializing_if = "is_zero")]
+    pub chain: usize,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 fn is_default_options(o: &Options) -> bool {
@@ -261,7 +299,15 @@ pub fn decode(fragment: &str) -> Result<ShareState, ShareError> {
         }
     })?;
     let state: ShareState = serde_json::from_slice(&json).map_err(|e| ShareError::Invalid(e.to_string()))?;
-    for doc in [&state.a, &state.b] {
+    let series = state.timeline.as_ref().map_or(&[][..], |t| &t.docs[..]);
+    if series.len() > crate::timeline::MAX_SERIES {
+        return Err(ShareError::Invalid(format!(
+            "a timeline of {} documents; tifa draws at most {}",
+            series.len(),
+            crate::timeline::MAX_SERIES
+        )));
+    }
+    for doc in [&state.a, &state.b].into_iter().chain(series) {
         if let DocRef::Corpus { id, hash } = doc {
             if id.is_empty() || id.len() > 100 || hash.len() > 16 {
                 return Err(ShareError::Invalid("a bundled document reference is malformed".into()));
@@ -282,6 +328,7 @@ mod tests {
 
     fn corpus_pair() -> ShareState {
         ShareState {
+            timeline: None,
             a: DocRef::Corpus { id: "cc19-4-zh".into(), hash: "1a2b3c4d".into() },
             b: DocRef::Corpus { id: "cc19-5-zh".into(), hash: "5e6f7a8b".into() },
             options: Options { show_routine: false, ..Options::default() },

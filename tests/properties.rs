@@ -129,7 +129,7 @@ proptest! {
 
 mod share_links {
     use super::*;
-    use tifa::share::{decode, encode, DocRef, FocusRef, ShareState, View};
+    use tifa::share::{decode, encode, DocRef, FocusRef, ShareState, TimelineRef, View};
 
     fn doc() -> impl Strategy<Value = DocRef> {
         prop_oneof![
@@ -147,14 +147,33 @@ mod share_links {
         ]
     }
 
+    fn timeline() -> impl Strategy<Value = Option<TimelineRef>> {
+        prop_oneof![
+            Just(None),
+            (prop::collection::vec(doc(), 0..4), any::<bool>(), "[a-z]{0,8}", "\\PC{0,12}", any::<bool>(), 0usize..9)
+                .prop_map(|(docs, open, tab, filter, all_kinds, chain)| Some(TimelineRef {
+                    docs,
+                    open,
+                    tab,
+                    order: "total".into(),
+                    filter,
+                    all_kinds,
+                    chain,
+                })),
+        ]
+    }
+
     fn state() -> impl Strategy<Value = ShareState> {
-        (doc(), doc(), options(), any::<bool>(), focus()).prop_map(|(a, b, options, inline, focus)| ShareState {
-            a,
-            b,
-            options,
-            view: if inline { View::Inline } else { View::SideBySide },
-            focus,
-        })
+        (doc(), doc(), options(), any::<bool>(), focus(), timeline()).prop_map(
+            |(a, b, options, inline, focus, timeline)| ShareState {
+                a,
+                b,
+                options,
+                view: if inline { View::Inline } else { View::SideBySide },
+                focus,
+                timeline,
+            },
+        )
     }
 
     proptest! {

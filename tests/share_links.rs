@@ -4,7 +4,7 @@
 
 mod common;
 
-use tifa::share::{encode, DocRef, FocusRef, ShareState, View};
+use tifa::share::{encode, DocRef, FocusRef, ShareState, TimelineRef, View};
 use tifa::Options;
 
 fn embedded(title: &str, text: String) -> DocRef {
@@ -18,6 +18,7 @@ fn link_len(a: DocRef, b: DocRef) -> usize {
         options: Options { show_routine: false, ..Options::default() },
         view: View::SideBySide,
         focus: Some(FocusRef::Section { side: 'b', at: 2950 }),
+        timeline: None,
     };
     // A typical deployment address in front of the fragment.
     "https://example.org/tools/tifa/#".len() + encode(&state).len()
@@ -41,4 +42,38 @@ fn link_embedding_two_12kb_english_documents_is_under_12000_characters() {
     println!("embedded English sample pair (12.5 KB each): {n} characters");
     println!("embedded cc19-4-zh / cc19-5-zh (17–19 KB each): {zh} characters");
     assert!(n < 12_000, "{n}");
+}
+
+#[test]
+fn link_to_a_timeline_of_eight_bundled_documents_is_under_500_characters() {
+    let ids = ["congress19-zh", "cc19-4-zh", "cc19-5-zh", "cc19-6-zh", "ccdi19-6-zh", "gwr2022-zh", "congress20-zh", "gwr2023-zh"];
+    let docs: Vec<DocRef> =
+        ids.iter().map(|id| DocRef::Corpus { id: id.to_string(), hash: "1a2b3c4d".into() }).collect();
+    let state = ShareState {
+        a: docs[0].clone(),
+        b: docs[1].clone(),
+        options: Options::default(),
+        view: View::SideBySide,
+        focus: None,
+        timeline: Some(TimelineRef { docs, open: true, tab: "priorities".into(), chain: 1, ..TimelineRef::default() }),
+    };
+    let n = "https://example.org/tools/tifa/#".len() + encode(&state).len();
+    println!("timeline of eight bundled documents: {n} characters");
+    assert!(n < 500, "{n}");
+    assert_eq!(tifa::share::decode(&encode(&state)), Ok(state));
+}
+
+#[test]
+fn a_link_with_more_documents_than_a_timeline_holds_is_refused() {
+    let docs: Vec<DocRef> = (0..21).map(|i| DocRef::Corpus { id: format!("d{i}"), hash: "1a2b3c4d".into() }).collect();
+    let state = ShareState {
+        a: docs[0].clone(),
+        b: docs[1].clone(),
+        options: Options::default(),
+        view: View::SideBySide,
+        focus: None,
+        timeline: Some(TimelineRef { docs, open: true, ..TimelineRef::default() }),
+    };
+    let err = tifa::share::decode(&encode(&state)).unwrap_err();
+    assert!(err.to_string().contains("at most 20"), "{err}");
 }

@@ -71,13 +71,14 @@ pub fn priorities_csv(t: &Timeline) -> String {
 }
 
 /// The section lineage as CSV: locator, opening words, first document, and per document
-/// after the first the similarity to the one before (empty before the section existed).
+/// after the first the similarity to the one before in percent (`new` where it appears,
+/// empty before).
 pub fn lineage_csv(t: &Timeline) -> String {
     let mut out = cells(["section", "opening", "since"].into_iter().map(String::from).chain(heads(t)));
     out.push_str("\r\n");
     for l in &t.lineages {
         let links = l.links.iter().enumerate().map(|(i, link)| match link {
-            Some(link) => format!("{:.2}", link.similarity),
+            Some(link) => format!("{}%", (link.similarity * 100.0).round() as u32),
             None if i == l.since => "new".to_string(),
             None => String::new(),
         });

@@ -12,7 +12,8 @@ use super::options_bar::OptionsBar;
 use super::priorities_panel::PrioritiesPanel;
 use super::share_bar::ShareBar;
 use super::slogans_panel::SlogansPanel;
-use super::state::{Action, CorpusState, Doc, Focus, Side, Workspace};
+use super::state::{Action, CorpusState, Doc, Focus, Mode, Side, Source, Workspace};
+use super::timeline_page::TimelinePage;
 use super::summary_strip::SummaryStrip;
 use crate::compare::{compare_with, Comparison};
 use crate::corpus::CorpusIndex;
@@ -24,6 +25,7 @@ use crate::options::Options;
 use crate::share::{encode, DocRef, FocusRef, ShareState, View};
 use crate::slogan_changes::SloganStatus;
 use crate::span::Span;
+use crate::timeline::{self, SeriesDoc, Timeline};
 use crate::{json, report};
 use gloo::storage::{LocalStorage, Storage};
 use std::rc::Rc;
@@ -68,7 +70,14 @@ fn default_state(index: &CorpusIndex) -> Option<ShareState> {
         _ => (index.documents.first()?, index.documents.get(1)?),
     };
     let doc = |e: &crate::corpus::CorpusEntry| DocRef::Corpus { id: e.id.clone(), hash: e.hash[..8].to_string() };
-    Some(ShareState { a: doc(a), b: doc(b), options: Options::default(), view: View::default(), focus: None })
+    Some(ShareState {
+        a: doc(a),
+        b: doc(b),
+        options: Options::default(),
+        view: View::default(),
+        focus: None,
+        timeline: None,
+    })
 }
 
 /// Restores `state`, dispatching the result; on failure keeps what is shown and says why.
@@ -230,7 +239,14 @@ pub fn app(props: &AppProps) -> Html {
         let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
         let written = use_mut_ref(String::new);
         let ws = ws.clone();
-        let deps = (ws.ready, ws.docs.clone(), ws.options, ws.view, ws.focus.clone());
+        let deps = (
+            ws.ready,
+            ws.docs.clone(),
+            ws.options,
+            ws.view,
+            ws.focus.clone(),
+            (ws.mode, ws.series.clone(), ws.timeline.clone()),
+        );
         use_effect_with(deps, move |(ready, ..)| {
             if *ready {
                 let written = written.clone();
@@ -265,6 +281,16 @@ pub fn app(props: &AppProps) -> Html {
                 _ => compare_with(a, b, &options, &Lexicon::parse("")),
             }
         })
+    };
+    // The timeline is computed only while it is on screen.
+    let timeline = {
+        let docs: Vec<Doc> = if ws.mode == Mode::Timeline { ws.series.clone() } else { Vec::new() };
+        use_memo((docs, (*lexicon).clone()), |(docs, lexicon)| series_timeline(docs, lexicon))
+    };
+    let series_callbacks = SeriesCallbacks::new(&ws, &index_ref);
+    let on_mode = |mode: Mode| {
+        let ws = ws.clone();
+        Callback::from(move |_: MouseEvent| ws.dispatch(Action::SetMode(mode)))
     };
     let on_options = {
         let ws = ws.clone();
@@ -398,6 +424,7 @@ pub fn app(props: &AppProps) -> Html {
         row: focus.row,
         focus: ws.focus.clone(),
         view: ws.view,
+        timeline: ws.mode == Mode::Timeline,
     });
     {
         let ws = ws.clone();
@@ -409,6 +436,9 @@ pub fn app(props: &AppProps) -> Html {
                     return;
                 }
                 let Some(ctx) = latest.borrow().clone() else { return };
+                if ctx.timeline && !matches!(e.key().as_str(), "?" | "Escape") {
+                    return;
+                }
                 let handled = on_key(&e.key(), &ctx, &ws, &help);
                 if handled {
                     e.prevent_default();
@@ -463,6 +493,28 @@ pub fn app(props: &AppProps) -> Html {
                 if let Some(notice) = &ws.notice {
                     <p class="notice" role="alert" data-testid="notice">{ notice.clone() }</p>
                 }
+                <nav class="mode-tabs" aria-label="What to look at">
+                    <button type="button" class={classes!("mode", (ws.mode == Mode::Compare).then_some("active"))}
+                        aria-pressed={(ws.mode == Mode::Compare).to_string()} onclick={on_mode(Mode::Compare)} data-testid="mode-compare">
+                        {"Compare two documents"}
+                    </button>
+                    <button type="button" class={classes!("mode", (ws.mode == Mode::Timeline).then_some("active"))}
+                        aria-pressed={(ws.mode == Mode::Timeline).to_string()} onclick={on_mode(Mode::Timeline)} data-testid="mode-timeline">
+                        { if ws.series.is_empty() { "Timeline of a series".to_string() } else { format!("Timeline of {} documents", ws.series.len()) } }
+                    </button>
+                </nav>
+                if ws.mode == Mode::Timeline {
+                    if waiting {
+                        <p class="empty-state" role="status">{"Loading the timeline…"}</p>
+                    } else {
+                        <TimelinePage timeline={timeline.clone()} series={ws.series.clone()} corpus={ws.corpus.clone()}
+                            view={ws.timeline.clone()} on_view={series_callbacks.on_view.clone()} on_drill={series_callbacks.on_drill.clone()}
+                            on_toggle={series_callbacks.on_toggle.clone()} on_preset={series_callbacks.on_preset.clone()}
+                            on_file={series_callbacks.on_file.clone()} on_remove={series_callbacks.on_remove.clone()}
+                            on_move={series_callbacks.on_move.clone()} on_sort={series_callbacks.on_sort.clone()}
+                            on_notice={series_callbacks.on_notice.clone()} />
+                    }
+                } else {
                 <section class="doc-panels" aria-label="Documents">
                     { panel(Side::A) }
                     { panel(Side::B) }
@@ -495,6 +547,7 @@ pub fn app(props: &AppProps) -> Html {
                         lang_a={guess_language(&ws.doc(Side::A).text)}
                         lang_b={guess_language(&ws.doc(Side::B).text)}
                     />
+                }
                 }
                 <p class="visually-hidden" aria-live="polite" data-testid="announcer">{ announcement }</p>
                 if *help {
@@ -539,6 +592,7 @@ struct KeyContext {
     row: Option<usize>,
     focus: Option<Focus>,
     view: View,
+    timeline: bool,
 }
 
 fn typing_in_a_field(e: &web_sys::KeyboardEvent) -> bool {
@@ -607,5 +661,123 @@ fn section_of_row(c: &Comparison, row: usize) -> Option<(char, usize)> {
         (Some(&id), _) => Some(('b', c.outline_b.get(id).body.start)),
         (None, Some(&id)) => Some(('a', c.outline_a.get(id).body.start)),
         _ => None,
+    }
+}
+
+/// The timeline of a series with the lexicon as far as it is loaded.
+fn series_timeline(docs: &[Doc], lexicon: &LexiconState) -> Timeline {
+    let labels: Vec<String> = docs
+        .iter()
+        .map(|d| match &d.source {
+            Source::Corpus(id) => id.clone(),
+            _ => d.title.chars().take(14).collect(),
+        })
+        .collect();
+    let series: Vec<SeriesDoc<'_>> = docs
+        .iter()
+        .zip(&labels)
+        .map(|(d, label)| SeriesDoc { label, title: &d.title, date: &d.date, text: &d.text })
+        .collect();
+    match lexicon {
+        LexiconState::Ready(l) => timeline::build(&series, l),
+        _ => timeline::build(&series, &Lexicon::parse("")),
+    }
+}
+
+/// The timeline page's callbacks: editing the series, viewing it, drilling into a pair.
+struct SeriesCallbacks {
+    on_view: Callback<super::state::TimelineView>,
+    on_drill: Callback<(usize, usize, Option<Focus>)>,
+    on_toggle: Callback<(String, bool)>,
+    on_preset: Callback<Vec<String>>,
+    on_file: Callback<(String, Vec<u8>)>,
+    on_remove: Callback<usize>,
+    on_move: Callback<(usize, bool)>,
+    on_sort: Callback<()>,
+    on_notice: Callback<String>,
+}
+
+impl SeriesCallbacks {
+    fn new(ws: &UseReducerHandle<Workspace>, index_ref: &Rc<std::cell::RefCell<Option<Rc<CorpusIndex>>>>) -> Self {
+        let dispatch = |make: fn(usize) -> Action| {
+            let ws = ws.clone();
+            Callback::from(move |k: usize| ws.dispatch(make(k)))
+        };
+        let on_toggle = {
+            let ws = ws.clone();
+            let index_ref = index_ref.clone();
+            Callback::from(move |(id, add): (String, bool)| {
+                if !add {
+                    if let Some(k) = ws.series.iter().position(|d| d.source == Source::Corpus(id.clone())) {
+                        ws.dispatch(Action::SeriesRemove(k));
+                    }
+                    return;
+                }
+                let Some(index) = index_ref.borrow().clone() else { return };
+                let Some(entry) = index.documents.iter().find(|d| d.id == id).cloned() else { return };
+                let ws = ws.clone();
+                spawn_local(async move {
+                    match fetch_text(&entry).await {
+                        Ok(text) => ws.dispatch(Action::SeriesAdd(Doc::from_corpus(&entry, text))),
+                        Err(msg) => ws.dispatch(Action::Notify(msg)),
+                    }
+                });
+            })
+        };
+        let on_preset = {
+            let ws = ws.clone();
+            let index_ref = index_ref.clone();
+            Callback::from(move |ids: Vec<String>| {
+                let Some(index) = index_ref.borrow().clone() else { return };
+                let ws = ws.clone();
+                spawn_local(async move {
+                    let mut docs = Vec::new();
+                    for id in ids {
+                        let Some(entry) = index.documents.iter().find(|d| d.id == id) else { continue };
+                        match fetch_text(entry).await {
+                            Ok(text) => docs.push(Doc::from_corpus(entry, text)),
+                            Err(msg) => return ws.dispatch(Action::Notify(msg)),
+                        }
+                    }
+                    ws.dispatch(Action::SeriesSet(docs));
+                    ws.dispatch(Action::SeriesSortByDate);
+                });
+            })
+        };
+        let on_file = {
+            let ws = ws.clone();
+            Callback::from(move |(name, bytes): (String, Vec<u8>)| match import_file(&name, &bytes) {
+                Ok(doc) => ws.dispatch(Action::SeriesAdd(Doc::imported(&name, doc.title, doc.text))),
+                Err(e) => ws.dispatch(Action::Notify(format!("Could not add “{name}”: {e}. The series is unchanged."))),
+            })
+        };
+        let on_move = {
+            let ws = ws.clone();
+            Callback::from(move |(k, earlier): (usize, bool)| ws.dispatch(Action::SeriesMove(k, earlier)))
+        };
+        let on_drill = {
+            let ws = ws.clone();
+            Callback::from(move |(a, b, focus): (usize, usize, Option<Focus>)| ws.dispatch(Action::DrillDown { a, b, focus }))
+        };
+        SeriesCallbacks {
+            on_view: {
+                let ws = ws.clone();
+                Callback::from(move |v| ws.dispatch(Action::SetTimelineView(v)))
+            },
+            on_drill,
+            on_toggle,
+            on_preset,
+            on_file,
+            on_remove: dispatch(Action::SeriesRemove),
+            on_move,
+            on_sort: {
+                let ws = ws.clone();
+                Callback::from(move |()| ws.dispatch(Action::SeriesSortByDate))
+            },
+            on_notice: {
+                let ws = ws.clone();
+                Callback::from(move |msg| ws.dispatch(Action::Notify(msg)))
+            },
+        }
     }
 }

@@ -3,9 +3,10 @@
 //! clipboard and saving a comparison file. The format itself lives in [`crate::share`].
 
 use super::corpus_fetch::fetch_text;
-use super::state::{Doc, Focus, Restored, Source, Workspace};
+use super::state::{Doc, Focus, Mode, Restored, Source, TimelineTab, TimelineView, Workspace};
 use crate::corpus::CorpusIndex;
-use crate::share::{decode, encode, short_hash, DocRef, FocusRef, ShareError, ShareState};
+use crate::share::{decode, encode, short_hash, DocRef, FocusRef, ShareError, ShareState, TimelineRef};
+use crate::timeline::slogan_tracks::SloganOrder;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
@@ -15,7 +16,23 @@ pub fn share_state(ws: &Workspace) -> ShareState {
         Source::Corpus(id) => DocRef::Corpus { id: id.clone(), hash: short_hash(&d.text) },
         Source::Pasted | Source::Empty => DocRef::Embedded { title: d.title.to_string(), text: d.text.to_string() },
     };
+    let timeline = (!ws.series.is_empty() || ws.mode == Mode::Timeline).then(|| TimelineRef {
+        docs: ws.series.iter().map(doc_ref).collect(),
+        open: ws.mode == Mode::Timeline,
+        tab: match ws.timeline.tab {
+            TimelineTab::Slogans => String::new(),
+            tab => tab.code().to_string(),
+        },
+        order: match ws.timeline.order {
+            SloganOrder::FirstAppearance => String::new(),
+            order => order.code().to_string(),
+        },
+        filter: ws.timeline.filter.clone(),
+        all_kinds: ws.timeline.all_kinds,
+        chain: ws.timeline.chain,
+    });
     ShareState {
+        timeline,
         a: doc_ref(&ws.docs[0]),
         b: doc_ref(&ws.docs[1]),
         options: ws.options,
@@ -33,40 +50,64 @@ pub fn docs_identity(state: &ShareState) -> String {
         DocRef::Corpus { id, hash } => format!("c:{id}:{hash}"),
         DocRef::Embedded { text, .. } => format!("x:{}", crate::corpus::content_hash(text)),
     };
-    format!("{}|{}", one(&state.a), one(&state.b))
+    let series = state.timeline.as_ref().map_or(String::new(), |t| {
+        let docs: Vec<String> = t.docs.iter().map(one).collect();
+        format!("|{}:{}", if t.open { "timeline" } else { "pair" }, docs.join(","))
+    });
+    format!("{}|{}{series}", one(&state.a), one(&state.b))
+}
+
+/// Loads one document a link names; `place` says where it goes, for messages.
+async fn load_ref(
+    doc: DocRef,
+    index: Option<&Rc<CorpusIndex>>,
+    place: &str,
+    warnings: &mut Vec<String>,
+) -> Result<Doc, String> {
+    match doc {
+        DocRef::Embedded { title, text } => {
+            let mut d = Doc::pasted(text);
+            d.title = title.into();
+            Ok(d)
+        }
+        DocRef::Corpus { id, hash } => {
+            let entry = index.and_then(|i| i.documents.iter().find(|d| d.id == id)).cloned();
+            let Some(entry) = entry else {
+                return Err(format!("The link names bundled document “{id}” for {place}, which this site does not have."));
+            };
+            let text = fetch_text(&entry).await?;
+            if short_hash(&text) != hash {
+                warnings.push(format!(
+                    "“{}” has changed since this link was made; {place} shows the current version.",
+                    entry.title
+                ));
+            }
+            Ok(Doc::from_corpus(&entry, text))
+        }
+    }
 }
 
 /// Loads the documents a share state names and returns the workspace to put in place.
 pub async fn restore(state: ShareState, index: Option<Rc<CorpusIndex>>) -> Result<Restored, String> {
-    let mut docs = Vec::with_capacity(2);
     let mut warnings = Vec::new();
-    for (side, doc) in [("A", state.a), ("B", state.b)] {
-        match doc {
-            DocRef::Embedded { title, text } => {
-                let mut d = Doc::pasted(text);
-                d.title = title.into();
-                docs.push(d);
-            }
-            DocRef::Corpus { id, hash } => {
-                let entry = index.as_ref().and_then(|i| i.documents.iter().find(|d| d.id == id)).cloned();
-                let Some(entry) = entry else {
-                    return Err(format!(
-                        "The link names bundled document “{id}” for side {side}, which this site does not have."
-                    ));
-                };
-                let text = fetch_text(&entry).await?;
-                if short_hash(&text) != hash {
-                    warnings.push(format!(
-                        "“{}” has changed since this link was made; side {side} shows the current version.",
-                        entry.title
-                    ));
-                }
-                docs.push(Doc::from_corpus(&entry, text));
-            }
+    let a = load_ref(state.a, index.as_ref(), "side A", &mut warnings).await?;
+    let b = load_ref(state.b, index.as_ref(), "side B", &mut warnings).await?;
+    let mut series = Vec::new();
+    let mut mode = Mode::Compare;
+    let mut timeline = TimelineView::default();
+    if let Some(t) = state.timeline {
+        for (k, doc) in t.docs.into_iter().enumerate() {
+            series.push(load_ref(doc, index.as_ref(), &format!("document {} of the timeline", k + 1), &mut warnings).await?);
         }
+        mode = if t.open { Mode::Timeline } else { Mode::Compare };
+        timeline = TimelineView {
+            tab: TimelineTab::from_code(&t.tab),
+            order: SloganOrder::from_code(&t.order),
+            filter: t.filter,
+            all_kinds: t.all_kinds,
+            chain: t.chain,
+        };
     }
-    let b = docs.pop().unwrap_or_else(Doc::empty);
-    let a = docs.pop().unwrap_or_else(Doc::empty);
     Ok(Restored {
         docs: [a, b],
         options: state.options,
@@ -76,6 +117,9 @@ pub async fn restore(state: ShareState, index: Option<Rc<CorpusIndex>>) -> Resul
             FocusRef::Section { side, at } => Focus::Section { side, at },
         }),
         notice: (!warnings.is_empty()).then(|| warnings.join(" ")),
+        mode,
+        series,
+        timeline,
     })
 }
 

@@ -5,18 +5,23 @@
 //! never stored. Components render and dispatch; fetching lives in [`corpus_fetch`].
 
 pub mod app;
+pub mod chart_export;
 pub mod comparison_view;
 pub mod corpus_fetch;
 pub mod doc_panel;
+pub mod heat_map;
 pub mod key_help;
 pub mod links;
 pub mod options_bar;
 pub mod priorities_panel;
 pub mod redline;
+pub mod series_editor;
 pub mod share_bar;
 pub mod slogans_panel;
 pub mod state;
 pub mod summary_strip;
+pub mod svg_chart;
+pub mod timeline_page;
 
 pub use app::{App, AppProps};
 

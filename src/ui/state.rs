@@ -1,8 +1,10 @@
-//! What the user controls: the two documents and the corpus they can pick from.
+//! What the user controls: the two documents, the timeline's series, and the corpus they
+//! can pick from.
 
 use crate::corpus::{CorpusEntry, CorpusIndex};
 use crate::options::Options;
 use crate::share::View;
+use crate::timeline::slogan_tracks::SloganOrder;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -120,6 +122,71 @@ impl Doc {
     }
 }
 
+/// What the page shows: one pair, or a timeline over a series.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Two documents compared section by section.
+    #[default]
+    Compare,
+    /// A series of documents, with formulations, priorities and sections over time.
+    Timeline,
+}
+
+/// The timeline's tabs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum TimelineTab {
+    /// The formulation heat map.
+    #[default]
+    Slogans,
+    /// The priority bump chart.
+    Priorities,
+    /// Section continuity strips.
+    Sections,
+}
+
+impl TimelineTab {
+    /// The tabs in order.
+    pub const ALL: [TimelineTab; 3] = [TimelineTab::Slogans, TimelineTab::Priorities, TimelineTab::Sections];
+
+    /// Name in links.
+    pub fn code(self) -> &'static str {
+        match self {
+            TimelineTab::Slogans => "slogans",
+            TimelineTab::Priorities => "priorities",
+            TimelineTab::Sections => "sections",
+        }
+    }
+
+    /// Reads a link's name (unknown names give the default).
+    pub fn from_code(code: &str) -> Self {
+        Self::ALL.into_iter().find(|t| t.code() == code).unwrap_or_default()
+    }
+
+    /// Words on the tab.
+    pub fn label(self) -> &'static str {
+        match self {
+            TimelineTab::Slogans => "Formulations",
+            TimelineTab::Priorities => "Priority ranks",
+            TimelineTab::Sections => "Section continuity",
+        }
+    }
+}
+
+/// How the timeline is being viewed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TimelineView {
+    /// The open tab.
+    pub tab: TimelineTab,
+    /// The heat map's order.
+    pub order: SloganOrder,
+    /// The heat map's text filter.
+    pub filter: String,
+    /// True to list quoted phrases too, not only headline formulations.
+    pub all_kinds: bool,
+    /// The priority chain in the bump chart.
+    pub chain: usize,
+}
+
 /// The corpus index as far as it is known.
 #[derive(Clone, Debug, PartialEq)]
 pub enum CorpusState {
@@ -149,6 +216,12 @@ pub struct Workspace {
     /// False until the first comparison (from a link, storage or the defaults) is in place;
     /// the address bar is not written before, so an incoming link is never overwritten.
     pub ready: bool,
+    /// One pair or the timeline.
+    pub mode: Mode,
+    /// The timeline's documents, in series order.
+    pub series: Vec<Doc>,
+    /// How the timeline is being viewed.
+    pub timeline: TimelineView,
 }
 
 /// Everything needed to put a comparison on screen at once (from a link or the defaults).
@@ -164,6 +237,12 @@ pub struct Restored {
     pub focus: Option<Focus>,
     /// Warnings to show (a bundled document changed since the link was made…).
     pub notice: Option<String>,
+    /// One pair or the timeline.
+    pub mode: Mode,
+    /// The timeline's documents.
+    pub series: Vec<Doc>,
+    /// How the timeline is viewed.
+    pub timeline: TimelineView,
 }
 
 /// The focused finding.
@@ -196,6 +275,9 @@ impl Default for Workspace {
             focus: None,
             view: View::default(),
             ready: false,
+            mode: Mode::default(),
+            series: Vec::new(),
+            timeline: TimelineView::default(),
         }
     }
 }
@@ -229,6 +311,40 @@ pub enum Action {
     Notify(String),
     /// Switch between side by side and inline.
     SetView(View),
+    /// Switch between the pair and the timeline.
+    SetMode(Mode),
+    /// Add a document to the series (in date order when it has a date).
+    SeriesAdd(Doc),
+    /// Take the series document at this position out.
+    SeriesRemove(usize),
+    /// Move the series document at this position one place earlier (true) or later.
+    SeriesMove(usize, bool),
+    /// Order the series by date.
+    SeriesSortByDate,
+    /// Replace the series (a preset).
+    SeriesSet(Vec<Doc>),
+    /// Change how the timeline is viewed.
+    SetTimelineView(TimelineView),
+    /// Open the pairwise comparison of two series documents at a finding.
+    DrillDown {
+        /// Series position of document A.
+        a: usize,
+        /// Series position of document B.
+        b: usize,
+        /// What to focus.
+        focus: Option<Focus>,
+    },
+}
+
+/// Where a document with `date` goes in a series kept in date order: after every document
+/// dated no later, so equal dates keep their order of arrival; undated documents go last.
+fn date_slot(series: &[Doc], date: &str) -> usize {
+    if date.is_empty() {
+        return series.len();
+    }
+    series.iter().position(|d| !d.date.is_empty() && d.date.as_ref() > date).unwrap_or_else(|| {
+        series.iter().rposition(|d| !d.date.is_empty()).map_or(0, |k| k + 1).min(series.len())
+    })
 }
 
 impl Reducible for Workspace {
@@ -266,9 +382,52 @@ impl Reducible for Workspace {
                 next.focus = r.focus;
                 next.notice = r.notice;
                 next.ready = true;
+                next.mode = r.mode;
+                next.series = r.series;
+                next.timeline = r.timeline;
             }
             Action::Notify(msg) => next.notice = Some(msg),
             Action::SetView(view) => next.view = view,
+            Action::SetMode(mode) => next.mode = mode,
+            Action::SeriesAdd(doc) => {
+                if next.series.len() >= crate::timeline::MAX_SERIES {
+                    next.notice = Some(format!(
+                        "A timeline holds at most {} documents; “{}” was not added.",
+                        crate::timeline::MAX_SERIES,
+                        doc.title
+                    ));
+                } else if next.series.iter().any(|d| d.source == doc.source && d.text == doc.text) {
+                    next.notice = Some(format!("“{}” is already in the series.", doc.title));
+                } else {
+                    let at = date_slot(&next.series, &doc.date);
+                    next.series.insert(at, doc);
+                }
+            }
+            Action::SeriesRemove(k) => {
+                if k < next.series.len() {
+                    next.series.remove(k);
+                }
+            }
+            Action::SeriesMove(k, earlier) => {
+                let other = if earlier { k.checked_sub(1) } else { Some(k + 1) };
+                if let Some(j) = other.filter(|&j| j < next.series.len() && k < next.series.len()) {
+                    next.series.swap(k, j);
+                }
+            }
+            Action::SeriesSortByDate => {
+                let dates: Vec<&str> = self.series.iter().map(|d| d.date.as_ref()).collect();
+                let order = crate::timeline::date_order(&dates);
+                next.series = order.into_iter().map(|i| self.series[i].clone()).collect();
+            }
+            Action::SeriesSet(docs) => next.series = docs,
+            Action::SetTimelineView(view) => next.timeline = view,
+            Action::DrillDown { a, b, focus } => {
+                if let (Some(da), Some(db)) = (self.series.get(a), self.series.get(b)) {
+                    next.docs = [da.clone(), db.clone()];
+                    next.focus = focus;
+                    next.mode = Mode::Compare;
+                }
+            }
         }
         Rc::new(next)
     }

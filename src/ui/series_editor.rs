@@ -1,0 +1,166 @@
+//! The timeline's series: which documents, in which order.
+//!
+//! Documents come from the corpus (a checkbox per document, and presets for the series
+//! the corpus holds), or from files (several at once, picked or dropped). The order is the
+//! series order: new documents slot in by date, and the user can move any of them.
+
+use super::doc_panel::read_file;
+use super::state::{CorpusState, Doc, Source};
+use crate::corpus::CorpusEntry;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Series the corpus may hold, offered as one click when every document is there.
+pub const PRESETS: [(&str, &[&str]); 4] = [
+    ("Plenums of the 19th Central Committee, 2019–2021", &["cc19-4-zh", "cc19-5-zh", "cc19-6-zh"]),
+    ("Government work reports 2022–2023", &["gwr2022-zh", "gwr2023-zh"]),
+    (
+        "All eight Chinese documents, 2017–2023",
+        &[
+            "congress19-zh",
+            "cc19-4-zh",
+            "cc19-5-zh",
+            "cc19-6-zh",
+            "ccdi19-6-zh",
+            "gwr2022-zh",
+            "congress20-zh",
+            "gwr2023-zh",
+        ],
+    ),
+    (
+        "Xi at the UN, SCO and G20, 2020–2021",
+        &["unga75-2020-en", "sco20-2020-en", "g20-15-2020-en", "unga76-2021-en", "sco21-2021-en", "g20-16-2021-en"],
+    ),
+];
+
+/// Properties of [`SeriesEditor`].
+#[derive(Properties, PartialEq)]
+pub struct SeriesEditorProps {
+    /// The series, in order.
+    pub series: Vec<Doc>,
+    /// The corpus to pick from.
+    pub corpus: CorpusState,
+    /// Add (true) or remove (false) a corpus document by id.
+    pub on_toggle: Callback<(String, bool)>,
+    /// Replace the series with these corpus documents.
+    pub on_preset: Callback<Vec<String>>,
+    /// A file's name and bytes, to add.
+    pub on_file: Callback<(String, Vec<u8>)>,
+    /// Remove the document at this position.
+    pub on_remove: Callback<usize>,
+    /// Move the document at this position earlier (true) or later.
+    pub on_move: Callback<(usize, bool)>,
+    /// Order by date.
+    pub on_sort: Callback<()>,
+}
+
+fn read_all(files: Option<web_sys::FileList>, on_file: &Callback<(String, Vec<u8>)>) {
+    let Some(files) = files else { return };
+    for k in 0..files.length() {
+        if let Some(file) = files.get(k) {
+            read_file(file, on_file.clone());
+        }
+    }
+}
+
+/// The editor.
+#[function_component(SeriesEditor)]
+pub fn series_editor(props: &SeriesEditorProps) -> Html {
+    let in_series = |id: &str| props.series.iter().any(|d| d.source == Source::Corpus(id.to_string()));
+    let on_files = {
+        let on_file = props.on_file.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            read_all(input.files(), &on_file);
+            input.set_value("");
+        })
+    };
+    let ondrop = {
+        let on_file = props.on_file.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            e.stop_propagation();
+            read_all(e.data_transfer().and_then(|d| d.files()), &on_file);
+        })
+    };
+    let ondragover = Callback::from(|e: DragEvent| {
+        e.prevent_default();
+        e.stop_propagation();
+    });
+    let corpus = match &props.corpus {
+        CorpusState::Loading => html! { <p class="muted">{"Loading the corpus…"}</p> },
+        CorpusState::Failed(msg) => html! { <p class="muted">{ msg.clone() }</p> },
+        CorpusState::Ready(index) => {
+            let has = |id: &str| index.documents.iter().any(|d| d.id == id);
+            let presets = PRESETS.iter().filter(|(_, ids)| ids.iter().all(|id| has(id)));
+            let checkbox = |d: &CorpusEntry| {
+                let on_toggle = props.on_toggle.clone();
+                let id = d.id.clone();
+                let onchange = Callback::from(move |e: Event| {
+                    on_toggle.emit((id.clone(), e.target_unchecked_into::<HtmlInputElement>().checked()))
+                });
+                html! {
+                    <li>
+                        <label>
+                            <input type="checkbox" checked={in_series(&d.id)} {onchange} data-testid={format!("series-pick-{}", d.id)} />
+                            <span class="date">{ d.date.clone() }</span>{" "}{ d.title.clone() }
+                        </label>
+                    </li>
+                }
+            };
+            html! {
+                <>
+                    <div class="presets" role="group" aria-label="Ready-made series">
+                        { for presets.map(|(name, ids)| {
+                            let on_preset = props.on_preset.clone();
+                            let ids: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
+                            html! {
+                                <button type="button" class="small" onclick={Callback::from(move |_| on_preset.emit(ids.clone()))}>
+                                    { *name }
+                                </button>
+                            }
+                        }) }
+                    </div>
+                    <details class="series-corpus">
+                        <summary>{ format!("Choose from the corpus ({} documents)", index.documents.len()) }</summary>
+                        <ul class="series-checklist">{ for index.documents.iter().map(checkbox) }</ul>
+                    </details>
+                </>
+            }
+        }
+    };
+    let n = props.series.len();
+    html! {
+        <section class="series-editor" aria-label="Documents of the timeline" {ondrop} {ondragover} data-testid="series-editor">
+            <h2>{ format!("Series: {n} document{}", if n == 1 { "" } else { "s" }) }</h2>
+            <ol class="series-list" data-testid="series-list">
+                { for props.series.iter().enumerate().map(|(k, d)| {
+                    let on_up = { let m = props.on_move.clone(); Callback::from(move |_| m.emit((k, true))) };
+                    let on_down = { let m = props.on_move.clone(); Callback::from(move |_| m.emit((k, false))) };
+                    let on_remove = { let r = props.on_remove.clone(); Callback::from(move |_| r.emit(k)) };
+                    html! {
+                        <li data-testid="series-item">
+                            <span class="date">{ if d.date.is_empty() { "undated".to_string() } else { d.date.to_string() } }</span>
+                            <span class="series-title">{ d.title.to_string() }</span>
+                            <span class="series-actions">
+                                <button type="button" class="icon" onclick={on_up} disabled={k == 0} aria-label={format!("Move “{}” earlier", d.title)}>{"↑"}</button>
+                                <button type="button" class="icon" onclick={on_down} disabled={k + 1 == n} aria-label={format!("Move “{}” later", d.title)}>{"↓"}</button>
+                                <button type="button" class="icon" onclick={on_remove} aria-label={format!("Remove “{}” from the series", d.title)}>{"✕"}</button>
+                            </span>
+                        </li>
+                    }
+                }) }
+            </ol>
+            <div class="series-tools">
+                { corpus }
+                <label class="file-button small">
+                    {"Add files (.txt .md .html .docx)"}
+                    <input type="file" multiple=true accept=".txt,.md,.markdown,.html,.htm,.docx,text/plain,text/html" onchange={on_files} data-testid="series-files" />
+                </label>
+                <button type="button" class="small" onclick={let s = props.on_sort.clone(); Callback::from(move |_| s.emit(()))} disabled={n < 2}>
+                    {"Order by date"}
+                </button>
+            </div>
+        </section>
+    }
+}

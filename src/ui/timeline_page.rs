@@ -1,0 +1,272 @@
+//! The timeline page: the series editor, then one of three views of the series (the
+//! formulation heat map, the priority bump chart, section continuity), each with its
+//! downloads. Every mark opens the pairwise comparison of two adjacent documents there.
+
+use super::chart_export::{download_png, download_svg};
+use super::heat_map::HeatMap;
+use super::links::download;
+use super::series_editor::SeriesEditor;
+use super::state::{CorpusState, Doc, Focus, TimelineTab, TimelineView};
+use super::svg_chart::{ChartPick, SvgChart};
+use crate::timeline::charts::{bump_chart, column_head, heat_map, lineage_strips};
+use crate::timeline::slogan_tracks::{select, SloganOrder};
+use crate::timeline::{tables, Timeline, MIN_SERIES};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// Properties of [`TimelinePage`].
+#[derive(Properties, PartialEq)]
+pub struct TimelinePageProps {
+    /// The timeline of the series.
+    pub timeline: Rc<Timeline>,
+    /// The series.
+    pub series: Vec<Doc>,
+    /// The corpus.
+    pub corpus: CorpusState,
+    /// How it is viewed.
+    pub view: TimelineView,
+    /// New view settings.
+    pub on_view: Callback<TimelineView>,
+    /// Open the comparison of series documents (a, b) at a finding.
+    pub on_drill: Callback<(usize, usize, Option<Focus>)>,
+    /// Add or remove a corpus document.
+    pub on_toggle: Callback<(String, bool)>,
+    /// Replace the series with corpus documents.
+    pub on_preset: Callback<Vec<String>>,
+    /// Add a file.
+    pub on_file: Callback<(String, Vec<u8>)>,
+    /// Remove a document.
+    pub on_remove: Callback<usize>,
+    /// Move a document.
+    pub on_move: Callback<(usize, bool)>,
+    /// Order by date.
+    pub on_sort: Callback<()>,
+    /// Say something went wrong.
+    pub on_notice: Callback<String>,
+}
+
+/// The pair a mark in document `doc` opens: that document and the one before it (the
+/// first document opens with the second).
+pub fn pair_for(doc: usize) -> (usize, usize) {
+    if doc == 0 {
+        (0, 1)
+    } else {
+        (doc - 1, doc)
+    }
+}
+
+/// The page.
+#[function_component(TimelinePage)]
+pub fn timeline_page(props: &TimelinePageProps) -> Html {
+    let t = props.timeline.clone();
+    let view = props.view.clone();
+    let editor = html! {
+        <SeriesEditor series={props.series.clone()} corpus={props.corpus.clone()}
+            on_toggle={props.on_toggle.clone()} on_preset={props.on_preset.clone()} on_file={props.on_file.clone()}
+            on_remove={props.on_remove.clone()} on_move={props.on_move.clone()} on_sort={props.on_sort.clone()} />
+    };
+    if props.series.len() < MIN_SERIES || t.documents.len() < MIN_SERIES {
+        return html! {
+            <div class="timeline" data-testid="timeline">
+                { editor }
+                <p class="empty-state">{"Choose at least two documents (a ready-made series, the corpus list or your own files) to see how formulations, priorities and sections change across them."}</p>
+            </div>
+        };
+    }
+    let rows = Rc::new(select(&t.slogans, &view.filter, view.all_kinds, view.order));
+    let set = {
+        let on_view = props.on_view.clone();
+        let view = view.clone();
+        move |change: &dyn Fn(&mut TimelineView)| {
+            let mut v = view.clone();
+            change(&mut v);
+            on_view.emit(v);
+        }
+    };
+    let on_tab = |tab: TimelineTab| {
+        let set = set.clone();
+        Callback::from(move |_: MouseEvent| set(&|v: &mut TimelineView| v.tab = tab))
+    };
+    let on_order = {
+        let set = set.clone();
+        Callback::from(move |e: Event| {
+            let order = SloganOrder::from_code(&e.target_unchecked_into::<HtmlSelectElement>().value());
+            set(&|v: &mut TimelineView| v.order = order)
+        })
+    };
+    let on_filter = {
+        let set = set.clone();
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            set(&|v: &mut TimelineView| v.filter = text.clone())
+        })
+    };
+    let on_kinds = {
+        let set = set.clone();
+        Callback::from(move |e: Event| {
+            let all = e.target_unchecked_into::<HtmlInputElement>().checked();
+            set(&|v: &mut TimelineView| v.all_kinds = all)
+        })
+    };
+    let on_chain = {
+        let set = set.clone();
+        Callback::from(move |e: Event| {
+            let chain = e.target_unchecked_into::<HtmlSelectElement>().value().parse().unwrap_or(0);
+            set(&|v: &mut TimelineView| v.chain = chain)
+        })
+    };
+    let on_cell = {
+        let on_drill = props.on_drill.clone();
+        let t = t.clone();
+        Callback::from(move |(doc, row): (usize, usize)| {
+            let (a, b) = pair_for(doc);
+            let keys = &t.slogans[row].keys;
+            let key = keys[b].clone().or_else(|| keys[a].clone()).or_else(|| keys.iter().flatten().next().cloned());
+            on_drill.emit((a, b, key.map(|key| Focus::Slogan { key, step: 0 })));
+        })
+    };
+    let on_pick = {
+        let on_drill = props.on_drill.clone();
+        Callback::from(move |pick: ChartPick| {
+            let (a, b) = pair_for(pick.doc);
+            let side = if pick.doc == a { 'a' } else { 'b' };
+            on_drill.emit((a, b, pick.at.map(|at| Focus::Section { side, at })));
+        })
+    };
+    let chain = view.chain.min(t.priorities.len().saturating_sub(1));
+    // What the downloads of this tab save: file stem, CSV, SVG.
+    let exports = {
+        let t = t.clone();
+        let rows = rows.clone();
+        let tab = view.tab;
+        move || -> (&'static str, String, String) {
+            match tab {
+                TimelineTab::Slogans => ("tifa-timeline-formulations", tables::slogans_csv(&t, &rows), heat_map(&t, &rows)),
+                TimelineTab::Priorities => ("tifa-timeline-priorities", tables::priorities_csv(&t), bump_chart(&t, chain)),
+                TimelineTab::Sections => ("tifa-timeline-sections", tables::lineage_csv(&t), lineage_strips(&t)),
+            }
+        }
+    };
+    let on_csv = {
+        let exports = exports.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (stem, csv, _) = exports();
+            download(&format!("{stem}.csv"), &csv, "text/csv");
+        })
+    };
+    let on_svg = {
+        let exports = exports.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (stem, _, svg) = exports();
+            download_svg(&format!("{stem}.svg"), &svg);
+        })
+    };
+    let on_png = {
+        let on_notice = props.on_notice.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (stem, _, svg) = exports();
+            let on_notice = on_notice.clone();
+            download_png(&format!("{stem}.png"), &svg, move |msg| on_notice.emit(msg));
+        })
+    };
+    let on_md = {
+        let t = t.clone();
+        Callback::from(move |_: MouseEvent| download("tifa-timeline.md", &tables::markdown(&t), "text/markdown"))
+    };
+
+    let body = match view.tab {
+        TimelineTab::Slogans => html! {
+            <>
+                <div class="timeline-tools" role="group" aria-label="Heat map settings">
+                    <label>{"Order "}
+                        <select onchange={on_order} data-testid="heat-order">
+                            { for SloganOrder::ALL.iter().map(|o| html! {
+                                <option value={o.code()} selected={*o == view.order}>{ o.label() }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <label>{"Filter "}
+                        <input type="search" value={view.filter.clone()} oninput={on_filter} placeholder="两个维护, common prosperity…" data-testid="heat-filter" />
+                    </label>
+                    <label class="check">
+                        <input type="checkbox" checked={view.all_kinds} onchange={on_kinds} data-testid="heat-all-kinds" />
+                        {" every quoted phrase too"}
+                    </label>
+                    <span class="muted" data-testid="heat-count">{ format!("{} formulations", rows.len()) }</span>
+                </div>
+                if rows.is_empty() {
+                    <p class="empty-state">{"No formulation matches this filter."}</p>
+                } else {
+                    <HeatMap timeline={t.clone()} rows={rows.clone()} on_open={on_cell} />
+                }
+            </>
+        },
+        TimelineTab::Priorities => {
+            if t.priorities.is_empty() {
+                html! { <p class="empty-state">{"No enumerated priorities were found in these documents."}</p> }
+            } else {
+                let describe = |k: usize| {
+                    let c = &t.priorities[k];
+                    let longest = c.lengths.iter().flatten().max().copied().unwrap_or(0);
+                    let first = c.tracks.first().map(|p| p.label.as_str()).unwrap_or("");
+                    let span = if c.span.0 == c.span.1 {
+                        column_head(&t, c.span.0)
+                    } else {
+                        format!("{} → {}", column_head(&t, c.span.0), column_head(&t, c.span.1))
+                    };
+                    format!("List {}: {span}, up to {longest} priorities (“{first}”…)", k + 1)
+                };
+                html! {
+                    <>
+                        <div class="timeline-tools">
+                            <label>{"List "}
+                                <select onchange={on_chain} data-testid="chain-pick">
+                                    { for (0..t.priorities.len()).map(|k| html! {
+                                        <option value={k.to_string()} selected={k == chain}>{ describe(k) }</option>
+                                    }) }
+                                </select>
+                            </label>
+                            <span class="muted">{"Click a point to open that document's comparison with the one before, at the priority."}</span>
+                        </div>
+                        <SvgChart svg={AttrValue::from(bump_chart(&t, chain))} testid="bump-chart" on_pick={on_pick.clone()} />
+                    </>
+                }
+            }
+        }
+        TimelineTab::Sections => html! {
+            <>
+                <p class="muted">{ format!(
+                    "Each row is a section of the latest document ({}); each cell, how it came from the document before. Click a cell to open that comparison at the section.",
+                    column_head(&t, t.documents.len() - 1)
+                ) }</p>
+                <SvgChart svg={AttrValue::from(lineage_strips(&t))} testid="lineage-strips" on_pick={on_pick.clone()} />
+            </>
+        },
+    };
+    html! {
+        <div class="timeline" data-testid="timeline">
+            { editor }
+            <ol class="steps" aria-label="From one document to the next">
+                { for t.steps.iter().map(|s| html! {
+                    <li>{ format!("{} → {}: {} sections kept, {} added, {} dropped",
+                        column_head(&t, s.from), column_head(&t, s.to), s.kept, s.added, s.dropped) }</li>
+                }) }
+            </ol>
+            <div class="tabs" role="tablist" aria-label="Timeline views">
+                { for TimelineTab::ALL.iter().map(|&tab| html! {
+                    <button type="button" role="tab" aria-selected={(tab == view.tab).to_string()}
+                        class={classes!("tab", (tab == view.tab).then_some("active"))} onclick={on_tab(tab)}
+                        data-testid={format!("tab-{}", tab.code())}>{ tab.label() }</button>
+                }) }
+                <span class="exports" role="group" aria-label="Download">
+                    <button type="button" class="small" onclick={on_csv} data-testid="timeline-csv">{"CSV"}</button>
+                    <button type="button" class="small" onclick={on_svg} data-testid="timeline-svg">{"SVG"}</button>
+                    <button type="button" class="small" onclick={on_png} data-testid="timeline-png">{"PNG"}</button>
+                    <button type="button" class="small" onclick={on_md} data-testid="timeline-md">{"Markdown (all)"}</button>
+                </span>
+            </div>
+            <div role="tabpanel" class="timeline-body">{ body }</div>
+        </div>
+    }
+}
