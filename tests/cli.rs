@@ -145,7 +145,8 @@ fn timeline_csv_and_markdown_give_the_same_rows() {
     assert!(md.starts_with("# Timeline\n"));
     let md_rows = md.lines().filter(|l| l.starts_with("| ") && l.contains(" | ")).count();
     assert!(md_rows > csv.lines().count(), "the Markdown holds the formulations and more tables");
-    let priorities = String::from_utf8(tifa(&["timeline", &a, &b, "--format", "csv", "--table", "priorities"]).stdout).unwrap();
+    let priorities =
+        String::from_utf8(tifa(&["timeline", &a, &b, "--format", "csv", "--table", "priorities"]).stdout).unwrap();
     assert!(priorities.starts_with("chain,priority,"));
 }
 

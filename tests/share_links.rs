@@ -46,7 +46,16 @@ fn link_embedding_two_12kb_english_documents_is_under_12000_characters() {
 
 #[test]
 fn link_to_a_timeline_of_eight_bundled_documents_is_under_500_characters() {
-    let ids = ["congress19-zh", "cc19-4-zh", "cc19-5-zh", "cc19-6-zh", "ccdi19-6-zh", "gwr2022-zh", "congress20-zh", "gwr2023-zh"];
+    let ids = [
+        "congress19-zh",
+        "cc19-4-zh",
+        "cc19-5-zh",
+        "cc19-6-zh",
+        "ccdi19-6-zh",
+        "gwr2022-zh",
+        "congress20-zh",
+        "gwr2023-zh",
+    ];
     let docs: Vec<DocRef> =
         ids.iter().map(|id| DocRef::Corpus { id: id.to_string(), hash: "1a2b3c4d".into() }).collect();
     let state = ShareState {

@@ -93,7 +93,10 @@ fn heat_map_orders_and_filters() {
     let headline = select(&reports.slogans, "", false, SloganOrder::FirstAppearance);
     let all = select(&reports.slogans, "", true, SloganOrder::FirstAppearance);
     assert!(headline.iter().all(|&i| reports.slogans[i].kind != tifa::slogans::SloganKind::Quoted));
-    assert!(all.iter().any(|&i| reports.slogans[i].text == "米袋子"), "quoted phrases join when all kinds are asked for");
+    assert!(
+        all.iter().any(|&i| reports.slogans[i].text == "米袋子"),
+        "quoted phrases join when all kinds are asked for"
+    );
 }
 
 #[test]

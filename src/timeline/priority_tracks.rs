@@ -150,11 +150,7 @@ fn chain_of<'p>(
         (std::cmp::Reverse(end), t.ranks[end].unwrap_or(usize::MAX))
     });
     PriorityChain {
-        styles: members
-            .iter()
-            .enumerate()
-            .map(|(d, l)| l.map(|l| lists_of(d)[l].style.clone()))
-            .collect(),
+        styles: members.iter().enumerate().map(|(d, l)| l.map(|l| lists_of(d)[l].style.clone())).collect(),
         lengths: members.iter().enumerate().map(|(d, l)| l.map(|l| lists_of(d)[l].items.len())).collect(),
         span: (first, last),
         tracks,

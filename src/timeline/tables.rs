@@ -51,9 +51,8 @@ pub fn slogans_csv(t: &Timeline, rows: &[usize]) -> String {
 
 /// Every priority chain as CSV: chain number, the latest label, a rank per document, marks.
 pub fn priorities_csv(t: &Timeline) -> String {
-    let mut out = cells(
-        ["chain", "priority"].into_iter().map(String::from).chain(heads(t)).chain(["marks".to_string()]),
-    );
+    let mut out =
+        cells(["chain", "priority"].into_iter().map(String::from).chain(heads(t)).chain(["marks".to_string()]));
     out.push_str("\r\n");
     for (c, chain) in t.priorities.iter().enumerate() {
         for track in &chain.tracks {
@@ -102,14 +101,25 @@ pub fn markdown(t: &Timeline) -> String {
         let _ = writeln!(s, "{}. {} — {} ({})", i + 1, md_cell(&d.date), md_cell(&d.title), md_cell(&d.label));
     }
     let head: Vec<String> = (0..t.documents.len()).map(|i| column_head(t, i)).collect();
-    let _ = write!(s, "\n## Formulations\n\n| Formulation | {} | Marks |\n|---|{}---|\n", head.join(" | "), "---|".repeat(head.len()));
+    let _ = write!(
+        s,
+        "\n## Formulations\n\n| Formulation | {} | Marks |\n|---|{}---|\n",
+        head.join(" | "),
+        "---|".repeat(head.len())
+    );
     for k in select(&t.slogans, "", false, SloganOrder::FirstAppearance) {
         let row = &t.slogans[k];
         let counts: Vec<String> = row.counts.iter().map(|c| if *c == 0 { "·".into() } else { c.to_string() }).collect();
         let _ = writeln!(s, "| {} | {} | {} |", md_cell(&row.forms.join(" → ")), counts.join(" | "), marks(row));
     }
     for (c, chain) in t.priorities.iter().enumerate().filter(|(_, c)| c.span.1 > c.span.0) {
-        let _ = write!(s, "\n## Priorities, list {}\n\n| Priority | {} |\n|---|{}\n", c + 1, head.join(" | "), "---|".repeat(head.len()));
+        let _ = write!(
+            s,
+            "\n## Priorities, list {}\n\n| Priority | {} |\n|---|{}\n",
+            c + 1,
+            head.join(" | "),
+            "---|".repeat(head.len())
+        );
         for track in &chain.tracks {
             let ranks: Vec<String> = track.ranks.iter().map(|r| r.map_or("·".into(), |r| r.to_string())).collect();
             let mark = match (track.new, track.dropped) {
@@ -127,7 +137,14 @@ pub fn markdown(t: &Timeline) -> String {
             Some(link) => lineage_words(link.similarity, link.moved),
             None => "new".to_string(),
         };
-        let _ = writeln!(s, "| {} {} | {} | {} |", md_cell(&l.locator), md_cell(&l.label), md_cell(&column_head(t, l.since)), last);
+        let _ = writeln!(
+            s,
+            "| {} {} | {} | {} |",
+            md_cell(&l.locator),
+            md_cell(&l.label),
+            md_cell(&column_head(t, l.since)),
+            last
+        );
     }
     s
 }

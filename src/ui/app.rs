@@ -13,8 +13,8 @@ use super::priorities_panel::PrioritiesPanel;
 use super::share_bar::ShareBar;
 use super::slogans_panel::SlogansPanel;
 use super::state::{Action, CorpusState, Doc, Focus, Mode, Side, Source, Workspace};
-use super::timeline_page::TimelinePage;
 use super::summary_strip::SummaryStrip;
+use super::timeline_page::TimelinePage;
 use crate::compare::{compare_with, Comparison};
 use crate::corpus::CorpusIndex;
 use crate::import::import_file;
@@ -757,7 +757,9 @@ impl SeriesCallbacks {
         };
         let on_drill = {
             let ws = ws.clone();
-            Callback::from(move |(a, b, focus): (usize, usize, Option<Focus>)| ws.dispatch(Action::DrillDown { a, b, focus }))
+            Callback::from(move |(a, b, focus): (usize, usize, Option<Focus>)| {
+                ws.dispatch(Action::DrillDown { a, b, focus })
+            })
         };
         SeriesCallbacks {
             on_view: {

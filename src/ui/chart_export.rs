@@ -14,10 +14,7 @@ pub fn download_svg(name: &str, svg: &str) {
 fn size_of(svg: &str) -> (u32, u32) {
     let attr = |name: &str| -> u32 {
         let key = format!(" {name}=\"");
-        svg.find(&key)
-            .and_then(|i| svg[i + key.len()..].split('"').next())
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(800)
+        svg.find(&key).and_then(|i| svg[i + key.len()..].split('"').next()).and_then(|v| v.parse().ok()).unwrap_or(800)
     };
     (attr("width"), attr("height"))
 }

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// Rows drawn before the "show all" button.
-const FIRST_ROWS: usize = 150;
+const FIRST_ROWS: usize = 300;
 
 /// Properties of [`HeatMap`].
 #[derive(Properties, PartialEq)]

@@ -73,7 +73,9 @@ async fn load_ref(
         DocRef::Corpus { id, hash } => {
             let entry = index.and_then(|i| i.documents.iter().find(|d| d.id == id)).cloned();
             let Some(entry) = entry else {
-                return Err(format!("The link names bundled document “{id}” for {place}, which this site does not have."));
+                return Err(format!(
+                    "The link names bundled document “{id}” for {place}, which this site does not have."
+                ));
             };
             let text = fetch_text(&entry).await?;
             if short_hash(&text) != hash {
@@ -97,7 +99,9 @@ pub async fn restore(state: ShareState, index: Option<Rc<CorpusIndex>>) -> Resul
     let mut timeline = TimelineView::default();
     if let Some(t) = state.timeline {
         for (k, doc) in t.docs.into_iter().enumerate() {
-            series.push(load_ref(doc, index.as_ref(), &format!("document {} of the timeline", k + 1), &mut warnings).await?);
+            series.push(
+                load_ref(doc, index.as_ref(), &format!("document {} of the timeline", k + 1), &mut warnings).await?,
+            );
         }
         mode = if t.open { Mode::Timeline } else { Mode::Compare };
         timeline = TimelineView {

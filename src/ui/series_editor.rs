@@ -67,6 +67,24 @@ fn read_all(files: Option<web_sys::FileList>, on_file: &Callback<(String, Vec<u8
 #[function_component(SeriesEditor)]
 pub fn series_editor(props: &SeriesEditorProps) -> Html {
     let in_series = |id: &str| props.series.iter().any(|d| d.source == Source::Corpus(id.to_string()));
+    // Documents asked for and still being fetched: their boxes stay ticked meanwhile.
+    let pending = use_state(std::collections::BTreeSet::<String>::new);
+    {
+        let pending = pending.clone();
+        let loaded: Vec<String> = props
+            .series
+            .iter()
+            .filter_map(|d| match &d.source {
+                Source::Corpus(id) => Some(id.clone()),
+                _ => None,
+            })
+            .collect();
+        use_effect_with(loaded, move |loaded| {
+            if pending.iter().any(|id| loaded.contains(id)) {
+                pending.set(pending.iter().filter(|id| !loaded.contains(id)).cloned().collect());
+            }
+        });
+    }
     let on_files = {
         let on_file = props.on_file.clone();
         Callback::from(move |e: Event| {
@@ -96,13 +114,23 @@ pub fn series_editor(props: &SeriesEditorProps) -> Html {
             let checkbox = |d: &CorpusEntry| {
                 let on_toggle = props.on_toggle.clone();
                 let id = d.id.clone();
+                let ticked = in_series(&d.id) || pending.contains(&d.id);
+                let pending = pending.clone();
                 let onchange = Callback::from(move |e: Event| {
-                    on_toggle.emit((id.clone(), e.target_unchecked_into::<HtmlInputElement>().checked()))
+                    let checked = e.target_unchecked_into::<HtmlInputElement>().checked();
+                    let mut waiting = (*pending).clone();
+                    if checked {
+                        waiting.insert(id.clone());
+                    } else {
+                        waiting.remove(&id);
+                    }
+                    pending.set(waiting);
+                    on_toggle.emit((id.clone(), checked))
                 });
                 html! {
                     <li>
                         <label>
-                            <input type="checkbox" checked={in_series(&d.id)} {onchange} data-testid={format!("series-pick-{}", d.id)} />
+                            <input type="checkbox" checked={ticked} {onchange} data-testid={format!("series-pick-{}", d.id)} />
                             <span class="date">{ d.date.clone() }</span>{" "}{ d.title.clone() }
                         </label>
                     </li>

@@ -342,9 +342,10 @@ fn date_slot(series: &[Doc], date: &str) -> usize {
     if date.is_empty() {
         return series.len();
     }
-    series.iter().position(|d| !d.date.is_empty() && d.date.as_ref() > date).unwrap_or_else(|| {
-        series.iter().rposition(|d| !d.date.is_empty()).map_or(0, |k| k + 1).min(series.len())
-    })
+    series
+        .iter()
+        .position(|d| !d.date.is_empty() && d.date.as_ref() > date)
+        .unwrap_or_else(|| series.iter().rposition(|d| !d.date.is_empty()).map_or(0, |k| k + 1).min(series.len()))
 }
 
 impl Reducible for Workspace {
@@ -382,7 +383,9 @@ impl Reducible for Workspace {
                 next.focus = r.focus;
                 next.notice = r.notice;
                 next.ready = true;
-                next.mode = r.mode;
+                // A timeline opened before the first comparison arrived stays open.
+                let switched_early = !self.ready && self.mode == Mode::Timeline && r.series.is_empty();
+                next.mode = if switched_early { Mode::Timeline } else { r.mode };
                 next.series = r.series;
                 next.timeline = r.timeline;
             }

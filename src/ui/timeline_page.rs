@@ -67,6 +67,7 @@ pub fn timeline_page(props: &TimelinePageProps) -> Html {
             on_remove={props.on_remove.clone()} on_move={props.on_move.clone()} on_sort={props.on_sort.clone()} />
     };
     if props.series.len() < MIN_SERIES || t.documents.len() < MIN_SERIES {
+        // The same shape as below (editor, then one element), so the editor keeps its state.
         return html! {
             <div class="timeline" data-testid="timeline">
                 { editor }
@@ -142,8 +143,12 @@ pub fn timeline_page(props: &TimelinePageProps) -> Html {
         let tab = view.tab;
         move || -> (&'static str, String, String) {
             match tab {
-                TimelineTab::Slogans => ("tifa-timeline-formulations", tables::slogans_csv(&t, &rows), heat_map(&t, &rows)),
-                TimelineTab::Priorities => ("tifa-timeline-priorities", tables::priorities_csv(&t), bump_chart(&t, chain)),
+                TimelineTab::Slogans => {
+                    ("tifa-timeline-formulations", tables::slogans_csv(&t, &rows), heat_map(&t, &rows))
+                }
+                TimelineTab::Priorities => {
+                    ("tifa-timeline-priorities", tables::priorities_csv(&t), bump_chart(&t, chain))
+                }
                 TimelineTab::Sections => ("tifa-timeline-sections", tables::lineage_csv(&t), lineage_strips(&t)),
             }
         }
@@ -247,6 +252,7 @@ pub fn timeline_page(props: &TimelinePageProps) -> Html {
     html! {
         <div class="timeline" data-testid="timeline">
             { editor }
+            <div class="timeline-views">
             <ol class="steps" aria-label="From one document to the next">
                 { for t.steps.iter().map(|s| html! {
                     <li>{ format!("{} → {}: {} sections kept, {} added, {} dropped",
@@ -267,6 +273,7 @@ pub fn timeline_page(props: &TimelinePageProps) -> Html {
                 </span>
             </div>
             <div role="tabpanel" class="timeline-body">{ body }</div>
+            </div>
         </div>
     }
 }
