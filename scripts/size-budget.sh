@@ -3,9 +3,11 @@
 # measured size plus headroom; raise it only with a reason in the commit message.
 set -euo pipefail
 dist="${1:-dist}"
-# 330 KiB: the measured 310 KiB (wasm + JS, gzip -9) plus about 6%. The performance
-# issue's goal is 300 KB; until the app is slimmed down this guards against growth.
-budget="${TIFA_SIZE_BUDGET:-337920}"
+# 384 KiB: the measured 374 KiB (wasm + JS, gzip -9) plus about 3%. It was 330 KiB until
+# the timeline (issue 11: engine, charts, tables and five components, about +57 KiB). The
+# performance issue's goal is 300 KB; until the app is slimmed down this guards against
+# growth.
+budget="${TIFA_SIZE_BUDGET:-393216}"
 total=0
 for f in "$dist"/*.wasm "$dist"/*.js; do
   size=$(gzip -9c "$f" | wc -c)

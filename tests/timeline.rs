@@ -201,3 +201,36 @@ fn csv_tables_have_a_column_per_document() {
     let l = tifa::timeline::tables::lineage_csv(&t);
     assert_eq!(l.lines().count(), t.lineages.len() + 1);
 }
+
+#[test]
+fn unrelated_lists_do_not_join_but_editions_of_one_list_do() {
+    let ids = [
+        "congress19-zh",
+        "cc19-4-zh",
+        "cc19-5-zh",
+        "cc19-6-zh",
+        "ccdi19-6-zh",
+        "gwr2022-zh",
+        "congress20-zh",
+        "gwr2023-zh",
+    ];
+    let texts: Vec<String> = ids.iter().map(|id| common::corpus(id)).collect();
+    let docs: Vec<SeriesDoc<'_>> =
+        ids.iter().zip(&texts).map(|(id, text)| SeriesDoc { label: id, title: id, date: "", text }).collect();
+    let t = build(&docs, Lexicon::builtin());
+    let tracks = || t.priorities.iter().flat_map(|c| &c.tracks);
+    // The discipline commission's tasks (index 4) are not the government's (index 5).
+    assert!(tracks().all(|p| p.ranks[4].is_none() || p.ranks[5].is_none()));
+    // The two work reports' task lists are one list in two editions: its items pair even
+    // where the headings were reworded.
+    let (a, b) = (common::corpus("gwr2022-zh"), common::corpus("gwr2023-zh"));
+    let reports = series(&[&a, &b]);
+    let basic_needs = reports
+        .priorities
+        .iter()
+        .flat_map(|c| &c.tracks)
+        .find(|p| p.label == "保障基本民生和发展社会事业")
+        .expect("the 2023 task is tracked");
+    assert_eq!(basic_needs.ranks, [Some(9), Some(8)]);
+    assert_eq!(basic_needs.labels[0].as_deref(), Some("切实保障和改善民生"));
+}

@@ -72,6 +72,28 @@ try {
     }, { a, b, runs });
     console.log(`| ${name} | ${result.median.toFixed(1)} | ${result.rows} |`);
   }
+  // The timeline issue's workload: the eight Chinese documents of the corpus, by date.
+  const series = ['congress19-zh', 'cc19-4-zh', 'cc19-5-zh', 'cc19-6-zh', 'ccdi19-6-zh', 'gwr2022-zh', 'congress20-zh', 'gwr2023-zh'];
+  const plenums = ['cc19-4-zh', 'cc19-5-zh', 'cc19-6-zh'];
+  console.log('\ntifa timeline in wasm (target: eight Chinese documents under 300 ms)');
+  console.log('| series | median ms | formulation rows |\n|---|---:|---:|');
+  for (const [name, ids] of [['three plenums, 2019–2021', plenums], ['eight Chinese documents, 2017–2023', series]]) {
+    const joined = ids.map((id) => read(path.join(corpus, `${id}.txt`))).join('\u001e');
+    const result = await page.evaluate(({ joined, runs }) => {
+      const f = window.wasmBindings.tifa_bench_timeline;
+      let rows = 0;
+      for (let i = 0; i < 2; i++) rows = f(joined);
+      const times = [];
+      for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        rows = f(joined);
+        times.push(performance.now() - t);
+      }
+      times.sort((x, y) => x - y);
+      return { median: times[Math.floor(times.length / 2)], rows };
+    }, { joined, runs });
+    console.log(`| ${name} | ${result.median.toFixed(1)} | ${result.rows} |`);
+  }
 } finally {
   await browser.close();
   server.kill();

@@ -75,17 +75,9 @@ pub fn column_head(t: &Timeline, i: usize) -> String {
     }
 }
 
-/// A sparkline of counts (`width`×`height`), as a standalone SVG.
-pub fn sparkline(counts: &[usize], width: i32, height: i32) -> String {
-    let mut s = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" aria-hidden=\"true\">"
-    );
-    s.push_str(&spark_path(counts, 0, 0, width, height));
-    s.push_str("</svg>");
-    s
-}
-
-fn spark_path(counts: &[usize], x0: i32, y0: i32, width: i32, height: i32) -> String {
+/// The points of a sparkline of `counts` in a `width`×`height` box at (x0, y0), as the
+/// `points` attribute of a polyline.
+pub fn spark_points(counts: &[usize], x0: i32, y0: i32, width: i32, height: i32) -> String {
     let max = counts.iter().copied().max().unwrap_or(0).max(1) as i32;
     let steps = counts.len().saturating_sub(1).max(1) as i32;
     let points: Vec<String> = counts
@@ -98,7 +90,14 @@ fn spark_path(counts: &[usize], x0: i32, y0: i32, width: i32, height: i32) -> St
             format!("{x},{y}")
         })
         .collect();
-    format!("<polyline class=\"tl-spark\" stroke=\"currentColor\" points=\"{}\"/>", points.join(" "))
+    points.join(" ")
+}
+
+fn spark_path(counts: &[usize], x0: i32, y0: i32, width: i32, height: i32) -> String {
+    format!(
+        "<polyline class=\"tl-spark\" stroke=\"currentColor\" points=\"{}\"/>",
+        spark_points(counts, x0, y0, width, height)
+    )
 }
 
 /// The heat map of the formulation rows `rows` (indexes into `t.slogans`, in display order).

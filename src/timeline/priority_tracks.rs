@@ -41,6 +41,37 @@ pub struct PriorityChain {
     pub tracks: Vec<PriorityTrack>,
 }
 
+/// Lowest strength of a link between two priorities of neighbouring documents for them to
+/// be one track, when their lists otherwise hardly pair: the similarity of their aligned sections plus the likeness of their labels
+/// (character bigrams). Either alone misleads: a review list's headings recur while the text
+/// under them is new each year, and the lists of unrelated documents (a discipline plenum,
+/// a work report) pair through a faint likeness of their sections. Set on the corpus series
+/// (`tests/timeline.rs`), where true links score 0.5 and more and chance ones below.
+pub const LINK_MIN: f32 = 0.5;
+
+fn label_similarity(a: Option<&str>, b: Option<&str>) -> f32 {
+    let grams = |s: &str| -> std::collections::BTreeSet<(char, char)> {
+        let c: Vec<char> = s.chars().collect();
+        c.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let (Some(a), Some(b)) = (a, b) else { return 0.0 };
+    let (ga, gb) = (grams(a), grams(b));
+    if ga.is_empty() || gb.is_empty() {
+        return 0.0;
+    }
+    2.0 * ga.intersection(&gb).count() as f32 / (ga.len() + gb.len()) as f32
+}
+
+/// The strongest similarity of a row pairing any of `a`'s leaves with any of `b`'s.
+fn pair_similarity(rows: &[crate::compare::Row]) -> impl Fn(&[usize], &[usize]) -> f32 + '_ {
+    move |a: &[usize], b: &[usize]| {
+        rows.iter()
+            .filter(|r| r.a.iter().any(|x| a.contains(x)) && r.b.iter().any(|y| b.contains(y)))
+            .map(|r| r.similarity)
+            .fold(0.0, f32::max)
+    }
+}
+
 /// The priority chains of a series: those spanning the most documents first, then the
 /// longest lists.
 pub(crate) fn chains(docs: &[Analysed<'_>], pairs: &[PairAnalysis]) -> Vec<PriorityChain> {
@@ -62,15 +93,34 @@ pub(crate) fn chains(docs: &[Analysed<'_>], pairs: &[PairAnalysis]) -> Vec<Prior
     let mut has_prev_list = BTreeMap::new();
     let mut has_prev_item = BTreeMap::new();
     for (i, pair) in pairs.iter().enumerate() {
+        let similarity = pair_similarity(&pair.rows);
         for m in &pair.priorities.matches {
             let (Some(la), Some(lb)) = (m.list_a, m.list_b) else { continue };
-            next_list.insert((i, la), lb);
-            has_prev_list.insert((i + 1, lb), ());
+            let (items_a, items_b) = (&lists_of(i)[la].items, &lists_of(i + 1)[lb].items);
+            // Lists whose items mostly pair are one list in two editions: every pairing
+            // stands. Otherwise each link must be strong on its own.
+            let paired = m.items.iter().filter(|p| p.rank_a.is_some() && p.rank_b.is_some()).count();
+            let coherent = 2 * paired >= items_a.len().min(items_b.len()).max(1);
+            let mut linked = false;
             for item in &m.items {
-                if let (Some(ra), Some(rb)) = (item.rank_a, item.rank_b) {
-                    next_item.insert((i, la, ra), (lb, rb));
-                    has_prev_item.insert((i + 1, lb, rb), ());
+                let (Some(ra), Some(rb)) = (item.rank_a, item.rank_b) else { continue };
+                let leaves = |items: &[crate::priorities::Priority], rank: usize| {
+                    items.iter().find(|p| p.rank == rank).map(|p| p.leaves.clone()).unwrap_or_default()
+                };
+                // Lists of unrelated documents (a discipline plenum, a work report) can pair
+                // through a faint likeness; a track only follows a real one.
+                let body = similarity(&leaves(items_a, ra), &leaves(items_b, rb));
+                let label = label_similarity(item.label_a.as_deref(), item.label_b.as_deref());
+                if !coherent && body + label < LINK_MIN {
+                    continue;
                 }
+                linked = true;
+                next_item.insert((i, la, ra), (lb, rb));
+                has_prev_item.insert((i + 1, lb, rb), ());
+            }
+            if linked {
+                next_list.insert((i, la), lb);
+                has_prev_list.insert((i + 1, lb), ());
             }
         }
     }

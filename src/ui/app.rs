@@ -487,7 +487,7 @@ pub fn app(props: &AppProps) -> Html {
             <header class="masthead">
                 <h1><span class="logo" lang="zh">{"提法"}</span>{" tifa"}</h1>
                 <p class="tagline">{"Compare two policy documents section by section. Everything stays in this browser."}</p>
-                <ShareBar copied_len={*copied_len} {on_copy} {on_save} on_open={on_open_file} {on_clear} {on_export} />
+                <ShareBar copied_len={*copied_len} {on_copy} {on_save} on_open={on_open_file} {on_clear} {on_export} pair_exports={ws.mode == Mode::Compare} />
             </header>
             <main {ondrop} {ondragover}>
                 if let Some(notice) = &ws.notice {
@@ -739,8 +739,11 @@ impl SeriesCallbacks {
                             Err(msg) => return ws.dispatch(Action::Notify(msg)),
                         }
                     }
-                    ws.dispatch(Action::SeriesSet(docs));
-                    ws.dispatch(Action::SeriesSortByDate);
+                    // Sorted here, so the series changes (and is analysed) once.
+                    let dates: Vec<&str> = docs.iter().map(|d: &Doc| d.date.as_ref()).collect();
+                    let order = timeline::date_order(&dates);
+                    let mut slots: Vec<Option<Doc>> = docs.into_iter().map(Some).collect();
+                    ws.dispatch(Action::SeriesSet(order.into_iter().filter_map(|i| slots[i].take()).collect()));
                 });
             })
         };

@@ -2,7 +2,7 @@
 //! with its count, a sparkline, and marks for formulations that appear or vanish within
 //! the series. A cell opens the comparison of that document with the one before it.
 
-use crate::timeline::charts::{column_head, marks, shade, sparkline};
+use crate::timeline::charts::{column_head, marks, shade, spark_points};
 use crate::timeline::Timeline;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -62,7 +62,11 @@ pub fn heat_map(props: &HeatMapProps) -> Html {
                         </td>
                     }
                 }) }
-                <td class="spark">{ Html::from_html_unchecked(sparkline(&s.counts, 64, 18).into()) }</td>
+                <td class="spark">
+                    <svg viewBox="0 0 64 18" width="64" height="18" aria-hidden="true">
+                        <polyline class="tl-spark" stroke="currentColor" points={spark_points(&s.counts, 0, 0, 64, 18)} />
+                    </svg>
+                </td>
                 <td class={classes!("marks", s.appears.then_some("appears"), s.vanishes.then_some("vanishes"))} data-testid="heat-marks">{ mark }</td>
             </tr>
         }

@@ -22,6 +22,9 @@ pub struct ShareBarProps {
     pub on_clear: Callback<()>,
     /// Export a report in a format: `md`, `html`, `json` or `csv`.
     pub on_export: Callback<&'static str>,
+    /// False while the timeline is shown (it has its own downloads).
+    #[prop_or(true)]
+    pub pair_exports: bool,
 }
 
 /// The bar.
@@ -65,6 +68,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                 {"Open comparison file"}
                 <input type="file" accept=".json,application/json" {onchange} data-testid="open-file" />
             </label>
+            if props.pair_exports {
             <label class="export">
                 <span class="visually-hidden">{"Export"}</span>
                 <select data-testid="export" onchange={
@@ -91,6 +95,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                     <option value="csv">{"Formulations (CSV)"}</option>
                 </select>
             </label>
+            }
             <button type="button" onclick={props.on_clear.reform(|_: MouseEvent| ())} data-testid="clear"
                 title="Forget the comparison kept in this browser and show the sample">{"Clear"}</button>
             { status }
