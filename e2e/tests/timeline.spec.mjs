@@ -165,3 +165,21 @@ test('adding files to a series, and a bad file, keep the series intact', async (
   await page.getByRole('button', { name: 'Move “two” earlier' }).click();
   await expect(page.getByTestId('series-item').nth(0)).toContainText('two');
 });
+
+test('the eight Chinese documents load as one series without a long task over 200 ms', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByTestId('title-B')).toContainText('Illustrative edit');
+  await page.getByTestId('mode-timeline').click();
+  await page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.longTasks.push(e.duration))).observe({ type: 'longtask' });
+  });
+  await page.getByRole('button', { name: /All eight Chinese documents/ }).click();
+  await expect(page.getByTestId('series-item')).toHaveCount(8);
+  await expect(page.getByTestId('heat-map')).toBeVisible();
+  await expect(page.getByTestId('series-item').nth(0)).toContainText('2017-10-18');
+  await page.waitForTimeout(300);
+  const longest = Math.max(0, ...(await page.evaluate(() => window.longTasks)));
+  console.log(`eight-document timeline: longest task ${longest.toFixed(0)} ms`);
+  expect(longest).toBeLessThan(200);
+});

@@ -95,3 +95,24 @@ for (const scheme of ['light', 'dark']) {
     await context.close();
   });
 }
+
+for (const scheme of ['light', 'dark']) {
+  test(`the timeline has no serious accessibility violations (${scheme})`, async ({ browser }) => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await ready(page);
+    await page.getByTestId('mode-timeline').click();
+    await page.getByRole('button', { name: /Plenums of the 19th/ }).click();
+    await expect(page.getByTestId('heat-map')).toBeVisible();
+    await page.addScriptTag({ content: axeSource });
+    for (const tab of ['slogans', 'priorities', 'sections']) {
+      await page.getByTestId(`tab-${tab}`).click();
+      const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+      const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${tab} ${v.id}: ${v.nodes.length} × ${v.help} (${v.nodes[0]?.target})`)).toEqual([]);
+    }
+    await page.screenshot({ path: `${shots}timeline-${scheme}-1400.png` });
+    await context.close();
+  });
+}

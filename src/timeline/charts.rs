@@ -51,7 +51,7 @@ pub fn shade(count: usize) -> u8 {
 fn open(width: i32, height: i32, title: &str) -> String {
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" \
-         height=\"{height}\" role=\"img\" aria-label=\"{}\">{STYLE}<rect class=\"tl-bg\" width=\"100%\" height=\"100%\"/>",
+         height=\"{height}\" role=\"group\" aria-label=\"{}\">{STYLE}<rect class=\"tl-bg\" width=\"100%\" height=\"100%\"/>",
         esc(title)
     )
 }

@@ -259,12 +259,14 @@ pub fn timeline_page(props: &TimelinePageProps) -> Html {
                         column_head(&t, s.from), column_head(&t, s.to), s.kept, s.added, s.dropped) }</li>
                 }) }
             </ol>
-            <div class="tabs" role="tablist" aria-label="Timeline views">
+            <div class="tabs">
+                <div role="tablist" class="tab-list" aria-label="Timeline views">
                 { for TimelineTab::ALL.iter().map(|&tab| html! {
                     <button type="button" role="tab" aria-selected={(tab == view.tab).to_string()}
                         class={classes!("tab", (tab == view.tab).then_some("active"))} onclick={on_tab(tab)}
                         data-testid={format!("tab-{}", tab.code())}>{ tab.label() }</button>
                 }) }
+                </div>
                 <span class="exports" role="group" aria-label="Download">
                     <button type="button" class="small" onclick={on_csv} data-testid="timeline-csv">{"CSV"}</button>
                     <button type="button" class="small" onclick={on_svg} data-testid="timeline-svg">{"SVG"}</button>
