@@ -37,17 +37,24 @@ pub enum ImportError {
     DocxTooLarge,
     /// A file type tifa does not read.
     Unsupported(String),
+    /// No text at all, or only whitespace.
+    Empty,
 }
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportError::TooLarge(n) => write!(
-                f,
-                "it is {:.1} MB; tifa opens files up to {} MB",
-                *n as f64 / 1_048_576.0,
-                MAX_FILE_BYTES / 1_048_576
-            ),
+            ImportError::TooLarge(n) => {
+                // Tenths of a megabyte in integers: float formatting would grow the wasm.
+                let tenths = n * 10 / 1_048_576;
+                write!(
+                    f,
+                    "it is {}.{} MB; tifa opens files up to {} MB",
+                    tenths / 10,
+                    tenths % 10,
+                    MAX_FILE_BYTES / 1_048_576
+                )
+            }
             ImportError::Binary => write!(f, "it is not a text file (it contains binary data)"),
             ImportError::BadDocx(why) => write!(f, "it is not a readable Word .docx file ({why})"),
             ImportError::DocxTooLarge => {
@@ -56,6 +63,7 @@ impl fmt::Display for ImportError {
             ImportError::Unsupported(ext) => {
                 write!(f, "“.{ext}” files are not supported; use .txt, .md, .html or .docx")
             }
+            ImportError::Empty => write!(f, "it has no text"),
         }
     }
 }
@@ -78,6 +86,9 @@ pub fn import_file(name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
             Err(_) => return Err(ImportError::Unsupported(other.to_string())),
         },
     };
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
     Ok(Imported { title: stem.to_string(), text })
 }
 
@@ -337,6 +348,8 @@ mod tests {
         assert_eq!(import_file("a.txt", &[0x89, b'P', b'N', b'G', 0, 0]), Err(ImportError::Binary));
         assert_eq!(import_file("a.pdf", &[0x25, 0x50, 0xff, 0xfe, 0]), Err(ImportError::Unsupported("pdf".into())));
         assert!(matches!(import_file("a.txt", &vec![b'a'; MAX_FILE_BYTES + 1]), Err(ImportError::TooLarge(_))));
+        let err = import_file("a.txt", &vec![b'a'; 9 * 1_048_576 + 104_858]).unwrap_err();
+        assert_eq!(err.to_string(), "it is 9.1 MB; tifa opens files up to 8 MB");
     }
 
     #[test]
@@ -351,5 +364,16 @@ mod tests {
         let text = "全会认为，形势很好。\n".repeat(5 * 1024 * 1024 / 31 + 1);
         assert!(text.len() > 5 * 1024 * 1024);
         assert_eq!(import_file("big.txt", text.as_bytes()).unwrap().text.len(), text.len());
+    }
+
+    #[test]
+    fn empty_and_blank_files_are_refused_with_a_reason() {
+        for bytes in [&b""[..], b" \n\t\r\n", "\u{3000}\n".as_bytes()] {
+            assert_eq!(import_file("blank.txt", bytes).unwrap_err(), ImportError::Empty);
+        }
+        assert_eq!(
+            import_file("page.html", b"<html><body><script>x</script></body></html>").unwrap_err(),
+            ImportError::Empty
+        );
     }
 }

@@ -1,5 +1,5 @@
 //! The browser app's entry point: mounts the yew UI (built by trunk for wasm32), and exports
-//! functions the browser benchmark calls (`e2e/bench/browser-bench.mjs`).
+//! functions the browser benchmark (`e2e/bench/browser-bench.mjs`) and the end-to-end tests call.
 
 #[cfg(target_arch = "wasm32")]
 mod bench_exports {
@@ -24,6 +24,14 @@ mod bench_exports {
     pub fn tifa_bench_compare(a: &str, b: &str) -> usize {
         let lexicon = LEXICON.with(|l| *l.borrow()).unwrap_or_else(Lexicon::builtin);
         tifa::compare::compare_with(a, b, &tifa::Options::default(), lexicon).rows.len()
+    }
+
+    /// Panics. The end-to-end tests call it to check that a panic shows the error banner and
+    /// that a reload restores the documents (`e2e/tests/hostile.spec.mjs`); nothing in the
+    /// page calls it.
+    #[wasm_bindgen]
+    pub fn tifa_debug_panic() {
+        panic!("tifa_debug_panic: a panic forced by a test");
     }
 
     /// Builds the timeline of a series (texts joined by U+001E, the record separator) and

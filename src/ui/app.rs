@@ -465,7 +465,21 @@ pub fn app(props: &AppProps) -> Html {
         };
         let on_paste = {
             let ws = ws.clone();
-            Callback::from(move |text: String| ws.dispatch(Action::Load(side, Doc::pasted(text))))
+            Callback::from(move |text: String| {
+                // The same cap as files: past it, the paste box keeps the text and says why.
+                if text.len() > crate::import::MAX_FILE_BYTES {
+                    let tenths = text.len() * 10 / 1_048_576;
+                    ws.dispatch(Action::LoadFailed(format!(
+                        "The pasted text is {}.{} MB; tifa compares documents of up to {} MB. Document {} is unchanged.",
+                        tenths / 10,
+                        tenths % 10,
+                        crate::import::MAX_FILE_BYTES / 1_048_576,
+                        side.label()
+                    )));
+                } else {
+                    ws.dispatch(Action::Load(side, Doc::pasted(text)));
+                }
+            })
         };
         let on_file = {
             let ws = ws.clone();

@@ -27,10 +27,11 @@ pub use app::{App, AppProps};
 
 /// Shows a banner when the app panics: the page cannot go on (wasm stops), but the
 /// documents are kept in the link and the browser's storage, so a reload loses nothing.
+///
+/// Installed through yew, which otherwise replaces any hook with its own when it renders.
 fn install_panic_banner() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        previous(info);
+    yew::set_custom_panic_hook(Box::new(move |info| {
+        gloo::console::error!(info.to_string());
         let document = gloo::utils::document();
         if document.get_element_by_id("panic-banner").is_some() {
             return;
