@@ -9,13 +9,13 @@ cd "$(dirname "$0")/.."
 seconds="${1:-15}"
 shift || true
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(segment compare share_decode import)
+[ "${#targets[@]}" -gt 0 ] || targets=(segment compare share_decode import timeline)
 corpus="${TIFA_CORPUS:-$(cd .. && pwd)/shared/corpus}"
 seeds=target/fuzz-seeds
 
 # Seed corpora: slices of real documents, pairs joined by \x01, links, markup.
 rm -rf "$seeds"
-mkdir -p "$seeds"/{segment,compare,share_decode,import}
+mkdir -p "$seeds"/{segment,compare,share_decode,import,timeline}
 n=0
 for f in seeds/*.txt "$corpus"/*.txt; do
   [ -f "$f" ] || continue
@@ -27,6 +27,12 @@ files=(seeds/*.txt "$corpus"/*.txt)
 for i in 1 2 3 4 5 6; do
   a="${files[$(( (i * 3) % ${#files[@]} ))]}"; b="${files[$(( (i * 5 + 1) % ${#files[@]} ))]}"
   { head -c 3000 "$a"; printf '\001'; head -c 3000 "$b"; } > "$seeds/compare/$i"
+done
+for i in 1 2 3 4; do
+  for k in 0 1 2; do
+    head -c 1500 "${files[$(( (i * 2 + k) % ${#files[@]} ))]}"
+    [ "$k" -eq 2 ] || printf '\001'
+  done > "$seeds/timeline/$i"
 done
 printf 'v1.eNpVyzsOgCAQhOG7TK0Fvt3bLLhoIlEjFj7C3YXK2M2ffPOAQQ8MCMaoPq_ye0KGKbbiQpemGhAy6B-qP1RLY1vudEJrQjvIsvMS26b2bh15SWuWKx6cnKSK-PaHbCAVQngBN-UlXQ' > "$seeds/share_decode/frozen"
 printf '<html><body><p>全会&amp;强调</p><script>x</script></body></html>' > "$seeds/import/page.html"
