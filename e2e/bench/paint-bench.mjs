@@ -1,0 +1,93 @@
+// Paint and re-render timings of the built site in headless Chromium: how long from
+// navigation to the first aligned rows on screen, and how long the page takes to show the
+// result of an option change (view-only, and one that recomputes the comparison), plus the
+// timeline's first heat map. Medians of several runs; prints a Markdown table.
+//
+//   node e2e/bench/paint-bench.mjs [--runs 5]
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const repo = path.resolve(here, '../..');
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
+const runs = Number(args.runs ?? 5);
+const corpus = process.env.TIFA_CORPUS ?? path.resolve(repo, '../shared/corpus');
+
+// The share-link hash of a bundled text (FNV-1a 64, first 8 hex digits), as src/corpus.rs.
+function shortHash(text) {
+  let h = 0xcbf29ce484222325n;
+  for (const b of Buffer.from(text)) h = ((h ^ BigInt(b)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  return h.toString(16).padStart(16, '0').slice(0, 8);
+}
+const ref = (id) => ({ c: id, h: shortHash(fs.readFileSync(path.join(corpus, `${id}.txt`), 'utf8')) });
+const link = (state) => `#v1.${zlib.deflateSync(Buffer.from(JSON.stringify(state)), { level: 9 }).toString('base64url')}`;
+const median = (xs) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
+
+const pairs = [
+  ['cc19-4-zh / cc19-5-zh', 'cc19-4-zh', 'cc19-5-zh'],
+  ['gwr2022-zh / gwr2023-zh', 'gwr2022-zh', 'gwr2023-zh'],
+  ['congress19-zh / congress20-zh', 'congress19-zh', 'congress20-zh'],
+];
+const eight = ['congress19-zh', 'cc19-4-zh', 'cc19-5-zh', 'cc19-6-zh', 'ccdi19-6-zh', 'gwr2022-zh', 'congress20-zh', 'gwr2023-zh'];
+
+const port = 4191;
+const server = spawn('node', [path.join(repo, 'e2e/serve.mjs'), '--root', path.join(repo, 'dist'), '--port', String(port)]);
+await new Promise((r) => server.stdout.once('data', r));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+/** Milliseconds from navigation start until `selector` is in the page. */
+async function paintTime(url, selector) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  const handle = await page.waitForFunction((sel) => document.querySelector(sel) && performance.now(), selector, { timeout: 60_000, polling: 'raf' });
+  const ms = await handle.jsonValue();
+  return { page, context, ms };
+}
+
+/** Milliseconds from an input event until the page has painted twice after it. */
+async function changeTime(page, selector, apply) {
+  return page.evaluate(async ({ selector, apply }) => {
+    const el = document.querySelector(selector);
+    const t0 = performance.now();
+    if (apply === 'toggle') el.click();
+    else { el.value = apply; el.dispatchEvent(new Event('change', { bubbles: true })); }
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return performance.now() - t0;
+  }, { selector, apply });
+}
+
+try {
+  console.log(`Paint and re-render in Chromium ${browser.version()}, median of ${runs} runs (ms)`);
+  console.log('| workload | link to first rows | hide routine (view only) | characters (recompute) |\n|---|---:|---:|---:|');
+  for (const [name, a, b] of pairs) {
+    const url = `http://127.0.0.1:${port}/${link({ a: ref(a), b: ref(b) })}`;
+    const paint = [], view = [], recompute = [];
+    for (let i = 0; i < runs; i++) {
+      const { page, context, ms } = await paintTime(url, '.rows .row');
+      paint.push(ms);
+      view.push(await changeTime(page, '[data-testid=show-routine]', 'toggle'));
+      recompute.push(await changeTime(page, '[data-testid=granularity]', 'character'));
+      await context.close();
+    }
+    console.log(`| ${name} | ${median(paint).toFixed(0)} | ${median(view).toFixed(0)} | ${median(recompute).toFixed(0)} |`);
+  }
+  const timeline = `http://127.0.0.1:${port}/${link({ a: ref(eight[0]), b: ref(eight[1]), t: { d: eight.map(ref), on: true } })}`;
+  const paint = [], tab = [];
+  for (let i = 0; i < runs; i++) {
+    const { page, context, ms } = await paintTime(timeline, '[data-testid=heat-map] tbody tr');
+    paint.push(ms);
+    tab.push(await changeTime(page, '[data-testid=tab-priorities]', 'toggle'));
+    await context.close();
+  }
+  console.log(`\n| timeline | link to first heat map | to priority tab |\n|---|---:|---:|\n| eight Chinese documents | ${median(paint).toFixed(0)} | ${median(tab).toFixed(0)} |`);
+} finally {
+  await browser.close();
+  server.kill();
+}
