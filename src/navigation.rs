@@ -2,7 +2,7 @@
 //! folding runs of unchanged rows: pure functions the view and the keyboard share.
 
 use crate::compare::{Comparison, Relation, Row};
-use crate::options::Options;
+use crate::options::{Options, RowFilter};
 
 /// True when a row shows a change the options leave visible: added, dropped, moved, split
 /// or merged rows always do; reworded rows when at least one of their changes is marked.
@@ -14,9 +14,11 @@ pub fn is_visible_change(row: &Row, options: &Options, texts: (&str, &str)) -> b
     }
 }
 
-/// The rows that are visible changes, in order.
+/// The rows that are visible changes, in order (within the row filter, when one is set).
 pub fn change_rows(c: &Comparison, options: &Options, texts: (&str, &str)) -> Vec<usize> {
-    (0..c.rows.len()).filter(|&k| is_visible_change(&c.rows[k], options, texts)).collect()
+    (0..c.rows.len())
+        .filter(|&k| options.only.passes(&c.rows[k]) && is_visible_change(&c.rows[k], options, texts))
+        .collect()
 }
 
 /// The next (or previous) change after (before) row `from`, wrapping around; the first (or
@@ -45,17 +47,21 @@ pub enum Block {
     },
 }
 
-/// The blocks of the view: every row, or with `changes_only`, runs of two or more rows that
-/// are not changes folded into one block.
+/// The blocks of the view: every row; or with a row filter, rows that pass it, the others
+/// folded (every run, however short); or with `changes_only`, runs of two or more rows
+/// that are not changes folded into one block.
 pub fn blocks(c: &Comparison, options: &Options, texts: (&str, &str)) -> Vec<Block> {
-    if !options.changes_only {
+    let filtered = options.only != RowFilter::All;
+    if !options.changes_only && !filtered {
         return (0..c.rows.len()).map(Block::Row).collect();
     }
+    let shown = |r: &Row| options.only.passes(r) && (!options.changes_only || is_visible_change(r, options, texts));
+    let min_fold = if filtered { 1 } else { 2 };
     let mut out = Vec::new();
     let mut k = 0;
     while k < c.rows.len() {
-        let run = c.rows[k..].iter().take_while(|r| !is_visible_change(r, options, texts)).count();
-        if run >= 2 {
+        let run = c.rows[k..].iter().take_while(|r| !shown(r)).count();
+        if run >= min_fold {
             out.push(Block::Fold { start: k, len: run });
             k += run;
         } else {
@@ -98,5 +104,20 @@ mod tests {
         assert_eq!(change_rows(&c, &Options::default(), (a, b)), [1]);
         let quiet = Options { show_routine: false, ..Options::default() };
         assert!(change_rows(&c, &quiet, (a, b)).is_empty());
+    }
+
+    #[test]
+    fn a_row_filter_shows_only_its_rows_and_folds_the_rest() {
+        let (a, b) = (
+            "T\nOne stays.\nWe must act now.\n",
+            "T\nOne stays.\nWe should act now.\nFisheries quotas were discussed at length.\n",
+        );
+        let c = compare(a, b, &Options::default());
+        let added = c.rows.iter().position(|r| r.relation == Relation::Added).expect("an added row");
+        let o = Options { only: RowFilter::Added, ..Options::default() };
+        let blocks = blocks(&c, &o, (a, b));
+        assert!(blocks.contains(&Block::Row(added)));
+        assert_eq!(blocks.iter().filter(|b| matches!(b, Block::Row(_))).count(), 1);
+        assert_eq!(change_rows(&c, &o, (a, b)), [added]);
     }
 }

@@ -19,6 +19,72 @@ pub enum Granularity {
     Character,
 }
 
+/// Which sections the view shows in full (the summary strip's counts set it); the others
+/// fold into one line per run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowFilter {
+    /// Every section.
+    #[default]
+    All,
+    /// Reworded sections.
+    Reworded,
+    /// Sections found out of order.
+    Moved,
+    /// Split and merged sections.
+    SplitOrMerged,
+    /// Sections only in B.
+    Added,
+    /// Sections only in A.
+    Dropped,
+    /// Unchanged sections.
+    Unchanged,
+}
+
+impl RowFilter {
+    /// Every filter but `All`, in the summary strip's order.
+    pub const ALL: [RowFilter; 6] = [
+        RowFilter::Reworded,
+        RowFilter::Moved,
+        RowFilter::SplitOrMerged,
+        RowFilter::Added,
+        RowFilter::Dropped,
+        RowFilter::Unchanged,
+    ];
+
+    /// Whether a row passes the filter.
+    pub fn passes(self, row: &crate::compare::Row) -> bool {
+        use crate::compare::Relation;
+        match self {
+            RowFilter::All => true,
+            RowFilter::Reworded => row.relation == Relation::Reworded,
+            RowFilter::Moved => row.moved,
+            RowFilter::SplitOrMerged => matches!(row.relation, Relation::Split | Relation::Merged),
+            RowFilter::Added => row.relation == Relation::Added,
+            RowFilter::Dropped => row.relation == Relation::Dropped,
+            RowFilter::Unchanged => row.relation == Relation::Same && !row.moved,
+        }
+    }
+
+    /// Short name in links.
+    pub fn code(self) -> &'static str {
+        match self {
+            RowFilter::All => "",
+            RowFilter::Reworded => "reworded",
+            RowFilter::Moved => "moved",
+            RowFilter::SplitOrMerged => "split",
+            RowFilter::Added => "added",
+            RowFilter::Dropped => "dropped",
+            RowFilter::Unchanged => "same",
+        }
+    }
+
+    /// Reads a link's name (unknown names show every section).
+    pub fn from_code(code: &str) -> Self {
+        Self::ALL.into_iter().find(|f| f.code() == code).unwrap_or_default()
+    }
+}
+
 /// The comparison options.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
@@ -37,6 +103,8 @@ pub struct Options {
     pub ignore_whitespace: bool,
     /// Fold runs of unchanged sections into one line each.
     pub changes_only: bool,
+    /// Show only sections of one kind in full.
+    pub only: RowFilter,
 }
 
 impl Default for Options {
@@ -49,6 +117,7 @@ impl Default for Options {
             ignore_punctuation: false,
             ignore_whitespace: true,
             changes_only: false,
+            only: RowFilter::All,
         }
     }
 }

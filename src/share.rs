@@ -200,6 +200,8 @@ mod compact_options {
         ignore_whitespace: Option<bool>,
         #[serde(rename = "u", skip_serializing_if = "Option::is_none")]
         changes_only: Option<bool>,
+        #[serde(rename = "f", skip_serializing_if = "Option::is_none")]
+        only: Option<String>,
     }
 
     pub fn serialize<S: Serializer>(o: &Options, s: S) -> Result<S::Ok, S::Error> {
@@ -213,6 +215,7 @@ mod compact_options {
             ignore_punctuation: differs(o.ignore_punctuation, d.ignore_punctuation),
             ignore_whitespace: differs(o.ignore_whitespace, d.ignore_whitespace),
             changes_only: differs(o.changes_only, d.changes_only),
+            only: (o.only != d.only).then(|| o.only.code().to_string()),
         }
         .serialize(s)
     }
@@ -228,6 +231,7 @@ mod compact_options {
             ignore_punctuation: c.ignore_punctuation.unwrap_or(o.ignore_punctuation),
             ignore_whitespace: c.ignore_whitespace.unwrap_or(o.ignore_whitespace),
             changes_only: c.changes_only.unwrap_or(o.changes_only),
+            only: c.only.as_deref().map_or(o.only, crate::options::RowFilter::from_code),
         })
     }
 }

@@ -70,6 +70,34 @@ test('routine changes are dimmed and can be hidden; sides can be swapped', async
   await expect(page.locator('.rows ins', { hasText: 'three advances' }).first()).toBeVisible();
 });
 
+test('the summary counts filter the sections and the change classes', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByTestId('title-B')).toContainText('Illustrative edit');
+  const rows = page.locator('.rows > li.row');
+  const all = await rows.count();
+  const added = page.getByTestId('count-added');
+  const n = Number((await added.locator('strong').textContent()).trim());
+  expect(n).toBeGreaterThan(0);
+  await added.click();
+  await expect(added).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('filter-note')).toContainText('Showing only added sections');
+  await expect(rows).toHaveCount(n);
+  await expect(page.locator('.rows > li.row.added')).toHaveCount(n);
+  await expect(page.getByTestId('fold').first()).toContainText(/other sections? — show/);
+  // The filter travels in the link and survives a reload.
+  await page.waitForTimeout(600);
+  await page.reload();
+  await expect(page.getByTestId('count-added')).toHaveAttribute('aria-pressed', 'true');
+  await page.getByTestId('count-added').click();
+  await expect(rows).toHaveCount(all);
+  // A change-class count hides that class, like the toolbar's checkbox.
+  await page.getByTestId('count-routine').click();
+  await expect(page.getByTestId('show-routine')).not.toBeChecked();
+  await expect(page.locator('.rows del.routine')).toHaveCount(0);
+  await page.getByTestId('count-routine').click();
+  await expect(page.getByTestId('show-routine')).toBeChecked();
+});
+
 test('formulations and priorities panels link to where they stand', async ({ page }) => {
   await page.goto('./');
   const table = page.getByTestId('slogans-table');

@@ -538,8 +538,8 @@ pub fn app(props: &AppProps) -> Html {
                 } else if both_empty {
                     <p class="empty-state">{"Pick a document from the corpus or paste text on each side to compare."}</p>
                 } else {
-                    <OptionsBar options={ws.options} on_change={on_options} {on_swap} view={ws.view} {on_view} />
-                    <SummaryStrip stats={comparison.stats.clone()} />
+                    <OptionsBar options={ws.options} on_change={on_options.clone()} {on_swap} view={ws.view} {on_view} />
+                    <SummaryStrip stats={comparison.stats.clone()} options={ws.options} on_change={on_options.clone()} />
                     <div class="findings">
                         <SlogansPanel slogans={Rc::new(comparison.slogans.clone())} focus={ws.focus.clone()} on_select={on_slogan} on_link={on_link_slogan} />
                         <PrioritiesPanel comparison={comparison.clone()} on_select={on_row.clone()} />

@@ -243,7 +243,11 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
                         html! {
                             <li class="fold">
                                 <button type="button" {onclick} data-testid="fold">
-                                    { format!("{len} unchanged sections — show") }
+                                    { if props.options.only == crate::options::RowFilter::All {
+                                        format!("{len} unchanged sections — show")
+                                    } else {
+                                        format!("{len} other section{} — show", if len == 1 { "" } else { "s" })
+                                    } }
                                 </button>
                             </li>
                         }

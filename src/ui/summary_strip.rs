@@ -1,8 +1,10 @@
 //! The summary strip: the comparison in one line of counts, announced to screen readers
-//! when it changes.
+//! when it changes. The counts are filters: a section count shows only those sections (the
+//! rest fold), a change-class count shows or hides that class's marks.
 
 use super::comparison_view::percent;
 use crate::compare::Stats;
+use crate::options::{Options, RowFilter};
 use yew::prelude::*;
 
 /// Properties of [`SummaryStrip`].
@@ -10,26 +12,58 @@ use yew::prelude::*;
 pub struct SummaryStripProps {
     /// The comparison's counts.
     pub stats: Stats,
+    /// The options (the row filter and the marked classes).
+    pub options: Options,
+    /// New options.
+    pub on_change: Callback<Options>,
 }
 
 fn item(value: String, label: &str, class: &str) -> Html {
     html! { <li class={class.to_string()}><strong>{ value }</strong>{ " " }{ label.to_string() }</li> }
 }
 
+/// A count that filters: pressed while its filter is on.
+fn toggle(value: usize, label: &str, class: &str, pressed: bool, onclick: Callback<MouseEvent>) -> Html {
+    html! {
+        <li class={class.to_string()}>
+            <button type="button" class={classes!("count", pressed.then_some("pressed"))} aria-pressed={pressed.to_string()}
+                {onclick} data-testid={format!("count-{class}")}>
+                <strong>{ value }</strong>{ " " }{ label.to_string() }
+            </button>
+        </li>
+    }
+}
+
 /// The strip.
 #[function_component(SummaryStrip)]
 pub fn summary_strip(props: &SummaryStripProps) -> Html {
     let s = &props.stats;
+    let o = props.options;
+    let only = |filter: RowFilter, value: usize, label: &str, class: &str| {
+        let on_change = props.on_change.clone();
+        let next = if o.only == filter { RowFilter::All } else { filter };
+        toggle(
+            value,
+            label,
+            class,
+            o.only == filter,
+            Callback::from(move |_| on_change.emit(Options { only: next, ..o })),
+        )
+    };
+    let class_toggle = |value: usize, label: &str, shown: bool, set: fn(Options, bool) -> Options| {
+        let on_change = props.on_change.clone();
+        toggle(value, label, label, shown, Callback::from(move |_| on_change.emit(set(o, !shown))))
+    };
     html! {
         <section class="summary" aria-label="Summary" data-testid="summary" role="status" aria-live="polite">
             <ul class="summary-sections">
                 { item(format!("{}%", percent(s.similarity)), "alike", "similarity") }
-                { item(s.reworded.to_string(), "reworded", "reworded") }
-                { item(s.moved.to_string(), "moved", "moved") }
-                { item((s.split + s.merged).to_string(), "split or merged", "split") }
-                { item(s.added.to_string(), "added", "added") }
-                { item(s.dropped.to_string(), "dropped", "dropped") }
-                { item(s.same.to_string(), "unchanged", "same") }
+                { only(RowFilter::Reworded, s.reworded, "reworded", "reworded") }
+                { only(RowFilter::Moved, s.moved, "moved", "moved") }
+                { only(RowFilter::SplitOrMerged, s.split + s.merged, "split or merged", "split") }
+                { only(RowFilter::Added, s.added, "added", "added") }
+                { only(RowFilter::Dropped, s.dropped, "dropped", "dropped") }
+                { only(RowFilter::Unchanged, s.same, "unchanged", "same") }
             </ul>
             <ul class="summary-findings">
                 <li class="label">{"Formulations:"}</li>
@@ -39,11 +73,20 @@ pub fn summary_strip(props: &SummaryStripProps) -> Html {
                 { item(s.slogans_count_changed.to_string(), "count changed", "count") }
                 <li class="label">{"Priorities:"}</li>
                 { item(s.priorities_moved.to_string(), "moved", "moved") }
-                <li class="label">{"Changes:"}</li>
-                { item(s.changes.substantive.to_string(), "substantive", "substantive") }
-                { item(s.changes.modifier.to_string(), "modifier", "modifier") }
-                { item(s.changes.routine.to_string(), "routine", "routine") }
+                <li class="label">{"Changes (click to show or hide):"}</li>
+                { class_toggle(s.changes.substantive, "substantive", o.show_substantive, |o, v| Options { show_substantive: v, ..o }) }
+                { class_toggle(s.changes.modifier, "modifier", o.show_modifier, |o, v| Options { show_modifier: v, ..o }) }
+                { class_toggle(s.changes.routine, "routine", o.show_routine, |o, v| Options { show_routine: v, ..o }) }
             </ul>
+            if o.only != RowFilter::All {
+                <p class="filter-note" data-testid="filter-note">
+                    {"Showing only "}{ o.only.code().replace("split", "split or merged").replace("same", "unchanged") }{" sections; the others are folded. "}
+                    <button type="button" class="link-button" onclick={
+                        let on_change = props.on_change.clone();
+                        Callback::from(move |_| on_change.emit(Options { only: RowFilter::All, ..o }))
+                    }>{"Show all sections"}</button>
+                </p>
+            }
             if s.coarse_rows > 0 {
                 <p class="coarse-note">{ format!(
                     "{} section(s) were too long and too different to diff word by word; they are shown as replaced whole.",
