@@ -183,3 +183,19 @@ test('exports carry the same content as the CLI, and a change copies as a quote'
   expect(quote).toContain('\nbecame\n');
   await context.close();
 });
+
+test('the print stylesheet keeps the two columns and drops the controls', async ({ page }) => {
+  await page.setViewportSize({ width: 700, height: 1000 });
+  await page.goto('./');
+  await expect(page.getByTestId('title-B')).toContainText('Illustrative edit');
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['.options-bar', '.share-bar', '.ruler', '.doc-panel .picker']) {
+    await expect(page.locator(hidden).first()).toBeHidden();
+  }
+  const columns = await page.locator('.rows > li.row').first().evaluate((row) => getComputedStyle(row).gridTemplateColumns.split(' ').length);
+  expect(columns).toBe(2);
+  await expect(page.locator('.rows del.substantive', { hasText: 'three advances' })).toBeVisible();
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(pdf.length).toBeGreaterThan(20_000);
+});

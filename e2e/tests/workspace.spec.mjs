@@ -12,6 +12,29 @@ async function ready(page) {
   await expect(page.getByTestId('title-B')).toContainText('Illustrative edit');
 }
 
+test('the corpus picker can be searched', async ({ page }) => {
+  await ready(page);
+  const options = page.getByTestId('pick-A').locator('option');
+  const all = await options.count();
+  await page.getByTestId('search-A').fill('政府工作报告');
+  await expect(page.getByTestId('search-count-A')).toHaveText('2 found');
+  // The two work reports, the document already picked, and the prompt.
+  await expect(options).toHaveCount(4);
+  await page.getByTestId('pick-A').selectOption('gwr2023-zh');
+  await expect(page.getByTestId('title-A')).toContainText('2023');
+  await page.getByTestId('search-A').fill('');
+  await expect(options).toHaveCount(all);
+});
+
+test('typing in a paste box compares after a pause, without a click', async ({ page }) => {
+  await ready(page);
+  await page.locator('.side-a details.paste summary').click();
+  await page.locator('#paste-A').pressSequentially('Typed by hand.\nA second paragraph.', { delay: 5 });
+  await expect(page.getByTestId('title-A')).toHaveText('Pasted text');
+  await expect(page.locator('.cell-a', { hasText: 'Typed by hand.' }).first()).toBeVisible();
+  await expect(page.getByTestId('title-B')).toContainText('Illustrative edit');
+});
+
 test('a file opened with the file chooser replaces one side', async ({ page }) => {
   await ready(page);
   await page.getByTestId('file-A').setInputFiles({

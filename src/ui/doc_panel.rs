@@ -24,6 +24,18 @@ pub struct DocPanelProps {
     pub on_file: Callback<(String, Vec<u8>)>,
 }
 
+/// Quiet time after the last keystroke in a paste box before the text is compared.
+const TYPING_PAUSE_MS: u32 = 700;
+
+/// Corpora larger than this get a search box above the picker.
+const SEARCH_FROM: usize = 8;
+
+/// Whether a corpus entry matches a search (title, id, body or date; case-insensitive).
+fn matches_search(d: &crate::corpus::CorpusEntry, query: &str) -> bool {
+    let q = query.trim().to_lowercase();
+    q.is_empty() || [&d.title, &d.id, &d.body, &d.date].iter().any(|f| f.to_lowercase().contains(&q))
+}
+
 /// Reads a browser file and emits its name and bytes.
 pub fn read_file(file: web_sys::File, on_file: Callback<(String, Vec<u8>)>) {
     let name = file.name();
@@ -38,6 +50,7 @@ pub fn read_file(file: web_sys::File, on_file: Callback<(String, Vec<u8>)>) {
 pub fn doc_panel(props: &DocPanelProps) -> Html {
     let side = props.side.label();
     let draft = use_state(String::new);
+    let query = use_state(String::new);
     let selected = match &props.doc.source {
         Source::Corpus(id) => id.clone(),
         _ => String::new(),
@@ -52,15 +65,27 @@ pub fn doc_panel(props: &DocPanelProps) -> Html {
             }
         })
     };
+    // Typing recompares after a pause; the button compares at once.
+    let typing = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     let oninput = {
         let draft = draft.clone();
-        Callback::from(move |e: InputEvent| draft.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+        let on_paste = props.on_paste.clone();
+        let typing = typing.clone();
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            draft.set(text.clone());
+            let on_paste = on_paste.clone();
+            *typing.borrow_mut() = (!text.trim().is_empty())
+                .then(|| gloo::timers::callback::Timeout::new(TYPING_PAUSE_MS, move || on_paste.emit(text)));
+        })
     };
     let onsubmit = {
         let draft = draft.clone();
         let on_paste = props.on_paste.clone();
+        let typing = typing.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            typing.borrow_mut().take();
             on_paste.emit((*draft).clone());
         })
     };
@@ -105,13 +130,29 @@ pub fn doc_panel(props: &DocPanelProps) -> Html {
         CorpusState::Failed(msg) => html! { <p class="muted">{ msg.clone() }</p> },
         CorpusState::Ready(index) => {
             let mut groups: Vec<(&str, Vec<&crate::corpus::CorpusEntry>)> = Vec::new();
-            for d in &index.documents {
+            for d in index.documents.iter().filter(|d| d.id == selected || matches_search(d, &query)) {
                 match groups.iter_mut().find(|(body, _)| *body == d.body) {
                     Some((_, list)) => list.push(d),
                     None => groups.push((&d.body, vec![d])),
                 }
             }
+            let on_search = {
+                let query = query.clone();
+                Callback::from(move |e: InputEvent| query.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+            };
+            let found = index.documents.iter().filter(|d| matches_search(d, &query)).count();
             html! {
+                <>
+                if index.documents.len() > SEARCH_FROM {
+                    <label class="picker-search">
+                        <span class="visually-hidden">{ format!("Search the corpus for document {side}") }</span>
+                        <input type="search" value={(*query).clone()} oninput={on_search} placeholder="Search the corpus: title, year, body…"
+                            data-testid={format!("search-{side}")} />
+                        if !query.trim().is_empty() {
+                            <span class="muted" data-testid={format!("search-count-{side}")}>{ format!("{found} found") }</span>
+                        }
+                    </label>
+                }
                 <label class="picker">
                     <span>{"Corpus document"}</span>
                     <select {onchange} data-testid={format!("pick-{side}")}>
@@ -127,6 +168,7 @@ pub fn doc_panel(props: &DocPanelProps) -> Html {
                         }) }
                     </select>
                 </label>
+                </>
             }
         }
     };
