@@ -68,23 +68,11 @@ mod stages {
         bencher.bench(|| compare(divan::black_box(&a), divan::black_box(&b), &Options::default()));
     }
 
-    /// The eight Chinese documents of the shared corpus, by date: the timeline issue's
-    /// workload (target: under 300 ms in wasm).
-    pub const CHINESE_SERIES: [&str; 8] = [
-        "congress19-zh",
-        "cc19-4-zh",
-        "cc19-5-zh",
-        "cc19-6-zh",
-        "ccdi19-6-zh",
-        "gwr2022-zh",
-        "congress20-zh",
-        "gwr2023-zh",
-    ];
-
     #[divan::bench]
     fn timeline_of_eight_chinese_documents(bencher: divan::Bencher) {
-        let texts: Vec<String> = CHINESE_SERIES.iter().map(|id| read(id)).collect();
-        let docs: Vec<tifa::timeline::SeriesDoc<'_>> = CHINESE_SERIES
+        let series = tifa::timeline::presets::EIGHT_CHINESE;
+        let texts: Vec<String> = series.iter().map(|id| read(id)).collect();
+        let docs: Vec<tifa::timeline::SeriesDoc<'_>> = series
             .iter()
             .zip(&texts)
             .map(|(id, text)| tifa::timeline::SeriesDoc { label: id, title: id, date: "", text })

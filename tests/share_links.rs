@@ -44,28 +44,25 @@ fn link_embedding_two_12kb_english_documents_is_under_12000_characters() {
     assert!(n < 12_000, "{n}");
 }
 
-#[test]
-fn link_to_a_timeline_of_eight_bundled_documents_is_under_500_characters() {
-    let ids = [
-        "congress19-zh",
-        "cc19-4-zh",
-        "cc19-5-zh",
-        "cc19-6-zh",
-        "ccdi19-6-zh",
-        "gwr2022-zh",
-        "congress20-zh",
-        "gwr2023-zh",
-    ];
-    let docs: Vec<DocRef> =
-        ids.iter().map(|id| DocRef::Corpus { id: id.to_string(), hash: "1a2b3c4d".into() }).collect();
-    let state = ShareState {
+fn timeline_state(docs: Vec<DocRef>, view: TimelineRef) -> ShareState {
+    ShareState {
         a: docs[0].clone(),
         b: docs[1].clone(),
         options: Options::default(),
         view: View::SideBySide,
         focus: None,
-        timeline: Some(TimelineRef { docs, open: true, tab: "priorities".into(), chain: 1, ..TimelineRef::default() }),
-    };
+        timeline: Some(TimelineRef { docs, ..view }),
+    }
+}
+
+#[test]
+fn link_to_a_timeline_of_eight_bundled_documents_is_under_500_characters() {
+    let docs: Vec<DocRef> = tifa::timeline::presets::EIGHT_CHINESE
+        .iter()
+        .map(|id| DocRef::Corpus { id: id.to_string(), hash: "1a2b3c4d".into() })
+        .collect();
+    let view = TimelineRef { open: true, tab: "priorities".into(), chain: 1, ..TimelineRef::default() };
+    let state = timeline_state(docs, view);
     let n = "https://example.org/tools/tifa/#".len() + encode(&state).len();
     println!("timeline of eight bundled documents: {n} characters");
     assert!(n < 500, "{n}");
@@ -75,14 +72,7 @@ fn link_to_a_timeline_of_eight_bundled_documents_is_under_500_characters() {
 #[test]
 fn a_link_with_more_documents_than_a_timeline_holds_is_refused() {
     let docs: Vec<DocRef> = (0..21).map(|i| DocRef::Corpus { id: format!("d{i}"), hash: "1a2b3c4d".into() }).collect();
-    let state = ShareState {
-        a: docs[0].clone(),
-        b: docs[1].clone(),
-        options: Options::default(),
-        view: View::SideBySide,
-        focus: None,
-        timeline: Some(TimelineRef { docs, open: true, ..TimelineRef::default() }),
-    };
+    let state = timeline_state(docs, TimelineRef { open: true, ..TimelineRef::default() });
     let err = tifa::share::decode(&encode(&state)).unwrap_err();
     assert!(err.to_string().contains("at most 20"), "{err}");
 }

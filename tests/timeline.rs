@@ -13,7 +13,7 @@ fn series(texts: &[&str]) -> Timeline {
 }
 
 fn plenums() -> Timeline {
-    let ids = ["cc19-4-zh", "cc19-5-zh", "cc19-6-zh"];
+    let ids = tifa::timeline::presets::CC19_PLENUMS;
     let texts: Vec<String> = ids.iter().map(|id| common::corpus(id)).collect();
     let docs: Vec<SeriesDoc<'_>> =
         ids.iter().zip(&texts).map(|(id, text)| SeriesDoc { label: id, title: id, date: "", text }).collect();

@@ -5,15 +5,13 @@
 //
 // Inputs: the sample pair, corpus pairs from ../shared/corpus, and the generated workloads
 // of ../shared/bench (DIR, or generated into a temporary folder with python3 when absent).
-import { chromium } from '@playwright/test';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { enginePage, flags, repo, startSite } from './harness.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const here = path.dirname(new URL(import.meta.url).pathname);
-const repo = path.resolve(here, '../..');
-const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
+const args = flags();
 const runs = Number(args.runs ?? 7);
 const corpus = process.env.TIFA_CORPUS ?? path.resolve(repo, '../shared/corpus');
 const benchDir = path.resolve(repo, '../shared/bench');
@@ -42,19 +40,10 @@ if (data) {
   }
 }
 
-const port = 4190;
-const server = spawn('node', [path.join(repo, 'e2e/serve.mjs'), '--root', path.join(repo, 'dist'), '--port', String(port)]);
-await new Promise((r) => server.stdout.once('data', r));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const site = await startSite(4190);
 try {
-  const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${port}/`);
-  await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.tifa_bench_compare);
-  await page.evaluate(async () => window.wasmBindings.tifa_bench_prepare(await (await fetch('lexicon.tsv')).text()));
-  console.log(`tifa whole comparison in wasm (Chromium ${browser.version()}), median of ${runs} runs after 2 warm-ups`);
+  const page = await enginePage(site);
+  console.log(`tifa whole comparison in wasm (Chromium ${site.browser.version()}), median of ${runs} runs after 2 warm-ups`);
   console.log('| workload | median ms | rows |\n|---|---:|---:|');
   for (const [name, a, b] of workloads) {
     const result = await page.evaluate(({ a, b, runs }) => {
@@ -95,6 +84,5 @@ try {
     console.log(`| ${name} | ${result.median.toFixed(1)} | ${result.rows} |`);
   }
 } finally {
-  await browser.close();
-  server.kill();
+  await site.close();
 }

@@ -4,15 +4,12 @@
 // timeline's first heat map. Medians of several runs; prints a Markdown table.
 //
 //   node e2e/bench/paint-bench.mjs [--runs 5]
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { flags, median, repo, startSite } from './harness.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-const here = path.dirname(new URL(import.meta.url).pathname);
-const repo = path.resolve(here, '../..');
-const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
+const args = flags();
 const runs = Number(args.runs ?? 5);
 const corpus = process.env.TIFA_CORPUS ?? path.resolve(repo, '../shared/corpus');
 
@@ -24,7 +21,6 @@ function shortHash(text) {
 }
 const ref = (id) => ({ c: id, h: shortHash(fs.readFileSync(path.join(corpus, `${id}.txt`), 'utf8')) });
 const link = (state) => `#v1.${zlib.deflateSync(Buffer.from(JSON.stringify(state)), { level: 9 }).toString('base64url')}`;
-const median = (xs) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
 
 const pairs = [
   ['cc19-4-zh / cc19-5-zh', 'cc19-4-zh', 'cc19-5-zh'],
@@ -33,13 +29,9 @@ const pairs = [
 ];
 const eight = ['congress19-zh', 'cc19-4-zh', 'cc19-5-zh', 'cc19-6-zh', 'ccdi19-6-zh', 'gwr2022-zh', 'congress20-zh', 'gwr2023-zh'];
 
-const port = 4191;
-const server = spawn('node', [path.join(repo, 'e2e/serve.mjs'), '--root', path.join(repo, 'dist'), '--port', String(port)]);
-await new Promise((r) => server.stdout.once('data', r));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const site = await startSite(4191);
+const browser = site.browser;
+const root = site.url;
 
 /** Milliseconds from navigation start until `selector` is in the page. */
 async function paintTime(url, selector) {
@@ -67,7 +59,7 @@ try {
   console.log(`Paint and re-render in Chromium ${browser.version()}, median of ${runs} runs (ms)`);
   console.log('| workload | link to first rows | hide routine (view only) | characters (recompute) |\n|---|---:|---:|---:|');
   for (const [name, a, b] of pairs) {
-    const url = `http://127.0.0.1:${port}/${link({ a: ref(a), b: ref(b) })}`;
+    const url = `${root}${link({ a: ref(a), b: ref(b) })}`;
     const paint = [], view = [], recompute = [];
     for (let i = 0; i < runs; i++) {
       const { page, context, ms } = await paintTime(url, '.rows .row');
@@ -78,7 +70,7 @@ try {
     }
     console.log(`| ${name} | ${median(paint).toFixed(0)} | ${median(view).toFixed(0)} | ${median(recompute).toFixed(0)} |`);
   }
-  const timeline = `http://127.0.0.1:${port}/${link({ a: ref(eight[0]), b: ref(eight[1]), t: { d: eight.map(ref), on: true } })}`;
+  const timeline = `${root}${link({ a: ref(eight[0]), b: ref(eight[1]), t: { d: eight.map(ref), on: true } })}`;
   const paint = [], tab = [];
   for (let i = 0; i < runs; i++) {
     const { page, context, ms } = await paintTime(timeline, '[data-testid=heat-map] tbody tr');
@@ -88,6 +80,5 @@ try {
   }
   console.log(`\n| timeline | link to first heat map | to priority tab |\n|---|---:|---:|\n| eight Chinese documents | ${median(paint).toFixed(0)} | ${median(tab).toFixed(0)} |`);
 } finally {
-  await browser.close();
-  server.kill();
+  await site.close();
 }

@@ -7,16 +7,14 @@
 //
 // Needs: dist/ (trunk build --release), ../shared/bench, python3 (workload generator),
 // cargo (tifa's timing example and the harness's `simbench`, built into target/).
-import { chromium } from '@playwright/test';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { enginePage, flags, repo, startSite } from './harness.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const here = path.dirname(new URL(import.meta.url).pathname);
-const repo = path.resolve(here, '../..');
 const bench = path.resolve(repo, '../shared/bench');
-const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
+const args = flags();
 const runs = Number(args.runs ?? 5);
 const timeoutS = Number(args.timeout ?? 60);
 
@@ -48,18 +46,10 @@ const anchor = (engine, [a, b]) =>
 const similar = ([a, b]) => timed(path.join(repo, 'target/simbench/release/simbench'), [a, b, '--json', '--tok', 'words', '--alg', 'myers', '--runs', String(runs)]);
 const tifaNative = ([a, b]) => timed(path.join(repo, 'target/release/examples/time_compare'), [a, b, String(runs)]);
 
-const port = 4192;
-const server = spawn('node', [path.join(repo, 'e2e/serve.mjs'), '--root', path.join(repo, 'dist'), '--port', String(port)]);
-await new Promise((r) => server.stdout.once('data', r));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const site = await startSite(4192);
+const browser = site.browser;
 try {
-  const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${port}/`);
-  await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.tifa_bench_compare);
-  await page.evaluate(async () => window.wasmBindings.tifa_bench_prepare(await (await fetch('lexicon.tsv')).text()));
+  const page = await enginePage(site);
   const tifaWasm = async ([a, b]) => page.evaluate(({ a, b, runs }) => {
     const f = window.wasmBindings.tifa_bench_compare;
     f(a, b);
@@ -89,7 +79,6 @@ try {
     console.log(`| ${w} | ${fmt(jsdiff)} | ${fmt(dmp)} | ${fmt(sim)} | ${fmt(native)} | ${fmt(wasm)} | ${ratio(wasm, jsdiff)} | ${ratio(wasm, dmp)} | ${ratio(wasm, sim)} |`);
   }
 } finally {
-  await browser.close();
-  server.kill();
+  await site.close();
   fs.rmSync(data, { recursive: true, force: true });
 }

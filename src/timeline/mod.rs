@@ -19,6 +19,7 @@
 
 pub mod charts;
 pub mod lineage;
+pub mod presets;
 pub mod priority_tracks;
 pub mod slogan_tracks;
 pub mod tables;

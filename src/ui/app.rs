@@ -10,6 +10,7 @@ use super::links::{
 };
 use super::options_bar::OptionsBar;
 use super::priorities_panel::PrioritiesPanel;
+use super::series_editor::SeriesEdits;
 use super::share_bar::ShareBar;
 use super::slogans_panel::SlogansPanel;
 use super::state::{Action, CorpusState, Doc, Focus, Mode, Side, Source, Workspace};
@@ -523,9 +524,7 @@ pub fn app(props: &AppProps) -> Html {
                     } else {
                         <TimelinePage timeline={timeline.clone()} series={ws.series.clone()} corpus={ws.corpus.clone()}
                             view={ws.timeline.clone()} on_view={series_callbacks.on_view.clone()} on_drill={series_callbacks.on_drill.clone()}
-                            on_toggle={series_callbacks.on_toggle.clone()} on_preset={series_callbacks.on_preset.clone()}
-                            on_file={series_callbacks.on_file.clone()} on_remove={series_callbacks.on_remove.clone()}
-                            on_move={series_callbacks.on_move.clone()} on_sort={series_callbacks.on_sort.clone()}
+                            edits={series_callbacks.edits.clone()}
                             on_notice={series_callbacks.on_notice.clone()} />
                     }
                 } else {
@@ -702,12 +701,7 @@ fn series_timeline(docs: &[Doc], lexicon: &LexiconState) -> Timeline {
 struct SeriesCallbacks {
     on_view: Callback<super::state::TimelineView>,
     on_drill: Callback<(usize, usize, Option<Focus>)>,
-    on_toggle: Callback<(String, bool)>,
-    on_preset: Callback<Vec<String>>,
-    on_file: Callback<(String, Vec<u8>)>,
-    on_remove: Callback<usize>,
-    on_move: Callback<(usize, bool)>,
-    on_sort: Callback<()>,
+    edits: SeriesEdits,
     on_notice: Callback<String>,
 }
 
@@ -784,14 +778,16 @@ impl SeriesCallbacks {
                 Callback::from(move |v| ws.dispatch(Action::SetTimelineView(v)))
             },
             on_drill,
-            on_toggle,
-            on_preset,
-            on_file,
-            on_remove: dispatch(Action::SeriesRemove),
-            on_move,
-            on_sort: {
-                let ws = ws.clone();
-                Callback::from(move |()| ws.dispatch(Action::SeriesSortByDate))
+            edits: SeriesEdits {
+                on_toggle,
+                on_preset,
+                on_file,
+                on_remove: dispatch(Action::SeriesRemove),
+                on_move,
+                on_sort: {
+                    let ws = ws.clone();
+                    Callback::from(move |()| ws.dispatch(Action::SeriesSortByDate))
+                },
             },
             on_notice: {
                 let ws = ws.clone();

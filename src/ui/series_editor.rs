@@ -10,36 +10,9 @@ use crate::corpus::CorpusEntry;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// Series the corpus may hold, offered as one click when every document is there.
-pub const PRESETS: [(&str, &[&str]); 4] = [
-    ("Plenums of the 19th Central Committee, 2019–2021", &["cc19-4-zh", "cc19-5-zh", "cc19-6-zh"]),
-    ("Government work reports 2022–2023", &["gwr2022-zh", "gwr2023-zh"]),
-    (
-        "All eight Chinese documents, 2017–2023",
-        &[
-            "congress19-zh",
-            "cc19-4-zh",
-            "cc19-5-zh",
-            "cc19-6-zh",
-            "ccdi19-6-zh",
-            "gwr2022-zh",
-            "congress20-zh",
-            "gwr2023-zh",
-        ],
-    ),
-    (
-        "Xi at the UN, SCO and G20, 2020–2021",
-        &["unga75-2020-en", "sco20-2020-en", "g20-15-2020-en", "unga76-2021-en", "sco21-2021-en", "g20-16-2021-en"],
-    ),
-];
-
-/// Properties of [`SeriesEditor`].
-#[derive(Properties, PartialEq)]
-pub struct SeriesEditorProps {
-    /// The series, in order.
-    pub series: Vec<Doc>,
-    /// The corpus to pick from.
-    pub corpus: CorpusState,
+/// What the user can do to the series (the editor's callbacks, passed down as one value).
+#[derive(Clone, PartialEq)]
+pub struct SeriesEdits {
     /// Add (true) or remove (false) a corpus document by id.
     pub on_toggle: Callback<(String, bool)>,
     /// Replace the series with these corpus documents.
@@ -52,6 +25,17 @@ pub struct SeriesEditorProps {
     pub on_move: Callback<(usize, bool)>,
     /// Order by date.
     pub on_sort: Callback<()>,
+}
+
+/// Properties of [`SeriesEditor`].
+#[derive(Properties, PartialEq)]
+pub struct SeriesEditorProps {
+    /// The series, in order.
+    pub series: Vec<Doc>,
+    /// The corpus to pick from.
+    pub corpus: CorpusState,
+    /// What the editor does.
+    pub edits: SeriesEdits,
 }
 
 fn read_all(files: Option<web_sys::FileList>, on_file: &Callback<(String, Vec<u8>)>) {
@@ -86,7 +70,7 @@ pub fn series_editor(props: &SeriesEditorProps) -> Html {
         });
     }
     let on_files = {
-        let on_file = props.on_file.clone();
+        let on_file = props.edits.on_file.clone();
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
             read_all(input.files(), &on_file);
@@ -94,7 +78,7 @@ pub fn series_editor(props: &SeriesEditorProps) -> Html {
         })
     };
     let ondrop = {
-        let on_file = props.on_file.clone();
+        let on_file = props.edits.on_file.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             e.stop_propagation();
@@ -110,9 +94,9 @@ pub fn series_editor(props: &SeriesEditorProps) -> Html {
         CorpusState::Failed(msg) => html! { <p class="muted">{ msg.clone() }</p> },
         CorpusState::Ready(index) => {
             let has = |id: &str| index.documents.iter().any(|d| d.id == id);
-            let presets = PRESETS.iter().filter(|(_, ids)| ids.iter().all(|id| has(id)));
+            let presets = crate::timeline::presets::PRESETS.iter().filter(|(_, ids)| ids.iter().all(|id| has(id)));
             let checkbox = |d: &CorpusEntry| {
-                let on_toggle = props.on_toggle.clone();
+                let on_toggle = props.edits.on_toggle.clone();
                 let id = d.id.clone();
                 let ticked = in_series(&d.id) || pending.contains(&d.id);
                 let pending = pending.clone();
@@ -140,7 +124,7 @@ pub fn series_editor(props: &SeriesEditorProps) -> Html {
                 <>
                     <div class="presets" role="group" aria-label="Ready-made series">
                         { for presets.map(|(name, ids)| {
-                            let on_preset = props.on_preset.clone();
+                            let on_preset = props.edits.on_preset.clone();
                             let ids: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
                             html! {
                                 <button type="button" class="small" onclick={Callback::from(move |_| on_preset.emit(ids.clone()))}>
@@ -163,9 +147,9 @@ pub fn series_editor(props: &SeriesEditorProps) -> Html {
             <h2>{ format!("Series: {n} document{}", if n == 1 { "" } else { "s" }) }</h2>
             <ol class="series-list" data-testid="series-list">
                 { for props.series.iter().enumerate().map(|(k, d)| {
-                    let on_up = { let m = props.on_move.clone(); Callback::from(move |_| m.emit((k, true))) };
-                    let on_down = { let m = props.on_move.clone(); Callback::from(move |_| m.emit((k, false))) };
-                    let on_remove = { let r = props.on_remove.clone(); Callback::from(move |_| r.emit(k)) };
+                    let on_up = { let m = props.edits.on_move.clone(); Callback::from(move |_| m.emit((k, true))) };
+                    let on_down = { let m = props.edits.on_move.clone(); Callback::from(move |_| m.emit((k, false))) };
+                    let on_remove = { let r = props.edits.on_remove.clone(); Callback::from(move |_| r.emit(k)) };
                     html! {
                         <li data-testid="series-item">
                             <span class="date">{ if d.date.is_empty() { "undated".to_string() } else { d.date.to_string() } }</span>
@@ -185,7 +169,7 @@ pub fn series_editor(props: &SeriesEditorProps) -> Html {
                     {"Add files (.txt .md .html .docx)"}
                     <input type="file" multiple=true accept=".txt,.md,.markdown,.html,.htm,.docx,text/plain,text/html" onchange={on_files} data-testid="series-files" />
                 </label>
-                <button type="button" class="small" onclick={let s = props.on_sort.clone(); Callback::from(move |_| s.emit(()))} disabled={n < 2}>
+                <button type="button" class="small" onclick={let s = props.edits.on_sort.clone(); Callback::from(move |_| s.emit(()))} disabled={n < 2}>
                     {"Order by date"}
                 </button>
             </div>

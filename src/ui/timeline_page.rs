@@ -5,7 +5,7 @@
 use super::chart_export::{download_png, download_svg};
 use super::heat_map::HeatMap;
 use super::links::download;
-use super::series_editor::SeriesEditor;
+use super::series_editor::{SeriesEditor, SeriesEdits};
 use super::state::{CorpusState, Doc, Focus, TimelineTab, TimelineView};
 use super::svg_chart::{ChartPick, SvgChart};
 use crate::timeline::charts::{bump_chart, column_head, heat_map, lineage_strips};
@@ -30,18 +30,8 @@ pub struct TimelinePageProps {
     pub on_view: Callback<TimelineView>,
     /// Open the comparison of series documents (a, b) at a finding.
     pub on_drill: Callback<(usize, usize, Option<Focus>)>,
-    /// Add or remove a corpus document.
-    pub on_toggle: Callback<(String, bool)>,
-    /// Replace the series with corpus documents.
-    pub on_preset: Callback<Vec<String>>,
-    /// Add a file.
-    pub on_file: Callback<(String, Vec<u8>)>,
-    /// Remove a document.
-    pub on_remove: Callback<usize>,
-    /// Move a document.
-    pub on_move: Callback<(usize, bool)>,
-    /// Order by date.
-    pub on_sort: Callback<()>,
+    /// What the series editor does.
+    pub edits: SeriesEdits,
     /// Say something went wrong.
     pub on_notice: Callback<String>,
 }
@@ -62,9 +52,7 @@ pub fn timeline_page(props: &TimelinePageProps) -> Html {
     let t = props.timeline.clone();
     let view = props.view.clone();
     let editor = html! {
-        <SeriesEditor series={props.series.clone()} corpus={props.corpus.clone()}
-            on_toggle={props.on_toggle.clone()} on_preset={props.on_preset.clone()} on_file={props.on_file.clone()}
-            on_remove={props.on_remove.clone()} on_move={props.on_move.clone()} on_sort={props.on_sort.clone()} />
+        <SeriesEditor series={props.series.clone()} corpus={props.corpus.clone()} edits={props.edits.clone()} />
     };
     if props.series.len() < MIN_SERIES || t.documents.len() < MIN_SERIES {
         // The same shape as below (editor, then one element), so the editor keeps its state.

@@ -1,0 +1,41 @@
+// What the browser benchmarks share: the built site served on 127.0.0.1, Debian's
+// Chromium, and a page with the engine loaded (the lexicon installed) for timing in wasm.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+export const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+
+/** Command-line flags `--name value` as an object. */
+export const flags = () =>
+  Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
+
+/** The middle value. */
+export const median = (xs) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
+
+/** Serves dist/ on `port` and launches Chromium; `close()` stops both. */
+export async function startSite(port) {
+  const server = spawn('node', [path.join(repo, 'e2e/serve.mjs'), '--root', path.join(repo, 'dist'), '--port', String(port)]);
+  await new Promise((r) => server.stdout.once('data', r));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    browser,
+    close: async () => {
+      await browser.close();
+      server.kill();
+    },
+  };
+}
+
+/** A page of the site with the engine's benchmark functions ready. */
+export async function enginePage(site) {
+  const page = await site.browser.newPage();
+  await page.goto(site.url);
+  await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.tifa_bench_compare);
+  await page.evaluate(async () => window.wasmBindings.tifa_bench_prepare(await (await fetch('lexicon.tsv')).text()));
+  return page;
+}
