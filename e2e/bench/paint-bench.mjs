@@ -23,6 +23,7 @@ const ref = (id) => ({ c: id, h: shortHash(fs.readFileSync(path.join(corpus, `${
 const link = (state) => `#v1.${zlib.deflateSync(Buffer.from(JSON.stringify(state)), { level: 9 }).toString('base64url')}`;
 
 const pairs = [
+  ['sample pair (first visit, no link)', null, null],
   ['cc19-4-zh / cc19-5-zh', 'cc19-4-zh', 'cc19-5-zh'],
   ['gwr2022-zh / gwr2023-zh', 'gwr2022-zh', 'gwr2023-zh'],
   ['congress19-zh / congress20-zh', 'congress19-zh', 'congress20-zh'],
@@ -59,7 +60,7 @@ try {
   console.log(`Paint and re-render in Chromium ${browser.version()}, median of ${runs} runs (ms)`);
   console.log('| workload | link to first rows | hide routine (view only) | characters (recompute) |\n|---|---:|---:|---:|');
   for (const [name, a, b] of pairs) {
-    const url = `${root}${link({ a: ref(a), b: ref(b) })}`;
+    const url = a ? `${root}${link({ a: ref(a), b: ref(b) })}` : root;
     const paint = [], view = [], recompute = [];
     for (let i = 0; i < runs; i++) {
       const { page, context, ms } = await paintTime(url, '.rows .row');
