@@ -1,6 +1,6 @@
 //! The side-by-side view: one row per aligned group, A on the left, B on the right.
 
-use super::redline::{inline_html, side_html, DiffSide};
+use super::row_item::{self, RowItem};
 use crate::compare::{Comparison, Relation, Row};
 use crate::navigation;
 use crate::options::Options;
@@ -94,7 +94,8 @@ pub fn relation_label_in(row: &Row, c: &Comparison, texts: Option<(&str, &str)>)
     }
 }
 
-fn relation_class(row: &Row) -> &'static str {
+/// The CSS class of a row's relation.
+pub fn relation_class(row: &Row) -> &'static str {
     match row.relation {
         Relation::Same => "same",
         Relation::Reworded if row.significance == Some(Significance::Routine) => "routine-only",
@@ -125,60 +126,33 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
             }
         });
     }
-    let cell = |row: &Row, side: DiffSide| -> Html {
-        let (ids, outline, highlights) = match side {
-            DiffSide::A => (&row.a, &c.outline_a, &props.highlights_a),
-            DiffSide::B => (&row.b, &c.outline_b, &props.highlights_b),
-        };
-        let side_name = if side == DiffSide::A { "A" } else { "B" };
-        if ids.is_empty() {
-            let note = if side == DiffSide::A { "not in A" } else { "not in B" };
-            return html! { <div class={classes!("cell", "absent", format!("cell-{}", side_name.to_lowercase()))}><span class="absent-note">{ note }</span></div> };
-        }
-        let whole = matches!(row.relation, Relation::Added | Relation::Dropped);
-        // Added, dropped and rewritten rows show their text unmarked: the label says it all.
-        let plain = whole || row.is_rewritten(texts.0, texts.1);
-        let unmarked = Options { show_substantive: false, show_modifier: false, show_routine: false, ..props.options };
-        let options = if plain { &unmarked } else { &props.options };
-        let lang = if side == DiffSide::A { props.lang_a } else { props.lang_b };
-        html! {
-            <div class={classes!("cell", format!("cell-{}", side_name.to_lowercase()))}>
-                <span class="loc"><span class="loc-side">{ side_name }</span>{ locator(outline, ids) }</span>
-                <p class={classes!("text", whole.then_some("whole"))} {lang}>{ side_html(&row.ops, side, texts, options, highlights) }</p>
-            </div>
-        }
-    };
     let inline = props.view == View::Inline;
     let expanded = use_state(Vec::<usize>::new);
     let page_limit = use_state(|| PAGE_BLOCKS);
+    // Callbacks that stay the same object across renders (a new one would re-render every
+    // row), forwarding to the latest ones the parent gave.
+    let latest = use_mut_ref(|| (Callback::<usize>::noop(), Callback::<usize>::noop()));
+    *latest.borrow_mut() = (props.on_link.clone(), props.on_quote.clone());
+    let on_link = {
+        let latest = latest.clone();
+        use_callback((), move |k: usize, _| latest.borrow().0.emit(k))
+    };
+    let on_quote = use_callback((), move |k: usize, _| latest.borrow().1.emit(k));
     let row_html = |k: usize| -> Html {
         let row = &c.rows[k];
-        let label = relation_label_in(row, c, Some(texts));
-        let body = if inline {
-            let ids = if row.b.is_empty() { (&row.a, &c.outline_a, "A") } else { (&row.b, &c.outline_b, "B") };
-            let lang = if row.b.is_empty() { props.lang_a } else { props.lang_b };
-            html! {
-                <div class="cell cell-inline">
-                    <span class="loc"><span class="loc-side">{ ids.2 }</span>{ locator(ids.1, ids.0) }</span>
-                    <p class="text" {lang}>{ inline_html(&row.ops, texts, &props.options, (&props.highlights_a, &props.highlights_b)) }</p>
-                </div>
-            }
-        } else {
-            html! { <>{ cell(row, DiffSide::A) }{ cell(row, DiffSide::B) }</> }
+        let range = |ids: &[usize], outline: &crate::segment::Outline| match (ids.first(), ids.last()) {
+            (Some(&f), Some(&l)) => Span::new(outline.get(f).body.start, outline.get(l).body.end),
+            _ => Span::empty(0),
         };
+        let highlights = (
+            Rc::new(row_item::spans_within(&props.highlights_a, range(&row.a, &c.outline_a))),
+            Rc::new(row_item::spans_within(&props.highlights_b, range(&row.b, &c.outline_b))),
+        );
         html! {
-            <li id={format!("row-{k}")} class={classes!("row", relation_class(row), row.moved.then_some("moved"), (props.focus_row == Some(k)).then_some("focused"))}>
-                <div class="row-label">
-                    <span class="relation">{ label.clone() }</span>
-                    <button type="button" class="row-link" title="Copy a link to this change"
-                        aria-label={format!("Copy a link to this change ({label})")} data-testid="row-link"
-                        onclick={props.on_link.reform(move |_: MouseEvent| k)}>{"link"}</button>
-                    <button type="button" class="row-link" title="Copy both versions as a quotation"
-                        aria-label={format!("Copy as quote ({label})")} data-testid="quote"
-                        onclick={props.on_quote.reform(move |_: MouseEvent| k)}>{"quote"}</button>
-                </div>
-                { body }
-            </li>
+            <RowItem comparison={c.clone()} {k} text_a={props.text_a.clone()} text_b={props.text_b.clone()}
+                langs={(props.lang_a, props.lang_b)} options={row_item::row_options(&props.options, row)}
+                {highlights} {inline} focused={props.focus_row == Some(k)}
+                on_link={on_link.clone()} on_quote={on_quote.clone()} />
         }
     };
     let blocks = navigation::blocks(c, &props.options, texts);

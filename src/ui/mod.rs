@@ -15,6 +15,7 @@ pub mod links;
 pub mod options_bar;
 pub mod priorities_panel;
 pub mod redline;
+pub mod row_item;
 pub mod series_editor;
 pub mod share_bar;
 pub mod slogans_panel;
