@@ -67,7 +67,8 @@ fn row_of(outline: &Outline, leaf_row: &BTreeMap<usize, usize>, at: usize) -> Op
     outline.leaf_at(at).and_then(|id| leaf_row.get(&id)).copied()
 }
 
-fn bigram_dice(x: &str, y: &str) -> f32 {
+/// Dice similarity of the character bigram sets of two strings (0 when either has none).
+pub(crate) fn bigram_dice(x: &str, y: &str) -> f32 {
     let grams = |s: &str| -> BTreeSet<(char, char)> {
         let c: Vec<char> = s.chars().collect();
         c.windows(2).map(|w| (w[0], w[1])).collect()

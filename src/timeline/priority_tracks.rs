@@ -7,8 +7,9 @@
 //! document it appears in.
 
 use super::{Analysed, PairAnalysis};
+use crate::slogan_changes::bigram_dice;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One priority across the series.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -49,19 +50,6 @@ pub struct PriorityChain {
 /// (`tests/timeline.rs`), where true links score 0.5 and more and chance ones below.
 pub const LINK_MIN: f32 = 0.5;
 
-fn label_similarity(a: Option<&str>, b: Option<&str>) -> f32 {
-    let grams = |s: &str| -> std::collections::BTreeSet<(char, char)> {
-        let c: Vec<char> = s.chars().collect();
-        c.windows(2).map(|w| (w[0], w[1])).collect()
-    };
-    let (Some(a), Some(b)) = (a, b) else { return 0.0 };
-    let (ga, gb) = (grams(a), grams(b));
-    if ga.is_empty() || gb.is_empty() {
-        return 0.0;
-    }
-    2.0 * ga.intersection(&gb).count() as f32 / (ga.len() + gb.len()) as f32
-}
-
 /// The strongest similarity of a row pairing any of `a`'s leaves with any of `b`'s.
 fn pair_similarity(rows: &[crate::compare::Row]) -> impl Fn(&[usize], &[usize]) -> f32 + '_ {
     move |a: &[usize], b: &[usize]| {
@@ -90,8 +78,8 @@ pub(crate) fn chains(docs: &[Analysed<'_>], pairs: &[PairAnalysis]) -> Vec<Prior
     // next[(doc, list)] = list of doc + 1; same for items (doc, list, rank).
     let mut next_list: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     let mut next_item: BTreeMap<(usize, usize, usize), (usize, usize)> = BTreeMap::new();
-    let mut has_prev_list = BTreeMap::new();
-    let mut has_prev_item = BTreeMap::new();
+    let mut has_prev_list = BTreeSet::new();
+    let mut has_prev_item = BTreeSet::new();
     for (i, pair) in pairs.iter().enumerate() {
         let similarity = pair_similarity(&pair.rows);
         for m in &pair.priorities.matches {
@@ -110,24 +98,27 @@ pub(crate) fn chains(docs: &[Analysed<'_>], pairs: &[PairAnalysis]) -> Vec<Prior
                 // Lists of unrelated documents (a discipline plenum, a work report) can pair
                 // through a faint likeness; a track only follows a real one.
                 let body = similarity(&leaves(items_a, ra), &leaves(items_b, rb));
-                let label = label_similarity(item.label_a.as_deref(), item.label_b.as_deref());
+                let label = match (&item.label_a, &item.label_b) {
+                    (Some(x), Some(y)) => bigram_dice(x, y),
+                    _ => 0.0,
+                };
                 if !coherent && body + label < LINK_MIN {
                     continue;
                 }
                 linked = true;
                 next_item.insert((i, la, ra), (lb, rb));
-                has_prev_item.insert((i + 1, lb, rb), ());
+                has_prev_item.insert((i + 1, lb, rb));
             }
             if linked {
                 next_list.insert((i, la), lb);
-                has_prev_list.insert((i + 1, lb), ());
+                has_prev_list.insert((i + 1, lb));
             }
         }
     }
     let mut out = Vec::new();
     for start in 0..n {
         for l in 0..lists_of(start).len() {
-            if has_prev_list.contains_key(&(start, l)) {
+            if has_prev_list.contains(&(start, l)) {
                 continue;
             }
             // Follow the list forward.
@@ -156,7 +147,7 @@ fn chain_of<'p>(
     docs: &[Analysed<'_>],
     members: &[Option<usize>],
     next_item: &BTreeMap<(usize, usize, usize), (usize, usize)>,
-    has_prev_item: &BTreeMap<(usize, usize, usize), ()>,
+    has_prev_item: &BTreeSet<(usize, usize, usize)>,
     lists_of: &impl Fn(usize) -> &'p Vec<crate::priorities::PriorityList>,
 ) -> PriorityChain {
     let n = docs.len();
@@ -165,7 +156,7 @@ fn chain_of<'p>(
     let mut tracks = Vec::new();
     for (doc, list) in members.iter().enumerate().filter_map(|(d, l)| l.map(|l| (d, l))) {
         for item in &lists_of(doc)[list].items {
-            if has_prev_item.contains_key(&(doc, list, item.rank)) {
+            if has_prev_item.contains(&(doc, list, item.rank)) {
                 continue;
             }
             let mut track = PriorityTrack {
