@@ -45,15 +45,7 @@ impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ImportError::TooLarge(n) => {
-                // Tenths of a megabyte in integers: float formatting would grow the wasm.
-                let tenths = n * 10 / 1_048_576;
-                write!(
-                    f,
-                    "it is {}.{} MB; tifa opens files up to {} MB",
-                    tenths / 10,
-                    tenths % 10,
-                    MAX_FILE_BYTES / 1_048_576
-                )
+                write!(f, "it is {} MB; tifa opens files up to {} MB", megabytes(*n), MAX_FILE_BYTES / 1_048_576)
             }
             ImportError::Binary => write!(f, "it is not a text file (it contains binary data)"),
             ImportError::BadDocx(why) => write!(f, "it is not a readable Word .docx file ({why})"),
@@ -66,6 +58,13 @@ impl fmt::Display for ImportError {
             ImportError::Empty => write!(f, "it has no text"),
         }
     }
+}
+
+/// A byte count in megabytes with one decimal (`9.1`), rounded down. Integer arithmetic:
+/// float formatting would add its tables to the wasm.
+pub fn megabytes(bytes: usize) -> String {
+    let tenths = bytes * 10 / 1_048_576;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 /// Reads a file by name and content.

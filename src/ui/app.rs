@@ -272,9 +272,12 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     // Only the texts and the diff unit change the comparison; other options are view-only.
+    // The pair is compared only while it is on screen (not behind the timeline).
     let comparison = {
-        let key =
-            (ws.doc(Side::A).text.clone(), ws.doc(Side::B).text.clone(), ws.options.granularity, (*lexicon).clone());
+        let shown = ws.mode == Mode::Compare;
+        let texts: (Rc<str>, Rc<str>) =
+            if shown { (ws.doc(Side::A).text.clone(), ws.doc(Side::B).text.clone()) } else { ("".into(), "".into()) };
+        let key = (texts.0, texts.1, ws.options.granularity, (*lexicon).clone());
         use_memo(key, |(a, b, granularity, lexicon)| {
             let options = Options { granularity: *granularity, ..Options::default() };
             match lexicon {
@@ -469,11 +472,9 @@ pub fn app(props: &AppProps) -> Html {
             Callback::from(move |text: String| {
                 // The same cap as files: past it, the paste box keeps the text and says why.
                 if text.len() > crate::import::MAX_FILE_BYTES {
-                    let tenths = text.len() * 10 / 1_048_576;
                     ws.dispatch(Action::LoadFailed(format!(
-                        "The pasted text is {}.{} MB; tifa compares documents of up to {} MB. Document {} is unchanged.",
-                        tenths / 10,
-                        tenths % 10,
+                        "The pasted text is {} MB; tifa compares documents of up to {} MB. Document {} is unchanged.",
+                        crate::import::megabytes(text.len()),
                         crate::import::MAX_FILE_BYTES / 1_048_576,
                         side.label()
                     )));
