@@ -95,6 +95,9 @@ pub fn series_editor(props: &SeriesEditorProps) -> Html {
         CorpusState::Ready(index) => {
             let has = |id: &str| index.documents.iter().any(|d| d.id == id);
             let presets = crate::timeline::presets::PRESETS.iter().filter(|(_, ids)| ids.iter().all(|id| has(id)));
+            // Oldest first, as a series reads.
+            let mut by_date: Vec<&CorpusEntry> = index.documents.iter().collect();
+            by_date.sort_by(|x, y| x.date.cmp(&y.date));
             let checkbox = |d: &CorpusEntry| {
                 let on_toggle = props.edits.on_toggle.clone();
                 let id = d.id.clone();
@@ -135,7 +138,7 @@ pub fn series_editor(props: &SeriesEditorProps) -> Html {
                     </div>
                     <details class="series-corpus">
                         <summary>{ format!("Choose from the corpus ({} documents)", index.documents.len()) }</summary>
-                        <ul class="series-checklist">{ for index.documents.iter().map(checkbox) }</ul>
+                        <ul class="series-checklist">{ for by_date.into_iter().map(checkbox) }</ul>
                     </details>
                 </>
             }
