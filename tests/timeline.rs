@@ -12,12 +12,16 @@ fn series(texts: &[&str]) -> Timeline {
     build(&docs, Lexicon::builtin())
 }
 
-fn plenums() -> Timeline {
-    let ids = tifa::timeline::presets::CC19_PLENUMS;
+/// The timeline of corpus documents, in the order given.
+fn corpus_series(ids: &[&str]) -> Timeline {
     let texts: Vec<String> = ids.iter().map(|id| common::corpus(id)).collect();
     let docs: Vec<SeriesDoc<'_>> =
         ids.iter().zip(&texts).map(|(id, text)| SeriesDoc { label: id, title: id, date: "", text }).collect();
     build(&docs, Lexicon::builtin())
+}
+
+fn plenums() -> Timeline {
+    corpus_series(&tifa::timeline::presets::CC19_PLENUMS)
 }
 
 fn row<'t>(t: &'t Timeline, form: &str) -> &'t tifa::timeline::SloganTrack {
@@ -204,20 +208,7 @@ fn csv_tables_have_a_column_per_document() {
 
 #[test]
 fn unrelated_lists_do_not_join_but_editions_of_one_list_do() {
-    let ids = [
-        "congress19-zh",
-        "cc19-4-zh",
-        "cc19-5-zh",
-        "cc19-6-zh",
-        "ccdi19-6-zh",
-        "gwr2022-zh",
-        "congress20-zh",
-        "gwr2023-zh",
-    ];
-    let texts: Vec<String> = ids.iter().map(|id| common::corpus(id)).collect();
-    let docs: Vec<SeriesDoc<'_>> =
-        ids.iter().zip(&texts).map(|(id, text)| SeriesDoc { label: id, title: id, date: "", text }).collect();
-    let t = build(&docs, Lexicon::builtin());
+    let t = corpus_series(&tifa::timeline::presets::EIGHT_CHINESE);
     let tracks = || t.priorities.iter().flat_map(|c| &c.tracks);
     // The discipline commission's tasks (index 4) are not the government's (index 5).
     assert!(tracks().all(|p| p.ranks[4].is_none() || p.ranks[5].is_none()));
