@@ -302,6 +302,18 @@ fn to_ops(runs: &[Run], (text_a, tokens_a, span_a): Side<'_>, (text_b, tokens_b,
     ops
 }
 
+/// Renders ops in word-diff notation, `equal[-deleted-]{+inserted+}`: for tests and quick
+/// inspection in plain text.
+pub fn plain_redline<'o>(ops: impl IntoIterator<Item = &'o Op>, a: &str, b: &str) -> String {
+    ops.into_iter()
+        .map(|op| match op.kind {
+            OpKind::Equal => op.a.of(a).to_string(),
+            OpKind::Delete => format!("[-{}-]", op.a.of(a)),
+            OpKind::Insert => format!("{{+{}+}}", op.b.of(b)),
+        })
+        .collect()
+}
+
 /// True when the ops hold no insert or delete.
 pub fn is_unchanged(ops: &[Op]) -> bool {
     ops.iter().all(|op| op.kind == OpKind::Equal)
@@ -314,13 +326,7 @@ mod tests {
     /// Renders ops as `equal[-deleted-]{+inserted+}`.
     fn redline(a: &str, b: &str) -> String {
         let ops = diff(a, Span::new(0, a.len()), b, Span::new(0, b.len()), Granularity::Word);
-        ops.iter()
-            .map(|op| match op.kind {
-                OpKind::Equal => op.a.of(a).to_string(),
-                OpKind::Delete => format!("[-{}-]", op.a.of(a)),
-                OpKind::Insert => format!("{{+{}+}}", op.b.of(b)),
-            })
-            .collect()
+        plain_redline(&ops, a, b)
     }
 
     #[test]

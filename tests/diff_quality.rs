@@ -81,15 +81,7 @@ fn reworded_paragraphs_have_at_most_half_the_runs_of_a_raw_character_diff() {
 /// Renders a diff as `equal[-deleted-]{+inserted+}`.
 fn redline(a: &str, b: &str) -> String {
     let c = compare(a, b, &Options::default());
-    c.rows
-        .iter()
-        .flat_map(|r| &r.ops)
-        .map(|op| match op.kind {
-            OpKind::Equal => op.a.of(a).to_string(),
-            OpKind::Delete => format!("[-{}-]", op.a.of(a)),
-            OpKind::Insert => format!("{{+{}+}}", op.b.of(b)),
-        })
-        .collect()
+    tifa::diff::plain_redline(c.rows.iter().flat_map(|r| &r.ops), a, b)
 }
 
 #[test]
