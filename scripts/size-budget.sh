@@ -3,11 +3,11 @@
 # measured size plus headroom; raise it only with a reason in the commit message.
 set -euo pipefail
 dist="${1:-dist}"
-# 384 KiB: the measured 379 KiB (wasm + JS, gzip -9) plus about 1%. It was 330 KiB until
-# the timeline (issue 11: engine, charts, tables and five components, about +57 KiB). The
-# performance issue's goal is 300 KB; until the app is slimmed down this guards against
-# growth.
-budget="${TIFA_SIZE_BUDGET:-393216}"
+# 416 KiB: the measured 395 KiB (wasm + JS, gzip -9) plus about 5%. It was 384 KiB until
+# the comparison worker (issue 6: worker client, progress, the binary result form, about
+# +15 KiB) and 330 KiB until the timeline (issue 11, about +57 KiB). The performance
+# issue's goal is 300 KB; until the app is slimmed down this guards against growth.
+budget="${TIFA_SIZE_BUDGET:-425984}"
 total=0
 for f in "$dist"/*.wasm "$dist"/*.js; do
   size=$(gzip -9c "$f" | wc -c)

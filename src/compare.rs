@@ -170,6 +170,32 @@ impl Comparison {
         rows.iter().position(|r| side(r).contains(&leaf))
     }
 
+    /// For each section id of A and of B, the first row that shows it; a parent section
+    /// (a paragraph split into items) is shown from the first row of any of its children.
+    /// Linear in rows and sections, for panels that link many sections to their rows.
+    pub fn rows_by_section(&self) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+        let index = |outline: &Outline, side: fn(&Row) -> &Vec<usize>| {
+            let mut first = vec![None; outline.sections.len()];
+            for (k, row) in self.rows.iter().enumerate() {
+                for &id in side(row) {
+                    if let Some(slot @ None) = first.get_mut(id) {
+                        *slot = Some(k);
+                    }
+                }
+            }
+            // Children come after their parents: walking backwards lifts rows up the tree.
+            for s in outline.sections.iter().rev() {
+                if let (Some(parent), Some(row)) = (s.parent, first[s.id]) {
+                    if let Some(slot) = first.get_mut(parent) {
+                        *slot = Some(slot.map_or(row, |r: usize| r.min(row)));
+                    }
+                }
+            }
+            first
+        };
+        (index(&self.outline_a, |r| &r.a), index(&self.outline_b, |r| &r.b))
+    }
+
     /// The rows, in reading order and without repeats, that show any of these spans.
     pub fn rows_showing(&self, spans_a: &[Span], spans_b: &[Span]) -> Vec<usize> {
         let mut rows: Vec<usize> = spans_a
@@ -245,9 +271,26 @@ pub fn rows_without_diffs(a: &Prepared, b: &Prepared, groups: Vec<crate::align::
 
 /// Compares two texts, finding lexicon formulations with `lexicon`.
 pub fn compare_with(text_a: &str, text_b: &str, options: &Options, lexicon: &Lexicon) -> Comparison {
+    compare_reporting(text_a, text_b, options, lexicon, &mut |_, _| {})
+}
+
+/// [`compare_with`], telling `progress` what it is doing and roughly how far it is, in
+/// percent (the web app's worker shows this while a large comparison runs). Percentages
+/// only grow; each stage is reported at least once.
+pub fn compare_reporting(
+    text_a: &str,
+    text_b: &str,
+    options: &Options,
+    lexicon: &Lexicon,
+    progress: &mut dyn FnMut(&'static str, u32),
+) -> Comparison {
+    progress("Reading the sections", 0);
     let prepared_a = prepare(text_a);
     let prepared_b = prepare(text_b);
+    progress("Aligning the sections", 20);
     let groups = align_prepared(&prepared_a, &prepared_b);
+    progress("Comparing aligned sections word by word", 30);
+    let (total_rows, mut last_percent) = (groups.len().max(1), 30);
     let (outline_a, outline_b) = (prepared_a.outline, prepared_b.outline);
     let body_of = |o: &Outline, leaves: &[usize], text_len: usize| -> Span {
         match (leaves.first(), leaves.last()) {
@@ -257,7 +300,13 @@ pub fn compare_with(text_a: &str, text_b: &str, options: &Options, lexicon: &Lex
     };
     let rows: Vec<Row> = groups
         .into_iter()
-        .map(|g| {
+        .enumerate()
+        .map(|(k, g)| {
+            let percent = 30 + (60 * k / total_rows) as u32;
+            if percent > last_percent {
+                last_percent = percent;
+                progress("Comparing aligned sections word by word", percent);
+            }
             let span_a = body_of(&outline_a, &g.a, text_a.len());
             let span_b = body_of(&outline_b, &g.b, text_b.len());
             let (ops, coarse) = diff_bounded(text_a, span_a, text_b, span_b, options.granularity);
@@ -275,8 +324,10 @@ pub fn compare_with(text_a: &str, text_b: &str, options: &Options, lexicon: &Lex
             }
         })
         .collect();
+    progress("Finding formulations", 90);
     let slogans =
         compare_slogans(&extract(text_a, lexicon), &extract(text_b, lexicon), &rows, (&outline_a, &outline_b));
+    progress("Matching priorities", 96);
     let priorities = compare_priorities((text_a, text_b), (&outline_a, &outline_b), &rows);
     let mut stats = stats(&rows, text_a, text_b);
     for s in &slogans {

@@ -58,6 +58,8 @@ pub struct Lexicon {
     han: FxHashMap<(char, char), Vec<(&'static str, usize)>>,
     /// English forms by their first word in lower case, longest first.
     latin: FxHashMap<String, Vec<(&'static str, usize)>>,
+    /// The TSV it was parsed from (the web app hands it to its comparison worker).
+    source: &'static str,
 }
 
 /// A match of a lexicon entry in a text.
@@ -111,7 +113,12 @@ impl Lexicon {
         for list in han.values_mut().chain(latin.values_mut()) {
             list.sort_by_key(|(form, _)| std::cmp::Reverse(form.len()));
         }
-        Lexicon { entries, han, latin }
+        Lexicon { entries, han, latin, source: tsv }
+    }
+
+    /// The TSV text it was parsed from.
+    pub fn source(&self) -> &'static str {
+        self.source
     }
 
     /// Leftmost-longest matches in `text`. English forms match whole words, ignoring case.
@@ -160,6 +167,23 @@ impl Lexicon {
     }
 }
 
+/// Text of a lexicon field read back from a comparison in binary form (the web app's worker
+/// sends its result that way, see [`crate::wire`]), kept for the rest of the program like
+/// the lexicon itself.
+/// Each distinct text is stored once, so reading many comparisons does not grow memory.
+pub fn intern(text: &str) -> &'static str {
+    static TEXTS: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+    let mut texts = TEXTS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    match texts.binary_search(&text) {
+        Ok(i) => texts[i],
+        Err(i) => {
+            let kept: &'static str = Box::leak(text.to_owned().into_boxed_str());
+            texts.insert(i, kept);
+            kept
+        }
+    }
+}
+
 /// The leading run of alphanumeric characters: `"high-quality growth"` → `"high"`.
 fn first_word(s: &str) -> &str {
     let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
@@ -177,6 +201,14 @@ mod tests {
 
     fn lexicon() -> Lexicon {
         Lexicon::parse(SAMPLE)
+    }
+
+    #[test]
+    fn interning_keeps_one_copy_of_each_text() {
+        let first = intern("uphold the core");
+        let second = intern(&String::from("uphold the core"));
+        assert!(std::ptr::eq(first, second));
+        assert_eq!(intern("other"), "other");
     }
 
     #[test]

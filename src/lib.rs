@@ -42,6 +42,7 @@ pub mod slogans;
 pub mod span;
 pub mod timeline;
 pub mod token;
+pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

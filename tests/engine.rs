@@ -148,3 +148,53 @@ fn mixed_scripts_in_one_document() {
     let c = check_lossless(a, b);
     assert!(c.rows.iter().all(|r| !matches!(r.relation, Relation::Added | Relation::Dropped)));
 }
+
+/// The web app computes large comparisons in a worker and sends the result back in binary
+/// form: what arrives must be the comparison that was computed, field for field.
+#[test]
+fn a_comparison_survives_the_binary_form_the_worker_sends() {
+    let (a, b) = common::sample_pair();
+    let pairs = [
+        (a, b),
+        (common::corpus("cc19-4-zh"), common::corpus("cc19-5-zh")),
+        (common::corpus("congress19-zh"), common::corpus("congress20-zh")),
+        (common::corpus("unga75-2020-en"), common::corpus("unga76-2021-en")),
+    ];
+    for (a, b) in pairs {
+        let c = compare(&a, &b, &Options::default());
+        assert_eq!(tifa::wire::decode(&tifa::wire::encode(&c)).unwrap(), c);
+    }
+}
+
+/// The worker reports each stage as it goes; the page shows it as a progress bar.
+#[test]
+fn progress_goes_through_every_stage_and_only_forward() {
+    let (a, b) = (common::corpus("cc19-4-zh"), common::corpus("cc19-5-zh"));
+    let mut seen: Vec<(&str, u32)> = Vec::new();
+    let c = tifa::compare::compare_reporting(
+        &a,
+        &b,
+        &Options::default(),
+        tifa::lexicon::Lexicon::builtin(),
+        &mut |stage, percent| seen.push((stage, percent)),
+    );
+    assert_eq!(c, compare(&a, &b, &Options::default()));
+    let stages: Vec<&str> = seen.iter().map(|s| s.0).fold(Vec::new(), |mut v, s| {
+        if v.last() != Some(&s) {
+            v.push(s);
+        }
+        v
+    });
+    assert_eq!(
+        stages,
+        [
+            "Reading the sections",
+            "Aligning the sections",
+            "Comparing aligned sections word by word",
+            "Finding formulations",
+            "Matching priorities"
+        ]
+    );
+    assert!(seen.windows(2).all(|w| w[0].1 < w[1].1 || w[0].0 != w[1].0), "percentages go back: {seen:?}");
+    assert!(seen.iter().filter(|s| s.0.starts_with("Comparing")).count() > 10, "the word diffs report as they go");
+}

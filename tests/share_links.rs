@@ -76,3 +76,22 @@ fn a_link_with_more_documents_than_a_timeline_holds_is_refused() {
     let err = tifa::share::decode(&encode(&state)).unwrap_err();
     assert!(err.to_string().contains("at most 20"), "{err}");
 }
+
+/// A pasted pair of long reports still makes a link that opens to the same state (it is
+/// compressed at a faster level, which the decoder reads like any other).
+#[test]
+fn link_embedding_two_long_reports_round_trips() {
+    let a = common::corpus("congress19-zh").repeat(2);
+    let b = common::corpus("congress20-zh").repeat(2);
+    let state = ShareState {
+        a: embedded("A", a),
+        b: embedded("B", b),
+        options: Options::default(),
+        view: View::SideBySide,
+        focus: None,
+        timeline: None,
+    };
+    let fragment = encode(&state);
+    println!("link embedding two 390 KB reports: {} characters", fragment.len());
+    assert_eq!(tifa::share::decode(&fragment).unwrap(), state);
+}

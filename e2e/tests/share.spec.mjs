@@ -50,8 +50,11 @@ test('a link between bundled documents is short and keeps the view', async ({ br
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await context.newPage();
   await page.goto('./');
+  await expect(page.getByTestId('title-B')).toContainText('Illustrative edit');
   await page.getByTestId('pick-A').selectOption('cc19-4-zh');
   await page.getByTestId('pick-B').selectOption('cc19-5-zh');
+  // Both loads are fetches and may finish in either order.
+  await expect(page.getByTestId('title-A')).toContainText('第四次');
   await expect(page.getByTestId('title-B')).toContainText('第五次');
   await page.getByTestId('granularity').selectOption('character');
   const link = await copiedLink(page);
@@ -145,6 +148,9 @@ test('long links say so and offer a comparison file, which opens by chooser or d
   await expect(other.getByTestId('title-B')).toContainText('Illustrative edit');
   await other.getByTestId('open-file').setInputFiles({ name: 'tifa-comparison.json', mimeType: 'application/json', buffer: Buffer.from(json) });
   await expect(other.getByTestId('title-A')).toHaveText('Pasted text');
+  await expect(other.locator('.cell-a', { hasText: 'Paragraph 150' }).first()).toBeVisible();
+  // Long comparisons open in pages of rows; the last paragraph is a "show more" away.
+  while (!(await other.locator('.cell-a', { hasText: 'Paragraph 399' }).count())) await other.getByTestId('more-rows').click();
   await expect(other.locator('.cell-a', { hasText: 'Paragraph 399' }).first()).toBeVisible();
 
   const third = await (await browser.newContext()).newPage();

@@ -2,11 +2,12 @@
 
 use super::comparison_view::ComparisonView;
 use super::corpus_fetch::{fetch_index, fetch_lexicon, fetch_text};
+use super::derived_comparison::{use_derived_comparison, Derived, LexiconState, Shown};
 use super::doc_panel::{read_file, DocPanel};
 use super::key_help::KeyHelp;
 use super::links::{
-    copy_text, current_fragment, docs_identity, download, link_of, restore, share_state, state_in_address,
-    write_address,
+    copy_text, current_fragment, docs_identity, download, fragment_of_json, link_of, restore, share_state,
+    state_in_address, write_address,
 };
 use super::options_bar::OptionsBar;
 use super::priorities_panel::PrioritiesPanel;
@@ -18,12 +19,12 @@ use super::summary_strip::SummaryStrip;
 use super::timeline_page::TimelinePage;
 use crate::compare::{compare_with, Comparison};
 use crate::corpus::CorpusIndex;
-use crate::import::import_file;
+use crate::import::{import_file, megabytes};
 use crate::lexicon::Lexicon;
 use crate::navigation;
 use crate::normalize::guess_language;
 use crate::options::Options;
-use crate::share::{encode, DocRef, FocusRef, ShareState, View};
+use crate::share::{DocRef, FocusRef, ShareState, View};
 use crate::slogan_changes::SloganStatus;
 use crate::span::Span;
 use crate::timeline::{self, SeriesDoc, Timeline};
@@ -253,19 +254,28 @@ pub fn app(props: &AppProps) -> Html {
                 let written = written.clone();
                 let ws = ws.clone();
                 *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(300, move || {
+                    // Storage first, then the address in a task of its own: with long
+                    // documents each takes a while, and together they would hold up input.
                     let state = share_state(&ws);
-                    let fragment = encode(&state);
-                    let identity = docs_identity(&state);
-                    if fragment != current_fragment() {
-                        let push = !written.borrow().is_empty() && *written.borrow() != identity;
-                        write_address(&fragment, push);
-                    }
-                    *written.borrow_mut() = identity;
-                    if let Err(e) = LocalStorage::set(STORAGE_KEY, &state) {
-                        ws.dispatch(Action::Notify(format!(
-                            "This comparison could not be kept in the browser's storage ({e}); its link still holds it."
-                        )));
-                    }
+                    let json = serde_json::to_string(&state).unwrap_or_default();
+                    let kept = LocalStorage::raw().set_item(STORAGE_KEY, &json).is_ok();
+                    gloo::timers::callback::Timeout::new(0, move || {
+                        let fragment = fragment_of_json(&json);
+                        let identity = docs_identity(&state);
+                        if fragment != current_fragment() {
+                            let push = !written.borrow().is_empty() && *written.borrow() != identity;
+                            write_address(&fragment, push);
+                        }
+                        *written.borrow_mut() = identity;
+                        if !kept {
+                            ws.dispatch(Action::Notify(if fragment.is_empty() {
+                                "This comparison is too large for the browser's storage and for a link: use “Save comparison file” to keep it.".to_string()
+                            } else {
+                                "This comparison could not be kept in the browser's storage; its link still holds it.".to_string()
+                            }));
+                        }
+                    })
+                    .forget();
                 }));
             }
         });
@@ -273,19 +283,23 @@ pub fn app(props: &AppProps) -> Html {
 
     // Only the texts and the diff unit change the comparison; other options are view-only.
     // The pair is compared only while it is on screen (not behind the timeline).
-    let comparison = {
+    let derived = {
         let shown = ws.mode == Mode::Compare;
         let texts: (Rc<str>, Rc<str>) =
             if shown { (ws.doc(Side::A).text.clone(), ws.doc(Side::B).text.clone()) } else { ("".into(), "".into()) };
-        let key = (texts.0, texts.1, ws.options.granularity, (*lexicon).clone());
-        use_memo(key, |(a, b, granularity, lexicon)| {
-            let options = Options { granularity: *granularity, ..Options::default() };
-            match lexicon {
-                LexiconState::Ready(l) => compare_with(a, b, &options, l),
-                _ => compare_with(a, b, &options, &Lexicon::parse("")),
-            }
-        })
+        use_derived_comparison(texts.0, texts.1, ws.options.granularity, (*lexicon).clone())
     };
+    // What the view draws: the finished comparison, or an empty one while it is worked out.
+    let shown = match &derived {
+        Derived::Ready(shown) => shown.clone(),
+        _ => Shown {
+            comparison: Rc::new(compare_with("", "", &Options::default(), &Lexicon::parse(""))),
+            text_a: "".into(),
+            text_b: "".into(),
+        },
+    };
+    let comparison = shown.comparison.clone();
+    let slogans = use_memo(shown.clone(), |shown| shown.comparison.slogans.clone());
     // The timeline is computed only while it is on screen.
     let timeline = {
         let docs: Vec<Doc> = if ws.mode == Mode::Timeline { ws.series.clone() } else { Vec::new() };
@@ -321,9 +335,16 @@ pub fn app(props: &AppProps) -> Html {
             if focus.is_some() {
                 state.focus = focus;
             }
-            let link = link_of(&state);
-            copy_text(&link);
-            copied_len.set(Some(link.chars().count()));
+            match link_of(&state) {
+                Ok(link) => {
+                    copy_text(&link);
+                    copied_len.set(Some(link.chars().count()));
+                }
+                Err(why) => {
+                    copied_len.set(None);
+                    ws.dispatch(Action::Notify(why));
+                }
+            }
         }
     };
     let on_copy = {
@@ -424,7 +445,7 @@ pub fn app(props: &AppProps) -> Html {
     *latest.borrow_mut() = Some(KeyContext {
         comparison: comparison.clone(),
         options: ws.options,
-        texts: (ws.doc(Side::A).text.clone(), ws.doc(Side::B).text.clone()),
+        texts: (shown.text_a.clone(), shown.text_b.clone()),
         row: focus.row,
         focus: ws.focus.clone(),
         view: ws.view,
@@ -451,8 +472,7 @@ pub fn app(props: &AppProps) -> Html {
             move || drop(listener)
         });
     }
-    let announcement =
-        announce(&comparison, &ws.options, ws.doc(Side::A).text.as_ref(), ws.doc(Side::B).text.as_ref(), focus.row);
+    let announcement = announce(&comparison, &ws.options, &shown.text_a, &shown.text_b, focus.row);
     let on_swap = {
         let ws = ws.clone();
         Callback::from(move |()| ws.dispatch(Action::Swap))
@@ -503,7 +523,7 @@ pub fn app(props: &AppProps) -> Html {
             <header class="masthead">
                 <h1><span class="logo" lang="zh">{"提法"}</span>{" tifa"}</h1>
                 <p class="tagline">{"Compare two policy documents section by section. Everything stays in this browser."}</p>
-                <ShareBar copied_len={*copied_len} {on_copy} {on_save} on_open={on_open_file} {on_clear} {on_export} pair_exports={ws.mode == Mode::Compare} />
+                <ShareBar copied_len={*copied_len} {on_copy} {on_save} on_open={on_open_file} {on_clear} {on_export} pair_exports={ws.mode == Mode::Compare && matches!(derived, Derived::Ready(_))} />
             </header>
             <main {ondrop} {ondragover}>
                 if let Some(notice) = &ws.notice {
@@ -537,11 +557,23 @@ pub fn app(props: &AppProps) -> Html {
                     <p class="empty-state" role="status">{"Loading the comparison…"}</p>
                 } else if both_empty {
                     <p class="empty-state">{"Pick a document from the corpus or paste text on each side to compare."}</p>
+                } else if let Derived::Working { stage, percent, sizes } = &derived {
+                    <OptionsBar options={ws.options} on_change={on_options.clone()} {on_swap} view={ws.view} {on_view} />
+                    <div class="working" role="status" data-testid="working">
+                        <p>{ format!("Comparing {} MB with {} MB in the background: {stage}…", megabytes(sizes.0), megabytes(sizes.1)) }</p>
+                        <progress max="100" value={percent.to_string()} aria-label="Progress of the comparison"></progress>
+                        <p class="hint">{"The page stays usable meanwhile: edit either document, change the options or open the timeline."}</p>
+                    </div>
+                } else if let Derived::Failed(why) = &derived {
+                    <OptionsBar options={ws.options} on_change={on_options.clone()} {on_swap} view={ws.view} {on_view} />
+                    <p class="notice" role="alert" data-testid="compare-failed">
+                        { format!("The comparison could not be completed ({why}). Both documents are kept: change either one to try again.") }
+                    </p>
                 } else {
                     <OptionsBar options={ws.options} on_change={on_options.clone()} {on_swap} view={ws.view} {on_view} />
                     <SummaryStrip stats={comparison.stats.clone()} options={ws.options} on_change={on_options.clone()} />
                     <div class="findings">
-                        <SlogansPanel slogans={Rc::new(comparison.slogans.clone())} focus={ws.focus.clone()} on_select={on_slogan} on_link={on_link_slogan} />
+                        <SlogansPanel {slogans} focus={ws.focus.clone()} on_select={on_slogan} on_link={on_link_slogan} />
                         <PrioritiesPanel comparison={comparison.clone()} on_select={on_row.clone()} />
                     </div>
                     <ComparisonView
@@ -554,8 +586,8 @@ pub fn app(props: &AppProps) -> Html {
                         view={ws.view}
                         on_select={on_row.clone()}
                         comparison={comparison.clone()}
-                        text_a={ws.doc(Side::A).text.clone()}
-                        text_b={ws.doc(Side::B).text.clone()}
+                        text_a={shown.text_a.clone()}
+                        text_b={shown.text_b.clone()}
                         title_a={ws.doc(Side::A).title.clone()}
                         title_b={ws.doc(Side::B).title.clone()}
                         lang_a={guess_language(&ws.doc(Side::A).text)}
@@ -574,26 +606,6 @@ pub fn app(props: &AppProps) -> Html {
                 </button>
             </footer>
         </>
-    }
-}
-
-/// The formulation lexicon, fetched from the site.
-#[derive(Clone)]
-enum LexiconState {
-    Loading,
-    Ready(Rc<Lexicon>),
-    Unavailable,
-}
-
-impl PartialEq for LexiconState {
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (LexiconState::Ready(a), LexiconState::Ready(b)) => Rc::ptr_eq(a, b),
-            (LexiconState::Loading, LexiconState::Loading) | (LexiconState::Unavailable, LexiconState::Unavailable) => {
-                true
-            }
-            _ => false,
-        }
     }
 }
 

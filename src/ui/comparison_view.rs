@@ -11,7 +11,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// Properties of [`ComparisonView`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ComparisonViewProps {
     /// The derived comparison.
     pub comparison: Rc<Comparison>,
@@ -52,8 +52,32 @@ pub struct ComparisonViewProps {
     pub on_select: Callback<usize>,
 }
 
+impl PartialEq for ComparisonViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        // The comparison and texts by identity: field by field they cost more than a render.
+        Rc::ptr_eq(&self.comparison, &other.comparison)
+            && Rc::ptr_eq(&self.text_a, &other.text_a)
+            && Rc::ptr_eq(&self.text_b, &other.text_b)
+            && self.title_a == other.title_a
+            && self.title_b == other.title_b
+            && self.lang_a == other.lang_a
+            && self.lang_b == other.lang_b
+            && self.options == other.options
+            && self.highlights_a == other.highlights_a
+            && self.highlights_b == other.highlights_b
+            && self.focus_row == other.focus_row
+            && self.on_link == other.on_link
+            && self.on_quote == other.on_quote
+            && self.view == other.view
+            && self.on_select == other.on_select
+    }
+}
+
+/// Most ticks on the overview ruler: changes closer than one slot share a tick.
+pub const RULER_SLOTS: usize = 300;
+
 /// Rows (or folds) rendered at first, and added by each "show more".
-pub const PAGE_BLOCKS: usize = 400;
+pub const PAGE_BLOCKS: usize = 200;
 
 /// A share from 0 to 1 as a whole percentage (integer formatting keeps float printing
 /// code out of the wasm).
@@ -173,15 +197,31 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
     let changes = navigation::change_rows(c, &props.options, texts);
     let ruler = {
         let total = c.rows.len().max(1);
+        // One tick per slot of the ruler's height: a long comparison's thousands of changes
+        // would otherwise be thousands of overlapping buttons.
+        let slot = |k: usize| k * RULER_SLOTS / total;
+        let mut ticks: Vec<(usize, usize)> = Vec::new();
+        for &k in &changes {
+            match ticks.last_mut() {
+                Some((first, n)) if slot(*first) == slot(k) => *n += 1,
+                _ => ticks.push((k, 1)),
+            }
+        }
         html! {
             <nav class="ruler" aria-label="Overview of changes">
-                { for changes.iter().map(|&k| {
+                { for ticks.into_iter().map(|(k, n)| {
                     let row = &c.rows[k];
                     let top = format!("top: {:.2}%", k as f32 * 100.0 / total as f32);
-                    let title = format!("{} {}", locator(if row.b.is_empty() { &c.outline_a } else { &c.outline_b }, if row.b.is_empty() { &row.a } else { &row.b }), relation_label(row, c));
+                    let place = locator(if row.b.is_empty() { &c.outline_a } else { &c.outline_b }, if row.b.is_empty() { &row.a } else { &row.b });
+                    let label = relation_label(row, c);
+                    let (title, spoken) = if n == 1 {
+                        (format!("{place} {label}"), format!("Go to change: {label}"))
+                    } else {
+                        (format!("{n} changes from {place}: {label}, …"), format!("Go to {n} changes from {place}"))
+                    };
                     html! {
                         <button type="button" class={classes!("tick", relation_class(row), row.moved.then_some("moved"))} style={top}
-                            {title} aria-label={format!("Go to change: {}", relation_label(row, c))}
+                            {title} aria-label={spoken}
                             onclick={props.on_select.reform(move |_: MouseEvent| k)}></button>
                     }
                 }) }

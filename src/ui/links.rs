@@ -5,7 +5,7 @@
 use super::corpus_fetch::fetch_text;
 use super::state::{Doc, Focus, Mode, Restored, Source, TimelineTab, TimelineView, Workspace};
 use crate::corpus::CorpusIndex;
-use crate::share::{decode, encode, short_hash, DocRef, FocusRef, ShareError, ShareState, TimelineRef};
+use crate::share::{decode, short_hash, DocRef, FocusRef, ShareError, ShareState, TimelineRef};
 use crate::timeline::slogan_tracks::SloganOrder;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -148,8 +148,15 @@ pub fn link_for(fragment: &str) -> String {
 
 /// Writes the fragment to the address bar: a new history entry when `push`, else in place.
 pub fn write_address(fragment: &str, push: bool) {
-    let Ok(history) = gloo::utils::window().history() else { return };
-    let url = format!("#{fragment}");
+    let window = gloo::utils::window();
+    let Ok(history) = window.history() else { return };
+    // No fragment: the page's address alone (a reload then restores from the storage).
+    let url = if fragment.is_empty() {
+        let location = window.location();
+        format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default())
+    } else {
+        format!("#{fragment}")
+    };
     let _ = if push {
         history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
     } else {
@@ -157,9 +164,29 @@ pub fn write_address(fragment: &str, push: bool) {
     };
 }
 
-/// Encodes the state and returns the full link.
-pub fn link_of(state: &ShareState) -> String {
-    link_for(&encode(state))
+/// The fragment for a state serialized as JSON: empty when the state is too large for a
+/// link ([`crate::share::MAX_LINKED_STATE_BYTES`]).
+pub fn fragment_of_json(json: &str) -> String {
+    if json.len() > crate::share::MAX_LINKED_STATE_BYTES {
+        String::new()
+    } else {
+        crate::share::encode_json(json.as_bytes())
+    }
+}
+
+/// Encodes the state and returns the full link; an error saying why when the documents are
+/// too long for one.
+pub fn link_of(state: &ShareState) -> Result<String, String> {
+    let json = serde_json::to_string(state).unwrap_or_default();
+    let fragment = fragment_of_json(&json);
+    if fragment.is_empty() {
+        return Err(format!(
+            "These documents are too long to share as a link ({} MB; links hold up to {} MB). Use \u{201c}Save comparison file\u{201d} and share the file instead.",
+            crate::import::megabytes(json.len()),
+            crate::share::MAX_LINKED_STATE_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(link_for(&fragment))
 }
 
 /// Copies text to the clipboard (best effort: the promise's outcome is not awaited).

@@ -1,17 +1,19 @@
 //! The browser UI (wasm32 only): yew function components that render the engine's result.
 //!
 //! One reducer ([`state::Workspace`]) holds what the user controls: the two documents and
-//! the loaded corpus index. The comparison is derived from the two texts with `use_memo`,
-//! never stored. Components render and dispatch; fetching lives in [`corpus_fetch`].
+//! the loaded corpus index. The comparison is derived from the two texts, never stored:
+//! on the spot for short texts, in a worker for long ones ([`derived_comparison`]). Components render and dispatch; fetching lives in [`corpus_fetch`].
 
 pub mod app;
 pub mod chart_export;
 pub mod comparison_view;
 pub mod corpus_fetch;
+pub mod derived_comparison;
 pub mod doc_panel;
 pub mod heat_map;
 pub mod key_help;
 pub mod links;
+pub mod offload;
 pub mod options_bar;
 pub mod priorities_panel;
 pub mod redline;
@@ -59,6 +61,10 @@ fn install_panic_banner() {
 
 /// Mounts the app into `#app`, replacing the loading message.
 pub fn start() {
+    // The comparison worker loads this same wasm: there is no page to mount there.
+    if web_sys::window().is_none() {
+        return;
+    }
     install_panic_banner();
     let document = gloo::utils::document();
     let Some(root) = document.get_element_by_id("app") else {

@@ -7,13 +7,24 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// Properties of [`PrioritiesPanel`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct PrioritiesPanelProps {
     /// The comparison.
     pub comparison: Rc<Comparison>,
     /// Called with a row index when an item is clicked.
     pub on_select: Callback<usize>,
 }
+
+impl PartialEq for PrioritiesPanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        // By identity: comparing two large comparisons field by field would cost more than
+        // drawing the panel.
+        Rc::ptr_eq(&self.comparison, &other.comparison) && self.on_select == other.on_select
+    }
+}
+
+/// Lists shown before "show the other lists".
+pub const FIRST_LISTS: usize = 8;
 
 fn change_badge(m: &PriorityMatch) -> (String, &'static str, String) {
     match (m.rank_a, m.rank_b, m.rank_change) {
@@ -30,13 +41,22 @@ fn change_badge(m: &PriorityMatch) -> (String, &'static str, String) {
 pub fn priorities_panel(props: &PrioritiesPanelProps) -> Html {
     let c = &props.comparison;
     let lists: Vec<_> = c.priorities.matches.iter().filter(|m| m.items.len() >= 2).collect();
+    // A long document can hold dozens of lists: the first few open, the rest on request.
+    let more = use_state(|| false);
+    let hidden = if *more { 0 } else { lists.len().saturating_sub(FIRST_LISTS) };
+    let on_more = {
+        let more = more.clone();
+        Callback::from(move |_: MouseEvent| more.set(true))
+    };
+    let (rows_a, rows_b) = c.rows_by_section();
+    let row_of = |rows: &[Option<usize>], id: Option<usize>| id.and_then(|id| rows.get(id).copied().flatten());
     html! {
         <section class="panel priorities-panel" aria-labelledby="priorities-heading">
             <h2 id="priorities-heading">{"Priorities"}</h2>
             if lists.is_empty() {
                 <p class="muted">{"No enumerated priorities found in these documents."}</p>
             }
-            { for lists.into_iter().map(|m| {
+            { for lists.into_iter().take(if *more { usize::MAX } else { FIRST_LISTS }).map(|m| {
                 let size = |x: Option<usize>, lists: &Vec<crate::priorities::PriorityList>| x.map_or(0, |i| lists[i].items.len());
                 let caption = format!("{} items in A · {} in B", size(m.list_a, &c.priorities.lists_a), size(m.list_b, &c.priorities.lists_b));
                 html! {
@@ -46,8 +66,7 @@ pub fn priorities_panel(props: &PrioritiesPanelProps) -> Html {
                         <tbody>
                             { for m.items.iter().map(|item| {
                                 let (badge, class, spoken) = change_badge(item);
-                                let row = item.section_b.and_then(|id| c.rows.iter().position(|r| r.b.contains(&id) || c.outline_b.sections.iter().any(|s| s.parent == Some(id) && r.b.contains(&s.id))))
-                                    .or_else(|| item.section_a.and_then(|id| c.rows.iter().position(|r| r.a.contains(&id) || c.outline_a.sections.iter().any(|s| s.parent == Some(id) && r.a.contains(&s.id)))));
+                                let row = row_of(&rows_b, item.section_b).or_else(|| row_of(&rows_a, item.section_a));
                                 let onclick = row.map(|r| props.on_select.reform(move |_: MouseEvent| r));
                                 let label = item.label_b.clone().or_else(|| item.label_a.clone()).unwrap_or_default();
                                 let was = item.label_a.clone().filter(|a| Some(a) != item.label_b.as_ref() && item.label_b.is_some());
@@ -67,6 +86,11 @@ pub fn priorities_panel(props: &PrioritiesPanelProps) -> Html {
                     </table>
                 }
             }) }
+            if hidden > 0 {
+                <p class="more"><button type="button" onclick={on_more} data-testid="more-priorities">
+                    { format!("Show the other {hidden} lists") }
+                </button></p>
+            }
         </section>
     }
 }

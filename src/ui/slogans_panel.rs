@@ -10,7 +10,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// Properties of [`SlogansPanel`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct SlogansPanelProps {
     /// The comparison's formulations.
     pub slogans: Rc<Vec<SloganChange>>,
@@ -22,6 +22,19 @@ pub struct SlogansPanelProps {
     #[prop_or_default]
     pub on_link: Callback<String>,
 }
+
+impl PartialEq for SlogansPanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        // The table by identity: the page memoizes it per comparison.
+        Rc::ptr_eq(&self.slogans, &other.slogans)
+            && self.focus == other.focus
+            && self.on_select == other.on_select
+            && self.on_link == other.on_link
+    }
+}
+
+/// Rows the table shows before "show the others".
+pub const FIRST_ROWS: usize = 150;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Filter {
@@ -64,6 +77,8 @@ fn status_class(status: SloganStatus) -> &'static str {
 pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
     let filter = use_state(|| Filter::Changed);
     let sort = use_state(|| SortBy::Status);
+    let more = use_state(|| FIRST_ROWS);
+    let limit = more.clone();
     let query = use_state(String::new);
 
     let count = |st: SloganStatus| props.slogans.iter().filter(|s| s.status == st).count();
@@ -123,6 +138,16 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
         Some(Focus::Slogan { key, .. }) => Some(key.clone()),
         _ => None,
     };
+    // Long documents have hundreds of changed formulations: the table opens with the first
+    // ones (and the selected one), and grows on request.
+    let selected_at = selected.as_deref().and_then(|k| shown.iter().position(|s| s.key == k));
+    let limit = (*limit).max(selected_at.map_or(0, |i| i + 1));
+    let hidden = shown.len().saturating_sub(limit);
+    let on_more = {
+        let more = more.clone();
+        let total = shown.len();
+        Callback::from(move |_: MouseEvent| more.set(total))
+    };
 
     html! {
         <section class="panel slogans-panel" aria-labelledby="slogans-heading">
@@ -160,7 +185,7 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
                 <table class="slogans" data-testid="slogans-table">
                     <thead><tr><th scope="col">{"Formulation"}</th><th scope="col">{"Status"}</th><th scope="col" class="num">{"A"}</th><th scope="col" class="num">{"B"}</th><th scope="col"><span class="visually-hidden">{"Link"}</span></th></tr></thead>
                     <tbody>
-                        { for shown.into_iter().map(|s| {
+                        { for shown.into_iter().take(limit).map(|s| {
                             let key = s.key.clone();
                             let onclick = props.on_select.reform(move |_: MouseEvent| key.clone());
                             let key = s.key.clone();
@@ -189,6 +214,11 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
                         }) }
                     </tbody>
                 </table>
+                if hidden > 0 {
+                    <p class="more"><button type="button" onclick={on_more} data-testid="more-slogans">
+                        { format!("Show the other {hidden} formulations") }
+                    </button></p>
+                }
             }
         </section>
     }
