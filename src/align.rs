@@ -162,16 +162,22 @@ impl Aligner<'_> {
                 }
                 continue;
             }
-            let in_gap: Vec<Candidate> = candidates.iter().filter(inside).filter(|c| c.2 >= GAP_MIN).copied().collect();
-            let mutual: Vec<Candidate> = in_gap
-                .iter()
-                .copied()
-                .filter(|&(i, j, sim)| {
-                    let best_for_i = in_gap.iter().filter(|c| c.0 == i).all(|c| c.2 <= sim);
-                    let best_for_j = in_gap.iter().filter(|c| c.1 == j).all(|c| c.2 <= sim);
-                    best_for_i && best_for_j
-                })
-                .collect();
+            // Candidates come in order of their leaf of A: the gap's are one run.
+            let from = candidates.partition_point(|c| (c.0 as isize) <= i0);
+            let to = candidates.partition_point(|c| (c.0 as isize) < i1);
+            let in_gap: Vec<Candidate> =
+                candidates[from..to].iter().filter(inside).filter(|c| c.2 >= GAP_MIN).copied().collect();
+            // Each leaf's best similarity in the gap, in one pass (not a scan per candidate).
+            let mut best_i: HashMap<usize, f32> = HashMap::default();
+            let mut best_j: HashMap<usize, f32> = HashMap::default();
+            for &(i, j, sim) in &in_gap {
+                let bi = best_i.entry(i).or_insert(sim);
+                *bi = bi.max(sim);
+                let bj = best_j.entry(j).or_insert(sim);
+                *bj = bj.max(sim);
+            }
+            let mutual: Vec<Candidate> =
+                in_gap.iter().copied().filter(|&(i, j, sim)| sim >= best_i[&i] && sim >= best_j[&j]).collect();
             for c in heaviest_chain(&mutual, self.b.len()) {
                 self.pair(c, false);
             }

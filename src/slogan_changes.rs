@@ -69,15 +69,36 @@ fn row_of(outline: &Outline, leaf_row: &BTreeMap<usize, usize>, at: usize) -> Op
 
 /// Dice similarity of the character bigram sets of two strings (0 when either has none).
 pub(crate) fn bigram_dice(x: &str, y: &str) -> f32 {
-    let grams = |s: &str| -> BTreeSet<(char, char)> {
-        let c: Vec<char> = s.chars().collect();
-        c.windows(2).map(|w| (w[0], w[1])).collect()
-    };
-    let (gx, gy) = (grams(x), grams(y));
+    dice_of_bigrams(&bigrams(x), &bigrams(y))
+}
+
+/// The sorted, distinct character bigrams of a string.
+fn bigrams(s: &str) -> Vec<(char, char)> {
+    let c: Vec<char> = s.chars().collect();
+    let mut grams: Vec<(char, char)> = c.windows(2).map(|w| (w[0], w[1])).collect();
+    grams.sort_unstable();
+    grams.dedup();
+    grams
+}
+
+/// Dice similarity of two bigram sets from [`bigrams`].
+fn dice_of_bigrams(gx: &[(char, char)], gy: &[(char, char)]) -> f32 {
     if gx.is_empty() || gy.is_empty() {
         return 0.0;
     }
-    2.0 * gx.intersection(&gy).count() as f32 / (gx.len() + gy.len()) as f32
+    let (mut p, mut q, mut both) = (0, 0, 0);
+    while p < gx.len() && q < gy.len() {
+        match gx[p].cmp(&gy[q]) {
+            std::cmp::Ordering::Less => p += 1,
+            std::cmp::Ordering::Greater => q += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                p += 1;
+                q += 1;
+            }
+        }
+    }
+    2.0 * both as f32 / (gx.len() + gy.len()) as f32
 }
 
 /// Lowest bigram similarity for a dropped and an added formulation of one aligned row to be
@@ -111,17 +132,33 @@ pub fn compare_slogans(
     let added: Vec<&Slogan> = map_b.iter().filter(|(k, _)| !map_a.contains_key(*k)).map(|(_, s)| *s).collect();
 
     // Reworded: a dropped and an added formulation in the same aligned row, alike enough.
+    // Only pairs that share a row are scored: the added formulations are indexed by row.
+    let mut added_in_row: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (y, ad) in added.iter().enumerate() {
+        let rows: BTreeSet<usize> =
+            ad.occurrences.iter().filter_map(|o| row_of(outline_b, &leaf_row_b, o.start)).collect();
+        for r in rows {
+            added_in_row.entry(r).or_default().push(y);
+        }
+    }
+    let added_grams: Vec<Vec<(char, char)>> = added.iter().map(|ad| bigrams(&ad.text.to_lowercase())).collect();
     let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
     for (x, d) in dropped.iter().enumerate() {
-        let rows_d: BTreeSet<usize> =
-            d.occurrences.iter().filter_map(|o| row_of(outline_a, &leaf_row_a, o.start)).collect();
-        for (y, ad) in added.iter().enumerate() {
-            let shares_row = ad
-                .occurrences
-                .iter()
-                .any(|o| row_of(outline_b, &leaf_row_b, o.start).is_some_and(|r| rows_d.contains(&r)));
-            let sim = bigram_dice(&d.text.to_lowercase(), &ad.text.to_lowercase());
-            if shares_row && sim >= REWORDED_MIN {
+        let sharing: BTreeSet<usize> = d
+            .occurrences
+            .iter()
+            .filter_map(|o| row_of(outline_a, &leaf_row_a, o.start))
+            .filter_map(|r| added_in_row.get(&r))
+            .flatten()
+            .copied()
+            .collect();
+        if sharing.is_empty() {
+            continue;
+        }
+        let grams = bigrams(&d.text.to_lowercase());
+        for y in sharing {
+            let sim = dice_of_bigrams(&grams, &added_grams[y]);
+            if sim >= REWORDED_MIN {
                 candidates.push((sim, x, y));
             }
         }

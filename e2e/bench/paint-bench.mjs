@@ -1,6 +1,7 @@
 // Paint and re-render timings of the built site in headless Chromium: how long from
 // navigation to the first aligned rows on screen, and how long the page takes to show the
-// result of an option change (view-only, and one that recomputes the comparison), plus the
+// result of an option change (view-only, and one that recomputes the comparison, in the
+// worker for long pairs: timed until its result is painted), plus the
 // timeline's first heat map. Medians of several runs; prints a Markdown table.
 //
 //   node e2e/bench/paint-bench.mjs [--runs 5]
@@ -44,14 +45,18 @@ async function paintTime(url, selector) {
   return { page, context, ms };
 }
 
-/** Milliseconds from an input event until the page has painted twice after it. */
+/** Milliseconds from an input event until the page has painted twice after it, and, when
+ *  the change runs in the comparison worker, until its result is painted. */
 async function changeTime(page, selector, apply) {
   return page.evaluate(async ({ selector, apply }) => {
     const el = document.querySelector(selector);
     const t0 = performance.now();
     if (apply === 'toggle') el.click();
     else { el.value = apply; el.dispatchEvent(new Event('change', { bubbles: true })); }
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    await frame();
+    while (document.querySelector('[data-testid=working]') || !document.querySelector('.rows .row')) await frame();
+    await frame();
     return performance.now() - t0;
   }, { selector, apply });
 }
