@@ -33,18 +33,25 @@ impl std::fmt::Display for WireError {
 
 impl std::error::Error for WireError {}
 
+/// The first bytes of every encoding: "tifa wire", layout 1.
+pub const MARK: [u8; 4] = *b"TFW\x01";
+
 /// The comparison in binary form.
 pub fn encode(c: &Comparison) -> Vec<u8> {
     let mut out = Vec::with_capacity(64 + c.rows.len() * 48);
+    out.extend_from_slice(&MARK);
     c.put(&mut out);
     out
 }
 
 /// The comparison that [`encode`] wrote; an error for anything else.
 pub fn decode(bytes: &[u8]) -> Result<Comparison, WireError> {
-    let mut input = Input { bytes, at: 0 };
+    let Some(body) = bytes.strip_prefix(&MARK) else {
+        return Err(WireError("not a comparison of this version of tifa"));
+    };
+    let mut input = Input { bytes: body, at: 0 };
     let c = Comparison::take(&mut input)?;
-    if input.at != bytes.len() {
+    if input.at != body.len() {
         return Err(WireError("bytes left over after the comparison"));
     }
     Ok(c)
@@ -358,6 +365,13 @@ mod tests {
             }
         }
         assert!(decode(&[0xff; 16]).is_err());
+    }
+
+    #[test]
+    fn bytes_of_another_layout_are_refused() {
+        let mut bytes = encode(&compare(A, B, &Options::default()));
+        bytes[3] = 0x02;
+        assert_eq!(decode(&bytes).unwrap_err().to_string(), "not a comparison of this version of tifa");
     }
 
     #[test]

@@ -1,9 +1,9 @@
-// tifa's comparison worker. It loads the page's own wasm (the page tells it where the
-// wasm-bindgen loader and the .wasm are) and runs large comparisons off the main thread,
+// tifa's comparison worker. It loads the engine's own wasm (bin tifa-worker, built by trunk
+// next to this file, optimised for speed) and runs large comparisons off the main thread,
 // so the page keeps answering while two long reports are compared (src/ui/offload.rs).
 //
 // Messages from the page:
-//   {init: {glue, wasm, lexicon}}    once, first
+//   {init: {lexicon}}                once, first
 //   {job, a, b, options}             compare a with b (options as JSON)
 // Messages to the page:
 //   {job, progress: [stage, percent]}  while it works
@@ -18,32 +18,32 @@ ready.catch(() => {});
 self.onmessage = async (event) => {
   const message = event.data;
   if (message.init) {
-    const { glue, wasm, lexicon } = message.init;
     ready = (async () => {
-      const bindings = await import(glue);
-      await bindings.default({ module_or_path: wasm });
-      bindings.tifa_worker_lexicon(lexicon);
-      return bindings;
+      // The loader defines the global `wasm_bindgen` (wasm-bindgen's no-modules target).
+      importScripts('tifa-worker.js');
+      await wasm_bindgen({ module_or_path: 'tifa-worker_bg.wasm' });
+      wasm_bindgen.tifa_worker_lexicon(message.init.lexicon);
+      return wasm_bindgen;
     })();
     ready.catch(() => {});
     return;
   }
   const { job, a, b, options } = message;
-  let bindings;
+  let engine;
   try {
-    bindings = await ready;
+    engine = await ready;
   } catch (e) {
     self.postMessage({ job, unavailable: `the comparison worker could not load tifa (${e})` });
     return;
   }
   try {
     const report = (stage, percent) => self.postMessage({ job, progress: [stage, percent] });
-    const bytes = bindings.tifa_worker_compare(a, b, options, report);
+    const bytes = engine.tifa_worker_compare(a, b, options, report);
     self.postMessage({ job, bytes }, [bytes.buffer]);
   } catch (e) {
     let why = String(e);
     try {
-      why = bindings.tifa_worker_panic_message() || why;
+      why = engine.tifa_worker_panic_message() || why;
     } catch (_) {
       // The wasm is stopped; the error itself is all there is.
     }

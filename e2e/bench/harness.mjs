@@ -37,5 +37,15 @@ export async function enginePage(site) {
   await page.goto(site.url);
   await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.tifa_bench_compare);
   await page.evaluate(async () => window.wasmBindings.tifa_bench_prepare(await (await fetch('lexicon.tsv')).text()));
+  // The comparison worker's wasm (speed-optimised engine) as well, loaded into the page
+  // through its no-modules loader, which declares the global `wasm_bindgen` (a script
+  // binding, not a property of window).
+  await page.addScriptTag({ url: 'tifa-worker.js' });
+  await page.evaluate(async () => {
+    /* global wasm_bindgen */
+    await wasm_bindgen({ module_or_path: 'tifa-worker_bg.wasm' });
+    wasm_bindgen.tifa_worker_lexicon(await (await fetch('lexicon.tsv')).text());
+    window.tifaWorkerEngine = wasm_bindgen;
+  });
   return page;
 }

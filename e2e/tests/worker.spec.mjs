@@ -112,12 +112,18 @@ test('a newer pair replaces a comparison still running', async ({ page }, testIn
 test('the congress reports compare in the worker under a sub-path too', async ({ page }) => {
   const errors = await open(page, `http://127.0.0.1:${port + 2}/tools/tifa/`);
   const requests = [];
+  const warnings = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.getByTestId('pick-A').selectOption('congress19-zh');
   await page.getByTestId('pick-B').selectOption('congress20-zh');
   await expect(page.getByTestId('summary')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('title-B')).toContainText('二十');
+  // The worker script and the engine's own wasm came from the sub-path, and the worker did
+  // the work (the page did not fall back to comparing on its own).
   expect(requests).toContain('/tools/tifa/compare-worker.js');
+  expect(requests).toContain('/tools/tifa/tifa-worker_bg.wasm');
+  expect(warnings.join('\n')).not.toContain('instead of in a worker');
   expect(errors).toEqual([]);
 });
 

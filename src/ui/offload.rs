@@ -3,7 +3,8 @@
 //! Comparing two long reports takes longer than a frame, and wasm on the main thread cannot
 //! be interrupted: the page would freeze while typing, scrolling or clicking. So past
 //! [`OFFLOAD_ABOVE_BYTES`] the page hands the two texts to a dedicated worker
-//! (`static/compare-worker.js`) that loads this same wasm, runs
+//! (`static/compare-worker.js`) that loads the engine's own wasm (bin `tifa-worker`,
+//! `src/worker_main.rs`, built for speed where the page is built for size), runs
 //! [`crate::compare::compare_reporting`] and posts back its progress and then the
 //! [`Comparison`] in binary form ([`crate::wire`]). The page stays usable and shows the
 //! progress meanwhile.
@@ -19,7 +20,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{MessageEvent, Worker};
 use yew::Callback;
 
 /// Above this many bytes of text (both documents together) a comparison runs in the worker.
@@ -55,37 +56,14 @@ thread_local! {
     static RUNNING: RefCell<Option<Running>> = const { RefCell::new(None) };
 }
 
-/// The URLs of this page's wasm-bindgen loader and wasm, from the preload links trunk
-/// writes into the page; None when the page was not built by trunk.
-fn loader_urls() -> Option<(String, String)> {
-    thread_local! {
-        static URLS: std::cell::OnceCell<Option<(String, String)>> = const { std::cell::OnceCell::new() };
-    }
-    URLS.with(|urls| urls.get_or_init(find_loader_urls).clone())
-}
-
-fn find_loader_urls() -> Option<(String, String)> {
-    let document = gloo::utils::document();
-    let href = |selector: &str| -> Option<String> {
-        let link = document.query_selector(selector).ok()??;
-        let href = link.get_attribute("href")?;
-        let base = document.base_uri().ok()??;
-        web_sys::Url::new_with_base(&href, &base).ok().map(|u| u.href())
-    };
-    Some((href("link[rel=modulepreload][href*='tifa-web']")?, href("link[rel=preload][href$='.wasm']")?))
-}
-
-/// True when the comparison of texts this long should run in the worker, and a worker can
-/// be made in this page.
+/// True when the comparison of texts this long should run in the worker, and this browser
+/// has workers.
 pub fn worth_offloading(bytes: usize) -> bool {
-    bytes > OFFLOAD_ABOVE_BYTES && loader_urls().is_some()
+    bytes > OFFLOAD_ABOVE_BYTES && js_sys::Reflect::has(&js_sys::global(), &"Worker".into()).unwrap_or(false)
 }
 
 fn start_worker(lexicon_tsv: &str) -> Result<Running, String> {
-    let (glue, wasm) = loader_urls().ok_or("this page has no wasm loader to give the worker")?;
-    let options = WorkerOptions::new();
-    options.set_type(WorkerType::Module);
-    let worker = Worker::new_with_options(WORKER_SCRIPT, &options).map_err(|e| format!("{e:?}"))?;
+    let worker = Worker::new(WORKER_SCRIPT).map_err(|e| format!("{e:?}"))?;
     let listener: Rc<RefCell<Callback<WorkerEvent>>> = Rc::new(RefCell::new(Callback::noop()));
     let on_message = {
         let listener = listener.clone();
@@ -114,8 +92,6 @@ fn start_worker(lexicon_tsv: &str) -> Result<Running, String> {
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     let init = js_sys::Object::new();
     let fields = js_sys::Object::new();
-    set(&fields, "glue", &glue.into());
-    set(&fields, "wasm", &wasm.into());
     set(&fields, "lexicon", &lexicon_tsv.into());
     set(&init, "init", &fields);
     worker.post_message(&init).map_err(|e| format!("{e:?}"))?;
@@ -149,9 +125,14 @@ fn read_message(data: &JsValue) -> Option<WorkerEvent> {
     }
     let bytes = get(data, "bytes");
     let finished = if let Some(bytes) = bytes.dyn_ref::<js_sys::Uint8Array>() {
-        crate::wire::decode(&bytes.to_vec())
-            .map(Rc::new)
-            .map_err(|e| format!("the worker's result could not be read ({e})"))
+        match crate::wire::decode(&bytes.to_vec()) {
+            Ok(c) => Ok(Rc::new(c)),
+            // A worker of another build (a stale cached copy): the page compares itself.
+            Err(e) => {
+                forget_worker();
+                return Some(WorkerEvent::Unavailable(format!("the worker's result could not be read ({e})")));
+            }
+        }
     } else {
         let why = get(data, "error").as_string().unwrap_or_else(|| "the worker stopped".into());
         if get(data, "fatal").is_truthy() {
@@ -216,51 +197,5 @@ pub fn cancel() {
     let busy = RUNNING.with(|r| r.borrow().as_ref().is_some_and(|r| r.busy));
     if busy {
         forget_worker();
-    }
-}
-
-/// The worker's side: what `static/compare-worker.js` calls in its copy of the wasm.
-pub mod worker_side {
-    use crate::lexicon::Lexicon;
-    use crate::options::Options;
-    use std::cell::RefCell;
-    use wasm_bindgen::prelude::*;
-
-    thread_local! {
-        static LEXICON: RefCell<Option<&'static Lexicon>> = const { RefCell::new(None) };
-        static PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
-    }
-
-    /// Installs the lexicon (once per worker) and a panic hook that keeps the message, so
-    /// the page can say what went wrong instead of "unreachable".
-    #[wasm_bindgen]
-    pub fn tifa_worker_lexicon(tsv: String) {
-        std::panic::set_hook(Box::new(|info| PANIC.with(|p| *p.borrow_mut() = Some(info.to_string()))));
-        let lexicon: &'static Lexicon = Box::leak(Box::new(Lexicon::parse_owned(tsv)));
-        LEXICON.with(|l| *l.borrow_mut() = Some(lexicon));
-    }
-
-    /// The message of the panic that stopped the last call, if any.
-    #[wasm_bindgen]
-    pub fn tifa_worker_panic_message() -> Option<String> {
-        PANIC.with(|p| p.borrow().clone())
-    }
-
-    /// Compares `a` with `b` (options as JSON), calling `progress(stage, percent)` as it
-    /// goes, and returns the comparison in binary form ([`crate::wire`]).
-    #[wasm_bindgen]
-    pub fn tifa_worker_compare(
-        a: &str,
-        b: &str,
-        options: &str,
-        progress: &js_sys::Function,
-    ) -> Result<Vec<u8>, JsValue> {
-        let options: Options = serde_json::from_str(options).map_err(|e| JsValue::from(e.to_string()))?;
-        let lexicon = LEXICON.with(|l| *l.borrow()).unwrap_or_else(Lexicon::builtin);
-        let mut report = |stage: &'static str, percent: u32| {
-            let _ = progress.call2(&JsValue::NULL, &stage.into(), &percent.into());
-        };
-        let comparison = crate::compare::compare_reporting(a, b, &options, lexicon, &mut report);
-        Ok(crate::wire::encode(&comparison))
     }
 }
