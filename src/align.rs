@@ -38,6 +38,11 @@ pub const JOIN_MIN: f32 = 0.2;
 pub const CONTAINMENT_MIN: f32 = 0.6;
 /// Candidates kept per leaf of A, best first.
 pub const MAX_CANDIDATES_PER_LEAF: usize = 12;
+/// A feature found in more leaves than this (of both documents) carries no weight, however
+/// long the documents: besides a quarter of the leaves, which rules out the commonest
+/// words of short documents, this bounds the candidate search of long ones, whose posting
+/// lists would otherwise grow with the document and the search with its square.
+pub const COMMON_ABOVE: u32 = 256;
 
 /// How the leaves of a group relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -389,7 +394,7 @@ impl Weights {
             *df.entry(*f).or_insert(0) += 1;
         }
         let n = (a.len() + b.len()) as f32;
-        let stop = if n >= 20.0 { (n / 4.0).ceil() as u32 } else { u32::MAX };
+        let stop = if n >= 20.0 { ((n / 4.0).ceil() as u32).min(COMMON_ABOVE) } else { u32::MAX };
         let weight = df.into_iter().filter(|(_, d)| *d <= stop).map(|(f, d)| (f, (1.0 + n / d as f32).ln())).collect();
         Weights { weight }
     }

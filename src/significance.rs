@@ -190,9 +190,17 @@ fn strip_modifiers(words: Vec<String>) -> Vec<String> {
         .into_iter()
         .filter_map(|w| {
             if w.chars().next().is_some_and(is_han) {
+                // Longest modifiers first, each removed everywhere; a modifier is only
+                // searched for when the word holds its first character (most hold none).
+                let mut present: Vec<char> = w.chars().collect();
+                present.sort_unstable();
+                present.dedup();
                 let mut rest = w;
                 for m in zh {
-                    rest = rest.replace(m, "");
+                    let first = m.chars().next().unwrap_or_default();
+                    if present.binary_search(&first).is_ok() && rest.contains(m) {
+                        rest = rest.replace(m, "");
+                    }
                 }
                 (!rest.is_empty()).then_some(rest)
             } else {

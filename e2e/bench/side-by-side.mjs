@@ -1,6 +1,7 @@
 // Side by side: the anchor engines of ../shared/bench (jsdiff diffWords, diff-match-patch
 // chars with semantic cleanup and a 1 s timeout, similar words natively) and tifa (its
-// whole comparison natively, and its release wasm in headless Chromium) on the same inputs
+// whole comparison natively, and its release wasm in headless Chromium, the page's build or
+// the worker's as the app picks by size) on the same inputs
 // in one run, with the ratios tifa / anchor. Prints a Markdown table for BENCHMARKS.md.
 //
 //   node e2e/bench/side-by-side.mjs [--runs 5] [--timeout 60]
@@ -50,8 +51,9 @@ const site = await startSite(4192);
 const browser = site.browser;
 try {
   const page = await enginePage(site);
-  const tifaWasm = async ([a, b]) => page.evaluate(({ a, b, runs }) => {
-    const f = window.wasmBindings.tifa_bench_compare;
+  // As the app runs it: the page's wasm up to 96 KB of text, the worker's wasm past that.
+  const tifaWasm = async ([a, b]) => page.evaluate(({ a, b, runs, inWorker }) => {
+    const f = inWorker ? window.tifaWorkerEngine.tifa_worker_bench : window.wasmBindings.tifa_bench_compare;
     f(a, b);
     const times = [];
     for (let i = 0; i < runs; i++) {
@@ -60,7 +62,7 @@ try {
       times.push(performance.now() - t);
     }
     return times.sort((x, y) => x - y)[times.length >> 1];
-  }, { a: fs.readFileSync(a, 'utf8'), b: fs.readFileSync(b, 'utf8'), runs });
+  }, { a: fs.readFileSync(a, 'utf8'), b: fs.readFileSync(b, 'utf8'), runs, inWorker: fs.statSync(a).size + fs.statSync(b).size > 96 * 1024 });
 
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   console.log(`Side by side on ${cpu} (${os.cpus().length} cores), node ${process.version}, Chromium ${browser.version()}; medians of ${runs} runs, ms (— = over ${timeoutS} s)`);
