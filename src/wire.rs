@@ -172,16 +172,23 @@ impl Wire for bool {
     }
 }
 
+fn put_text(text: &str, out: &mut Vec<u8>) {
+    text.len().put(out);
+    out.extend_from_slice(text.as_bytes());
+}
+
+fn take_text<'a>(input: &'a mut Input<'_>) -> Result<&'a str, WireError> {
+    let n = usize::take(input)?;
+    std::str::from_utf8(input.slice(n)?).map_err(|_| WireError("a text is not UTF-8"))
+}
+
 impl Wire for String {
     fn put(&self, out: &mut Vec<u8>) {
-        self.len().put(out);
-        out.extend_from_slice(self.as_bytes());
+        put_text(self, out);
     }
 
     fn take(input: &mut Input<'_>) -> Result<Self, WireError> {
-        let n = usize::take(input)?;
-        let bytes = input.slice(n)?;
-        String::from_utf8(bytes.to_vec()).map_err(|_| WireError("a text is not UTF-8"))
+        take_text(input).map(str::to_owned)
     }
 }
 
@@ -189,14 +196,11 @@ impl Wire for String {
 /// ([`crate::lexicon::intern`]).
 impl Wire for &'static str {
     fn put(&self, out: &mut Vec<u8>) {
-        self.len().put(out);
-        out.extend_from_slice(self.as_bytes());
+        put_text(self, out);
     }
 
     fn take(input: &mut Input<'_>) -> Result<Self, WireError> {
-        let n = usize::take(input)?;
-        let text = std::str::from_utf8(input.slice(n)?).map_err(|_| WireError("a text is not UTF-8"))?;
-        Ok(crate::lexicon::intern(text))
+        take_text(input).map(crate::lexicon::intern)
     }
 }
 

@@ -290,13 +290,14 @@ pub fn app(props: &AppProps) -> Html {
         use_derived_comparison(texts.0, texts.1, ws.options.granularity, (*lexicon).clone())
     };
     // What the view draws: the finished comparison, or an empty one while it is worked out.
+    let nothing = use_memo((), |_| Shown {
+        comparison: Rc::new(compare_with("", "", &Options::default(), &Lexicon::parse(""))),
+        text_a: "".into(),
+        text_b: "".into(),
+    });
     let shown = match &derived {
         Derived::Ready(shown) => shown.clone(),
-        _ => Shown {
-            comparison: Rc::new(compare_with("", "", &Options::default(), &Lexicon::parse(""))),
-            text_a: "".into(),
-            text_b: "".into(),
-        },
+        _ => (*nothing).clone(),
     };
     let comparison = shown.comparison.clone();
     let slogans = use_memo(shown.clone(), |shown| shown.comparison.slogans.clone());

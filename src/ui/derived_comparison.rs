@@ -105,6 +105,12 @@ fn compute(key: &Key) -> Shown {
     Shown { comparison: Rc::new(comparison), text_a: a.clone(), text_b: b.clone() }
 }
 
+/// The comparison on the main thread when the worker cannot do it, saying why in the console.
+fn compute_without_worker(key: &Key, why: &str) -> Shown {
+    gloo::console::warn!(format!("tifa: comparing on the page instead of in a worker: {why}"));
+    compute(key)
+}
+
 /// The comparison of `a` with `b`, by the fastest route that keeps the page responsive.
 #[hook]
 pub fn use_derived_comparison(a: Rc<str>, b: Rc<str>, granularity: Granularity, lexicon: LexiconState) -> Derived {
@@ -136,16 +142,13 @@ pub fn use_derived_comparison(a: Rc<str>, b: Rc<str>, granularity: Granularity, 
                         from_worker.set(Some((key.clone(), shown)));
                     }
                     WorkerEvent::Unavailable(why) => {
-                        gloo::console::warn!(format!("tifa: comparing on the page instead of in a worker: {why}"));
-                        from_worker.set(Some((key.clone(), Ok(compute(&key)))));
+                        from_worker.set(Some((key.clone(), Ok(compute_without_worker(&key, &why)))));
                     }
                 })
             };
             let options = Options { granularity: key.2, ..Options::default() };
             if let Err(why) = offload::compare_in_worker(&key.0 .0, &key.1 .0, options, key.3.source(), on_event) {
-                // No worker in this browser: compare here, as small documents are.
-                gloo::console::warn!(format!("tifa: comparing on the page instead of in a worker: {why}"));
-                from_worker.set(Some((key.clone(), Ok(compute(key)))));
+                from_worker.set(Some((key.clone(), Ok(compute_without_worker(key, &why)))));
             }
         });
     }

@@ -11,8 +11,9 @@
 //!
 //! One worker is kept for the page. A new request while it is busy terminates it (the
 //! running comparison is stale) and starts a fresh one, so typing never queues work.
-//! When no worker can be made (no trunk loader in the page, as in the wasm unit tests,
-//! or a browser without module workers), the caller compares on the main thread.
+//! When no worker can be made, or it cannot load its wasm (a browser without workers, a
+//! page served without the worker's files, a stale worker of another build), the caller
+//! is told ([`WorkerEvent::Unavailable`] or an error) and compares on the main thread.
 
 use crate::compare::Comparison;
 use crate::options::Options;
@@ -169,10 +170,7 @@ pub fn compare_in_worker(
     lexicon_tsv: &str,
     on_event: Callback<WorkerEvent>,
 ) -> Result<(), String> {
-    let busy = RUNNING.with(|r| r.borrow().as_ref().is_some_and(|r| r.busy));
-    if busy {
-        forget_worker();
-    }
+    cancel();
     if RUNNING.with(|r| r.borrow().is_none()) {
         let running = start_worker(lexicon_tsv)?;
         RUNNING.with(|r| *r.borrow_mut() = Some(running));
