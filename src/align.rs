@@ -313,11 +313,30 @@ impl PartBands {
             out
         };
         let (ua, ub) = (union(a, parts_a, na), union(b, parts_b, nb));
+        // Shared weight of every pair of parts through the parts of B that hold each weighted
+        // feature (not a merge per pair of parts: long reports have dozens of parts, each with
+        // thousands of features).
+        let mut holders: HashMap<Feature, Vec<usize>> = HashMap::default();
+        for (y, fy) in ub.iter().enumerate() {
+            for f in fy.iter().filter(|f| weights.of(f) > 0.0) {
+                holders.entry(*f).or_default().push(y);
+            }
+        }
+        let total_b: Vec<f32> = ub.iter().map(|f| weights.total(f)).collect();
         let mut part_pairs = Vec::new();
+        let mut shared = vec![0f32; nb];
         for (x, fx) in ua.iter().enumerate() {
-            for (y, fy) in ub.iter().enumerate() {
-                let total = weights.total(fx) + weights.total(fy);
-                let sim = if total > 0.0 { 2.0 * weights.shared(fx, fy) / total } else { 0.0 };
+            shared.iter_mut().for_each(|s| *s = 0.0);
+            for f in fx {
+                if let Some(ys) = holders.get(f) {
+                    let w = weights.of(f);
+                    ys.iter().for_each(|&y| shared[y] += w);
+                }
+            }
+            let total_x = weights.total(fx);
+            for (y, &sh) in shared.iter().enumerate() {
+                let total = total_x + total_b[y];
+                let sim = if total > 0.0 { 2.0 * sh / total } else { 0.0 };
                 if sim >= GAP_MIN {
                     part_pairs.push((x, y, sim));
                 }

@@ -14,7 +14,7 @@ use crate::normalize::fold;
 use crate::options::Granularity;
 use crate::significance::{classify, Significance};
 use crate::span::Span;
-use crate::token::{tokenize, tokenize_chars, Token, TokenClass};
+use crate::token::{tokenize_chars, tokenize_words, Token, TokenClass};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use similar::algorithms::{myers, Capture, Compact, Replace};
@@ -77,7 +77,7 @@ pub fn diff_bounded<'t>(
     granularity: Granularity,
 ) -> (Vec<Op>, bool) {
     let split = |text: &str, span: Span| match granularity {
-        Granularity::Word => tokenize(text, span),
+        Granularity::Word => tokenize_words(text, span),
         Granularity::Character => tokenize_chars(text, span),
     };
     let tokens_a = split(text_a, span_a);

@@ -43,6 +43,7 @@ pub mod span;
 pub mod timeline;
 pub mod token;
 pub mod wire;
+pub mod zh_words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -141,6 +141,16 @@ fn words(text: &str) -> Vec<String> {
     out
 }
 
+/// True for a non-Han word that routine changes may touch: a number, a month, a number
+/// word or ordinal, a function word.
+fn is_routine_word(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || MONTHS.contains(&w)
+        || NUMBER_WORDS.contains(&w)
+        || ORDINALS.contains(&w)
+        || FUNCTION_WORDS.contains(&w)
+}
+
 /// What is left of some words once routine material is removed.
 fn strip_routine(words: Vec<String>) -> Vec<String> {
     words
@@ -151,25 +161,28 @@ fn strip_routine(words: Vec<String>) -> Vec<String> {
                 let kept: String = w.chars().filter(|c| !is_zh_routine(*c)).collect();
                 (!kept.is_empty()).then_some(kept)
             } else {
-                let numeric = w.chars().next().is_some_and(|c| c.is_ascii_digit());
-                let drop = numeric
-                    || MONTHS.contains(&w.as_str())
-                    || NUMBER_WORDS.contains(&w.as_str())
-                    || ORDINALS.contains(&w.as_str())
-                    || FUNCTION_WORDS.contains(&w.as_str());
-                (!drop).then_some(w)
+                (!is_routine_word(&w)).then_some(w)
             }
         })
         .collect()
 }
 
-/// The modifier lexicon, parsed once: Chinese entries longest first, English entries.
-fn modifier_lists() -> &'static (Vec<&'static str>, Vec<&'static str>) {
-    static LISTS: std::sync::OnceLock<(Vec<&'static str>, Vec<&'static str>)> = std::sync::OnceLock::new();
+/// The modifier lexicon, parsed once.
+struct ModifierLists {
+    /// Chinese entries, longest first.
+    zh: Vec<&'static str>,
+    /// English entries.
+    en: Vec<&'static str>,
+    /// Every character of a Chinese entry, sorted.
+    zh_chars: Vec<char>,
+}
+
+fn modifier_lists() -> &'static ModifierLists {
+    static LISTS: std::sync::OnceLock<ModifierLists> = std::sync::OnceLock::new();
     LISTS.get_or_init(parse_modifiers)
 }
 
-fn parse_modifiers() -> (Vec<&'static str>, Vec<&'static str>) {
+fn parse_modifiers() -> ModifierLists {
     let mut zh: Vec<&str> = Vec::new();
     let mut en: Vec<&str> = Vec::new();
     for line in MODIFIERS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
@@ -180,12 +193,36 @@ fn parse_modifiers() -> (Vec<&'static str>, Vec<&'static str>) {
         }
     }
     zh.sort_by_key(|m| std::cmp::Reverse(m.chars().count()));
-    (zh, en)
+    let mut zh_chars: Vec<char> = zh.iter().flat_map(|m| m.chars()).collect();
+    zh_chars.sort_unstable();
+    zh_chars.dedup();
+    ModifierLists { zh, en, zh_chars }
+}
+
+/// What no stripping can remove: the Han characters that are neither routine nor part of
+/// a modifier, and the other words that are neither routine nor modifiers, as a sorted
+/// list of keys. Two sides whose stripped forms are equal have equal plain units, so unequal
+/// plain units settle most substantive changes without the stripping itself.
+fn plain_units(words: &[String]) -> Vec<u64> {
+    let lists = modifier_lists();
+    let mut out = Vec::new();
+    for w in words {
+        if w.chars().next().is_some_and(is_han) {
+            out.extend(
+                w.chars().filter(|c| !is_zh_routine(*c) && lists.zh_chars.binary_search(c).is_err()).map(|c| c as u64),
+            );
+        } else if !is_routine_word(w) && !lists.en.contains(&w.as_str()) {
+            let hash = w.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3));
+            out.push(hash | 1 << 63);
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// What is left of some words once modifiers are removed.
 fn strip_modifiers(words: Vec<String>) -> Vec<String> {
-    let (zh, en) = modifier_lists();
+    let ModifierLists { zh, en, .. } = modifier_lists();
     words
         .into_iter()
         .filter_map(|w| {
@@ -216,6 +253,9 @@ fn strip_modifiers(words: Vec<String>) -> Vec<String> {
 /// `("稳健", "适度宽松")` → substantive.
 pub fn classify(deleted: &str, inserted: &str) -> Significance {
     let (d, i) = (words(deleted), words(inserted));
+    if plain_units(&d) != plain_units(&i) {
+        return Significance::Substantive;
+    }
     if strip_routine(d.clone()) == strip_routine(i.clone()) {
         return Significance::Routine;
     }

@@ -2,14 +2,17 @@
 //!
 //! English splits at Unicode word boundaries (UAX #29), so a word, a number, a run of spaces
 //! and each punctuation mark are tokens of their own. UAX #29 puts a boundary between any two
-//! Han characters, so Chinese comes out one character per token; issue-level word grouping is
-//! layered on top of this by the diff cleanup, not here.
+//! Han characters, so [`tokenize`] gives Chinese one character per token (what fingerprints
+//! want: character bigrams need no word list); [`tokenize_words`] then joins runs of Han
+//! characters into words (see [`crate::zh_words`]), which is what the word diff compares.
 //!
 //! `"Tan spoke, twice."` → `["Tan", " ", "spoke", ",", " ", "twice", "."]`
-//! `"全会认为，"` → `["全", "会", "认", "为", "，"]`
+//! `tokenize("全会认为，")` → `["全", "会", "认", "为", "，"]`
+//! `tokenize_words("全会认为，")` → `["全会", "认为", "，"]`
 
 use crate::normalize::is_han;
 use crate::span::Span;
+use crate::zh_words::Dictionary;
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -19,7 +22,7 @@ use unicode_segmentation::UnicodeSegmentation;
 pub enum TokenClass {
     /// A Latin (or other spaced-script) word.
     Word,
-    /// One Han character.
+    /// Han characters: one, or a word of several (see [`tokenize_words`]).
     Han,
     /// Digits, possibly with separators (`2,019`, `3.5`).
     Number,
@@ -48,6 +51,38 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             class: classify(word),
         })
         .collect()
+}
+
+/// Like [`tokenize`], with each run of Han characters divided into the words of the
+/// built-in list ([`Dictionary::builtin`]), unknown text staying one character per token.
+pub fn tokenize_words(text: &str, span: Span) -> Vec<Token> {
+    let dictionary = Dictionary::builtin();
+    let tokens = tokenize(text, span);
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut run: Vec<char> = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        if tokens[k].class != TokenClass::Han {
+            out.push(tokens[k]);
+            k += 1;
+            continue;
+        }
+        // A run of Han tokens (one character each, with any marks it carries; tokens tile the
+        // text, so a run is contiguous). Each token stands for its first character.
+        let start = k;
+        while k < tokens.len() && tokens[k].class == TokenClass::Han {
+            k += 1;
+        }
+        run.clear();
+        run.extend(tokens[start..k].iter().map(|t| t.span.of(text).chars().next().unwrap_or(' ')));
+        let mut at = start;
+        for len in dictionary.divide(&run) {
+            let span = Span::new(tokens[at].span.start, tokens[at + len - 1].span.end);
+            out.push(Token { span, class: TokenClass::Han });
+            at += len;
+        }
+    }
+    out
 }
 
 /// Splits `span` of `text` into one token per user-perceived character (grapheme cluster,
@@ -101,6 +136,21 @@ mod tests {
     #[test]
     fn chinese_splits_per_character() {
         assert_eq!(words("全会认为，"), ["全", "会", "认", "为", "，"]);
+    }
+
+    #[test]
+    fn chinese_words_join_characters() {
+        let text = "全会认为，实施稳健的货币政策";
+        let got: Vec<&str> = tokenize_words(text, Span::new(0, text.len())).iter().map(|t| t.span.of(text)).collect();
+        assert_eq!(got, ["全会", "认为", "，", "实施", "稳健", "的", "货币政策"]);
+    }
+
+    #[test]
+    fn word_tokens_tile_mixed_text() {
+        let text = "In 2023年GDP增长5.2%，好。";
+        let tokens = tokenize_words(text, Span::new(0, text.len()));
+        let rebuilt: String = tokens.iter().map(|t| t.span.of(text)).collect();
+        assert_eq!(rebuilt, text);
     }
 
     #[test]
