@@ -1,7 +1,8 @@
 //! Engine benchmarks on real document pairs: `cargo bench --bench engine`.
 //!
-//! Stages: segmentation, segmentation + alignment (fingerprints included), and the whole
-//! comparison (segment, align, diff every pair). Documents come from ../shared/corpus (or
+//! Stages: segmentation, segmentation + alignment (fingerprints included), the word diffs
+//! of every aligned pair with their significance classes, formulations and priorities
+//! (extraction and comparison), and the whole comparison (all of these). Documents come from ../shared/corpus (or
 //! $TIFA_CORPUS) and seeds/.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -59,6 +60,51 @@ mod stages {
         bencher.bench(|| {
             let (oa, ob) = (segment(&a), segment(&b));
             tifa::align::align_in_parts(&prints(&a, &oa), &prints(&b, &ob), &oa.leaf_parts(), &ob.leaf_parts())
+        });
+    }
+
+    /// The byte span from the first to the last leaf of a group's side.
+    fn group_span(o: &Outline, leaves: &[usize], len: usize) -> tifa::Span {
+        match (leaves.first(), leaves.last()) {
+            (Some(&f), Some(&l)) => tifa::Span::new(o.get(o.leaves[f]).body.start, o.get(o.leaves[l]).body.end),
+            _ => tifa::Span::empty(len),
+        }
+    }
+
+    #[divan::bench(args = [0, 1, 2, 3])]
+    fn diff_and_classify_aligned_pairs(bencher: divan::Bencher, index: usize) {
+        let (a, b) = pair(index);
+        let (pa, pb) = (tifa::compare::prepare(&a), tifa::compare::prepare(&b));
+        let spans: Vec<(tifa::Span, tifa::Span)> = tifa::compare::align_prepared(&pa, &pb)
+            .iter()
+            .filter(|g| !g.a.is_empty() && !g.b.is_empty())
+            .map(|g| (group_span(&pa.outline, &g.a, a.len()), group_span(&pb.outline, &g.b, b.len())))
+            .collect();
+        let words = tifa::lexicon::Lexicon::builtin().words();
+        bencher.bench(|| {
+            spans
+                .iter()
+                .map(|&(sa, sb)| {
+                    tifa::diff::diff_bounded(&a, sa, &b, sb, tifa::options::Granularity::Word, words).0.len()
+                })
+                .sum::<usize>()
+        });
+    }
+
+    #[divan::bench(args = [0, 1, 2, 3])]
+    fn formulations_and_priorities(bencher: divan::Bencher, index: usize) {
+        let (a, b) = pair(index);
+        let c = compare(&a, &b, &Options::default());
+        let lexicon = tifa::lexicon::Lexicon::builtin();
+        bencher.bench(|| {
+            let slogans = tifa::slogan_changes::compare_slogans(
+                &tifa::slogans::extract(&a, lexicon),
+                &tifa::slogans::extract(&b, lexicon),
+                &c.rows,
+                (&c.outline_a, &c.outline_b),
+            );
+            let priorities = tifa::priorities::compare_priorities((&a, &b), (&c.outline_a, &c.outline_b), &c.rows);
+            (slogans, priorities)
         });
     }
 

@@ -309,7 +309,7 @@ pub fn compare_reporting(
             }
             let span_a = body_of(&outline_a, &g.a, text_a.len());
             let span_b = body_of(&outline_b, &g.b, text_b.len());
-            let (ops, coarse) = diff_bounded(text_a, span_a, text_b, span_b, options.granularity);
+            let (ops, coarse) = diff_bounded(text_a, span_a, text_b, span_b, options.granularity, lexicon.words());
             let relation = relation_of(&g, is_unchanged(&ops));
             let significance = ops.iter().filter_map(|o| o.class).max();
             Row {

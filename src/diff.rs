@@ -15,6 +15,7 @@ use crate::options::Granularity;
 use crate::significance::{classify, Significance};
 use crate::span::Span;
 use crate::token::{tokenize_chars, tokenize_words, Token, TokenClass};
+use crate::zh_words::Dictionary;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use similar::algorithms::{myers, Capture, Compact, Replace};
@@ -61,9 +62,17 @@ pub const MAX_DIFF_SENTENCES: usize = 5_000;
 
 /// Diffs `span_a` of `text_a` against `span_b` of `text_b`.
 ///
-/// With [`Granularity::Character`] every character is a token of its own.
-pub fn diff<'t>(text_a: &'t str, span_a: Span, text_b: &'t str, span_b: Span, granularity: Granularity) -> Vec<Op> {
-    diff_bounded(text_a, span_a, text_b, span_b, granularity).0
+/// With [`Granularity::Character`] every character is a token of its own; with
+/// [`Granularity::Word`], runs of Han characters divide into the words of `words`.
+pub fn diff<'t>(
+    text_a: &'t str,
+    span_a: Span,
+    text_b: &'t str,
+    span_b: Span,
+    granularity: Granularity,
+    words: &Dictionary,
+) -> Vec<Op> {
+    diff_bounded(text_a, span_a, text_b, span_b, granularity, words).0
 }
 
 /// Like [`diff`], and says whether part of the result is coarse (a block too large to diff
@@ -75,9 +84,10 @@ pub fn diff_bounded<'t>(
     text_b: &'t str,
     span_b: Span,
     granularity: Granularity,
+    words: &Dictionary,
 ) -> (Vec<Op>, bool) {
     let split = |text: &str, span: Span| match granularity {
-        Granularity::Word => tokenize_words(text, span),
+        Granularity::Word => tokenize_words(text, span, words),
         Granularity::Character => tokenize_chars(text, span),
     };
     let tokens_a = split(text_a, span_a);
@@ -323,9 +333,13 @@ pub fn is_unchanged(ops: &[Op]) -> bool {
 mod tests {
     use super::*;
 
+    fn words() -> &'static Dictionary {
+        crate::lexicon::Lexicon::builtin().words()
+    }
+
     /// Renders ops as `equal[-deleted-]{+inserted+}`.
     fn redline(a: &str, b: &str) -> String {
-        let ops = diff(a, Span::new(0, a.len()), b, Span::new(0, b.len()), Granularity::Word);
+        let ops = diff(a, Span::new(0, a.len()), b, Span::new(0, b.len()), Granularity::Word, words());
         plain_redline(&ops, a, b)
     }
 
@@ -353,7 +367,7 @@ mod tests {
     #[test]
     fn ops_rebuild_both_sides() {
         let (a, b) = ("全会认为，形势很好。", "全会指出，形势总体很好！");
-        let ops = diff(a, Span::new(0, a.len()), b, Span::new(0, b.len()), Granularity::Word);
+        let ops = diff(a, Span::new(0, a.len()), b, Span::new(0, b.len()), Granularity::Word, words());
         let rebuilt_a: String = ops.iter().filter(|o| o.kind != OpKind::Insert).map(|o| o.a.of(a)).collect();
         let rebuilt_b: String = ops.iter().filter(|o| o.kind != OpKind::Delete).map(|o| o.b.of(b)).collect();
         assert_eq!((rebuilt_a.as_str(), rebuilt_b.as_str()), (a, b));
@@ -363,7 +377,8 @@ mod tests {
     fn long_texts_align_sentences_first_and_stay_exact() {
         let a: String = (0..4000).map(|i| format!("Sentence number {i} stays. ")).collect();
         let b = a.replace("number 2000 stays", "number 2000 changed");
-        let (ops, coarse) = diff_bounded(&a, Span::new(0, a.len()), &b, Span::new(0, b.len()), Granularity::Word);
+        let (ops, coarse) =
+            diff_bounded(&a, Span::new(0, a.len()), &b, Span::new(0, b.len()), Granularity::Word, words());
         assert!(!coarse);
         let changed: Vec<&str> = ops.iter().filter(|o| o.kind == OpKind::Insert).map(|o| o.b.of(&b)).collect();
         assert_eq!(changed, ["changed"]);
@@ -373,7 +388,8 @@ mod tests {
     fn huge_unrelated_blocks_are_coarse() {
         let a = "alpha beta ".repeat(5000);
         let b = "gamma delta ".repeat(5000);
-        let (ops, coarse) = diff_bounded(&a, Span::new(0, a.len()), &b, Span::new(0, b.len()), Granularity::Word);
+        let (ops, coarse) =
+            diff_bounded(&a, Span::new(0, a.len()), &b, Span::new(0, b.len()), Granularity::Word, words());
         assert!(coarse);
         assert_eq!(ops.len(), 2);
     }
@@ -382,6 +398,6 @@ mod tests {
     fn empty_sides() {
         assert_eq!(redline("", "new"), "{+new+}");
         assert_eq!(redline("old", ""), "[-old-]");
-        assert!(diff("", Span::new(0, 0), "", Span::new(0, 0), Granularity::Word).is_empty());
+        assert!(diff("", Span::new(0, 0), "", Span::new(0, 0), Granularity::Word, words()).is_empty());
     }
 }

@@ -9,12 +9,16 @@
 //! entries as whole words, case-insensitively. The scanner indexes entries by their first
 //! character, which keeps the wasm small (no automaton tables) and is linear in practice.
 //!
-//! Native builds (CLI, tests, benchmarks) compile the lexicon in ([`Lexicon::builtin`]).
-//! The web app fetches `lexicon.tsv` from the site instead and passes it to
-//! [`crate::compare::compare_with`], which keeps the wasm within its size budget.
+//! The lexicon also carries the Chinese word list the word diff reads
+//! ([`crate::zh_words`]): both are language data the engine is handed, not code.
+//!
+//! Native builds (CLI, tests, benchmarks) compile both in ([`Lexicon::builtin`]).
+//! The web app fetches `lexicon.tsv` and `zh_words.txt` from the site instead and passes them
+//! to [`crate::compare::compare_with`], which keeps the wasm within its size budget.
 
 use crate::normalize::is_han;
 use crate::span::Span;
+use crate::zh_words::{Dictionary, BUILTIN_LIST};
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
@@ -60,6 +64,10 @@ pub struct Lexicon {
     latin: FxHashMap<String, Vec<(&'static str, usize)>>,
     /// The TSV it was parsed from (the web app hands it to its comparison worker).
     source: &'static str,
+    /// The Chinese word list (empty unless given).
+    words: Dictionary,
+    /// The text of the word list.
+    words_source: &'static str,
 }
 
 /// A match of a lexicon entry in a text.
@@ -75,7 +83,29 @@ impl Lexicon {
     /// The built-in lexicon, parsed once (empty in wasm builds, which fetch it).
     pub fn builtin() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        LEXICON.get_or_init(|| Lexicon::parse(LEXICON_TSV))
+        LEXICON.get_or_init(|| Lexicon::parse(LEXICON_TSV).with_words(BUILTIN_LIST))
+    }
+
+    /// This lexicon with the Chinese word list `list` (format of `src/data/zh_words.txt`).
+    pub fn with_words(mut self, list: &'static str) -> Lexicon {
+        self.words = Dictionary::parse(list);
+        self.words_source = list;
+        self
+    }
+
+    /// [`Lexicon::with_words`] for a list fetched at run time.
+    pub fn with_words_owned(self, list: String) -> Lexicon {
+        self.with_words(Box::leak(list.into_boxed_str()))
+    }
+
+    /// The Chinese word list.
+    pub fn words(&self) -> &Dictionary {
+        &self.words
+    }
+
+    /// The text of the Chinese word list.
+    pub fn words_source(&self) -> &'static str {
+        self.words_source
     }
 
     /// Parses a lexicon fetched at run time; the text lives as long as the program.
@@ -113,7 +143,7 @@ impl Lexicon {
         for list in han.values_mut().chain(latin.values_mut()) {
             list.sort_by_key(|(form, _)| std::cmp::Reverse(form.len()));
         }
-        Lexicon { entries, han, latin, source: tsv }
+        Lexicon { entries, han, latin, source: tsv, words: Dictionary::default(), words_source: "" }
     }
 
     /// The TSV text it was parsed from.

@@ -11,10 +11,10 @@ mod bench_exports {
         static LEXICON: RefCell<Option<&'static Lexicon>> = const { RefCell::new(None) };
     }
 
-    /// Installs the lexicon the benchmark's comparisons use (parsed once).
+    /// Installs the lexicon and word list the benchmark's comparisons use (parsed once).
     #[wasm_bindgen]
-    pub fn tifa_bench_prepare(lexicon_tsv: String) {
-        let lexicon: &'static Lexicon = Box::leak(Box::new(Lexicon::parse_owned(lexicon_tsv)));
+    pub fn tifa_bench_prepare(lexicon_tsv: String, words: String) {
+        let lexicon: &'static Lexicon = Box::leak(Box::new(Lexicon::parse_owned(lexicon_tsv).with_words_owned(words)));
         LEXICON.with(|l| *l.borrow_mut() = Some(lexicon));
     }
 

@@ -53,10 +53,9 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         .collect()
 }
 
-/// Like [`tokenize`], with each run of Han characters divided into the words of the
-/// built-in list ([`Dictionary::builtin`]), unknown text staying one character per token.
-pub fn tokenize_words(text: &str, span: Span) -> Vec<Token> {
-    let dictionary = Dictionary::builtin();
+/// Like [`tokenize`], with each run of Han characters divided into the words of
+/// `dictionary`, unknown text staying one character per token.
+pub fn tokenize_words(text: &str, span: Span, dictionary: &Dictionary) -> Vec<Token> {
     let tokens = tokenize(text, span);
     let mut out = Vec::with_capacity(tokens.len());
     let mut run: Vec<char> = Vec::new();
@@ -141,14 +140,16 @@ mod tests {
     #[test]
     fn chinese_words_join_characters() {
         let text = "全会认为，实施稳健的货币政策";
-        let got: Vec<&str> = tokenize_words(text, Span::new(0, text.len())).iter().map(|t| t.span.of(text)).collect();
+        let dictionary = Dictionary::parse(crate::zh_words::BUILTIN_LIST);
+        let got: Vec<&str> =
+            tokenize_words(text, Span::new(0, text.len()), &dictionary).iter().map(|t| t.span.of(text)).collect();
         assert_eq!(got, ["全会", "认为", "，", "实施", "稳健", "的", "货币政策"]);
     }
 
     #[test]
     fn word_tokens_tile_mixed_text() {
         let text = "In 2023年GDP增长5.2%，好。";
-        let tokens = tokenize_words(text, Span::new(0, text.len()));
+        let tokens = tokenize_words(text, Span::new(0, text.len()), &Dictionary::parse(crate::zh_words::BUILTIN_LIST));
         let rebuilt: String = tokens.iter().map(|t| t.span.of(text)).collect();
         assert_eq!(rebuilt, text);
     }

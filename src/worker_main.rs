@@ -21,12 +21,12 @@ mod exports {
         LEXICON.with(|l| *l.borrow()).unwrap_or_else(Lexicon::builtin)
     }
 
-    /// Installs the lexicon (once per worker) and a panic hook that keeps the message, so
-    /// the page can say what went wrong instead of "unreachable".
+    /// Installs the lexicon and the Chinese word list (once per worker) and a panic hook
+    /// that keeps the message, so the page can say what went wrong instead of "unreachable".
     #[wasm_bindgen]
-    pub fn tifa_worker_lexicon(tsv: String) {
+    pub fn tifa_worker_lexicon(tsv: String, words: String) {
         std::panic::set_hook(Box::new(|info| PANIC.with(|p| *p.borrow_mut() = Some(info.to_string()))));
-        let lexicon: &'static Lexicon = Box::leak(Box::new(Lexicon::parse_owned(tsv)));
+        let lexicon: &'static Lexicon = Box::leak(Box::new(Lexicon::parse_owned(tsv).with_words_owned(words)));
         LEXICON.with(|l| *l.borrow_mut() = Some(lexicon));
     }
 

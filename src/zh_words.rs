@@ -9,10 +9,22 @@
 //! falls back to single characters. Numbers are kept out of the list on purpose, so
 //! `第四次 → 第五次` still shows as the one numeral that changed.
 //!
+//! Like the formulation lexicon, the list travels with [`crate::lexicon::Lexicon`]: native
+//! builds compile it in, the web app fetches `zh_words.txt` from the site (20 KB gzipped
+//! kept out of the page's wasm), and without it Chinese is compared character by character.
+//!
 //! `"实施稳健的货币政策"` → `["实施", "稳健", "的", "货币政策"]`
 
 use rustc_hash::FxHashSet;
-use std::sync::OnceLock;
+
+/// The built-in word list: compiled into native builds, empty in wasm builds (the web app
+/// fetches it).
+#[cfg(not(target_arch = "wasm32"))]
+pub const BUILTIN_LIST: &str = include_str!("data/zh_words.txt");
+/// The built-in word list: compiled into native builds, empty in wasm builds (the web app
+/// fetches it).
+#[cfg(target_arch = "wasm32")]
+pub const BUILTIN_LIST: &str = "";
 
 /// The longest word in the list, in characters.
 pub const MAX_WORD_CHARS: usize = 4;
@@ -23,6 +35,7 @@ const HAN_FIRST: u32 = 0x4E00;
 const HAN_LAST: u32 = 0x9FFF;
 
 /// The word list, ready for look-ups.
+#[derive(Debug, Default)]
 pub struct Dictionary {
     /// Packed words (see [`pack`]).
     words: FxHashSet<u64>,
@@ -72,10 +85,14 @@ impl Dictionary {
         }
     }
 
-    /// The built-in list.
-    pub fn builtin() -> &'static Dictionary {
-        static BUILTIN: OnceLock<Dictionary> = OnceLock::new();
-        BUILTIN.get_or_init(|| Dictionary::parse(include_str!("data/zh_words.txt")))
+    /// The number of words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// True for a list without words (Chinese then divides into single characters).
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
     }
 
     /// True when `chars` is a word of the list.
@@ -84,7 +101,7 @@ impl Dictionary {
     }
 
     fn longest_from(&self, c: char) -> usize {
-        code(c).map_or(1, |v| self.longest_from[(v - 1) as usize].max(1) as usize)
+        code(c).map_or(1, |v| self.longest_from.get((v - 1) as usize).map_or(1, |&l| l.max(1) as usize))
     }
 
     /// The lengths, in characters, of the words of a run of Han characters, in order: the
@@ -122,10 +139,15 @@ impl Dictionary {
 mod tests {
     use super::*;
 
+    fn builtin() -> &'static Dictionary {
+        static BUILTIN: std::sync::OnceLock<Dictionary> = std::sync::OnceLock::new();
+        BUILTIN.get_or_init(|| Dictionary::parse(BUILTIN_LIST))
+    }
+
     fn words(text: &str) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
         let mut at = 0;
-        Dictionary::builtin()
+        builtin()
             .divide(&chars)
             .into_iter()
             .map(|len| {
@@ -172,6 +194,8 @@ mod tests {
 
     #[test]
     fn the_builtin_list_is_loaded() {
-        assert!(Dictionary::builtin().words.len() > 5_000);
+        assert!(builtin().len() > 5_000);
+        assert!(Dictionary::default().is_empty());
+        assert_eq!(Dictionary::default().divide(&['实', '施']), [1, 1]);
     }
 }

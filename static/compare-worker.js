@@ -3,7 +3,7 @@
 // so the page keeps answering while two long reports are compared (src/ui/offload.rs).
 //
 // Messages from the page:
-//   {init: {lexicon}}                once, first
+//   {init: {lexicon, words}}         once, first (the lexicon's TSV, the Chinese word list)
 //   {job, a, b, options}             compare a with b (options as JSON)
 // Messages to the page:
 //   {job, progress: [stage, percent]}  while it works
@@ -22,7 +22,7 @@ self.onmessage = async (event) => {
       // The loader defines the global `wasm_bindgen` (wasm-bindgen's no-modules target).
       importScripts('tifa-worker.js');
       await wasm_bindgen({ module_or_path: 'tifa-worker_bg.wasm' });
-      wasm_bindgen.tifa_worker_lexicon(message.init.lexicon);
+      wasm_bindgen.tifa_worker_lexicon(message.init.lexicon, message.init.words);
       return wasm_bindgen;
     })();
     ready.catch(() => {});

@@ -13,7 +13,7 @@ const CACHE = `tifa-${BUILD}`;
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    await cache.addAll(['./', 'index.html', 'lexicon.tsv', 'corpus/index.json', ...ASSETS]);
+    await cache.addAll(['./', 'index.html', 'lexicon.tsv', 'zh_words.txt', 'corpus/index.json', ...ASSETS]);
     const index = await (await fetch('corpus/index.json', { cache: 'no-store' })).json();
     await cache.addAll(index.documents.map((d) => `corpus/${d.file}`));
     await self.skipWaiting();

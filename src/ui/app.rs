@@ -183,7 +183,12 @@ pub fn app(props: &AppProps) -> Html {
             if fetch {
                 spawn_local(async move {
                     match fetch_lexicon().await {
-                        Ok(l) => lexicon.set(LexiconState::Ready(Rc::new(l))),
+                        Ok((l, warning)) => {
+                            lexicon.set(LexiconState::Ready(Rc::new(l)));
+                            if let Some(msg) = warning {
+                                ws.dispatch(Action::Notify(msg));
+                            }
+                        }
                         Err(msg) => {
                             lexicon.set(LexiconState::Unavailable);
                             ws.dispatch(Action::Notify(msg));

@@ -32,15 +32,29 @@ pub async fn fetch_text(entry: &CorpusEntry) -> Result<String, String> {
     response.text().await.map_err(|e| failed(e.to_string()))
 }
 
-/// Fetches and parses `lexicon.tsv` (the formulation lexicon, kept out of the wasm).
-pub async fn fetch_lexicon() -> Result<crate::lexicon::Lexicon, String> {
-    let failed = |why: String| {
-        format!("Could not load the formulation lexicon ({why}); formulations are found from quotation marks and numbers only.")
-    };
-    let response = Request::get("lexicon.tsv").send().await.map_err(|e| failed(e.to_string()))?;
+/// Fetches a text file of the site; the error says why, for a message.
+async fn fetch_site_text(path: &str) -> Result<String, String> {
+    let response = Request::get(path).send().await.map_err(|e| e.to_string())?;
     if !response.ok() {
-        return Err(failed(format!("HTTP {}", response.status())));
+        return Err(format!("HTTP {}", response.status()));
     }
-    let text = response.text().await.map_err(|e| failed(e.to_string()))?;
-    Ok(crate::lexicon::Lexicon::parse_owned(text))
+    response.text().await.map_err(|e| e.to_string())
+}
+
+/// Fetches and parses the language data kept out of the wasm: `lexicon.tsv` (the formulation
+/// lexicon) and `zh_words.txt` (the Chinese word list), in parallel. Without the word list
+/// the lexicon still comes, with a warning: Chinese is then compared character by character.
+pub async fn fetch_lexicon() -> Result<(crate::lexicon::Lexicon, Option<String>), String> {
+    let (tsv, words) = futures::future::join(fetch_site_text("lexicon.tsv"), fetch_site_text("zh_words.txt")).await;
+    let tsv = tsv.map_err(|why| {
+        format!("Could not load the formulation lexicon ({why}); formulations are found from quotation marks and numbers only.")
+    })?;
+    let lexicon = crate::lexicon::Lexicon::parse_owned(tsv);
+    Ok(match words {
+        Ok(words) => (lexicon.with_words_owned(words), None),
+        Err(why) => (
+            lexicon,
+            Some(format!("Could not load the Chinese word list ({why}); Chinese is compared character by character.")),
+        ),
+    })
 }

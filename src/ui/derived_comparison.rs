@@ -9,7 +9,7 @@ use crate::options::{Granularity, Options};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The formulation lexicon, fetched from the site.
+/// The formulation lexicon and the Chinese word list, fetched from the site.
 #[derive(Clone)]
 pub enum LexiconState {
     /// Still coming.
@@ -33,11 +33,12 @@ impl PartialEq for LexiconState {
 }
 
 impl LexiconState {
-    /// The TSV the worker parses (empty unless the lexicon is here).
-    fn source(&self) -> &'static str {
+    /// The texts the worker parses: the lexicon's TSV and the word list (empty unless the
+    /// lexicon is here).
+    fn sources(&self) -> (&'static str, &'static str) {
         match self {
-            LexiconState::Ready(l) => l.source(),
-            _ => "",
+            LexiconState::Ready(l) => (l.source(), l.words_source()),
+            _ => ("", ""),
         }
     }
 }
@@ -147,7 +148,7 @@ pub fn use_derived_comparison(a: Rc<str>, b: Rc<str>, granularity: Granularity, 
                 })
             };
             let options = Options { granularity: key.2, ..Options::default() };
-            if let Err(why) = offload::compare_in_worker(&key.0 .0, &key.1 .0, options, key.3.source(), on_event) {
+            if let Err(why) = offload::compare_in_worker(&key.0 .0, &key.1 .0, options, key.3.sources(), on_event) {
                 from_worker.set(Some((key.clone(), Ok(compute_without_worker(key, &why)))));
             }
         });

@@ -63,7 +63,7 @@ pub fn worth_offloading(bytes: usize) -> bool {
     bytes > OFFLOAD_ABOVE_BYTES && js_sys::Reflect::has(&js_sys::global(), &"Worker".into()).unwrap_or(false)
 }
 
-fn start_worker(lexicon_tsv: &str) -> Result<Running, String> {
+fn start_worker((lexicon_tsv, words): (&str, &str)) -> Result<Running, String> {
     let worker = Worker::new(WORKER_SCRIPT).map_err(|e| format!("{e:?}"))?;
     let listener: Rc<RefCell<Callback<WorkerEvent>>> = Rc::new(RefCell::new(Callback::noop()));
     let on_message = {
@@ -94,6 +94,7 @@ fn start_worker(lexicon_tsv: &str) -> Result<Running, String> {
     let init = js_sys::Object::new();
     let fields = js_sys::Object::new();
     set(&fields, "lexicon", &lexicon_tsv.into());
+    set(&fields, "words", &words.into());
     set(&init, "init", &fields);
     worker.post_message(&init).map_err(|e| format!("{e:?}"))?;
     Ok(Running { worker, busy: false, job: 0, listener, _on_message: on_message, _on_error: on_error })
@@ -167,12 +168,12 @@ pub fn compare_in_worker(
     a: &str,
     b: &str,
     options: Options,
-    lexicon_tsv: &str,
+    language_data: (&str, &str),
     on_event: Callback<WorkerEvent>,
 ) -> Result<(), String> {
     cancel();
     if RUNNING.with(|r| r.borrow().is_none()) {
-        let running = start_worker(lexicon_tsv)?;
+        let running = start_worker(language_data)?;
         RUNNING.with(|r| *r.borrow_mut() = Some(running));
     }
     RUNNING.with(|r| {
