@@ -94,6 +94,20 @@ fn real_example_monetary_policy_stance() {
 }
 
 #[test]
+fn chinese_words_change_whole_not_by_stray_characters() {
+    // One token per character would give 坚[-持-]{+定+}, half a word on each side.
+    assert_eq!(redline("全会强调，坚持发展经济。", "全会强调，坚定发展经济。"), "全会强调，[-坚持-]{+坚定+}发展经济。");
+    // Character granularity, on request, still gives the character.
+    let options = Options { granularity: tifa::options::Granularity::Character, ..Options::default() };
+    let (a, b) = ("全会强调，坚持发展经济。", "全会强调，坚定发展经济。");
+    let c = compare(a, b, &options);
+    assert_eq!(
+        tifa::diff::plain_redline(c.rows.iter().flat_map(|r| &r.ops), a, b),
+        "全会强调，坚[-持-]{+定+}发展经济。"
+    );
+}
+
+#[test]
 fn real_example_plenum_ordinal_and_date() {
     let a = "中国共产党第十九届中央委员会第四次全体会议，于2019年10月28日至31日在北京举行。";
     let b = "中国共产党第十九届中央委员会第五次全体会议，于2020年10月26日至29日在北京举行。";

@@ -199,3 +199,43 @@ test('the print stylesheet keeps the two columns and drops the controls', async 
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   expect(pdf.length).toBeGreaterThan(20_000);
 });
+
+/** Opens a Chinese pair from two files that differ in one word. */
+async function oneWordApart(page) {
+  const file = (name, text) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.getByTestId('file-A').setInputFiles(file('甲.txt', '会议公报\n全会强调，坚持发展经济。\n'));
+  await page.getByTestId('file-B').setInputFiles(file('乙.txt', '会议公报\n全会强调，坚定发展经济。\n'));
+  await expect(page.getByTestId('title-B')).toHaveText('乙');
+}
+
+test('Chinese is compared in words: the word list comes from the site', async ({ page }) => {
+  const words = page.waitForResponse((r) => r.url().endsWith('/zh_words.txt') && r.ok());
+  await page.goto('./');
+  await words;
+  await expect(page.locator('.rows ins').first()).toBeVisible();
+  await oneWordApart(page);
+  // 坚持 → 坚定 as whole words, not 持 → 定.
+  await expect(page.locator('.rows del')).toHaveText(['坚持']);
+  await expect(page.locator('.rows ins')).toHaveText(['坚定']);
+});
+
+test('without the word list, Chinese is compared by characters and the page says so', async ({ page }) => {
+  await page.route('**/zh_words.txt', (route) => route.abort());
+  await page.goto('./');
+  await expect(page.locator('.rows ins').first()).toBeVisible();
+  await oneWordApart(page);
+  await expect(page.locator('.rows del')).toHaveText(['持']);
+  await expect(page.locator('.rows ins')).toHaveText(['定']);
+  // Said for as long as it holds, not only until the next action.
+  await expect(page.getByTestId('language-warning')).toContainText('Could not load the Chinese word list');
+  await expect(page.getByTestId('language-warning')).not.toContainText('formulation lexicon');
+});
+
+test('without the lexicon, Chinese is still compared in words', async ({ page }) => {
+  await page.route('**/lexicon.tsv', (route) => route.abort());
+  await page.goto('./');
+  await expect(page.locator('.rows ins').first()).toBeVisible();
+  await oneWordApart(page);
+  await expect(page.locator('.rows del')).toHaveText(['坚持']);
+  await expect(page.getByTestId('language-warning')).toContainText('Could not load the formulation lexicon');
+});

@@ -175,25 +175,19 @@ pub fn app(props: &AppProps) -> Html {
     let copied_len = use_state(|| None::<usize>);
     // The lexicon arrives from the site; tests with preset documents go without it.
     let lexicon = use_state(|| if props.preset.is_some() { LexiconState::Unavailable } else { LexiconState::Loading });
+    // What is missing of the language data, said for as long as it is missing (a notice
+    // would be gone with the next action).
+    let language_warning = use_state(|| None::<String>);
     {
         let lexicon = lexicon.clone();
-        let ws = ws.clone();
+        let language_warning = language_warning.clone();
         let fetch = props.preset.is_none();
         use_effect_with((), move |_| {
             if fetch {
                 spawn_local(async move {
-                    match fetch_lexicon().await {
-                        Ok((l, warning)) => {
-                            lexicon.set(LexiconState::Ready(Rc::new(l)));
-                            if let Some(msg) = warning {
-                                ws.dispatch(Action::Notify(msg));
-                            }
-                        }
-                        Err(msg) => {
-                            lexicon.set(LexiconState::Unavailable);
-                            ws.dispatch(Action::Notify(msg));
-                        }
-                    }
+                    let (fetched, warning) = fetch_lexicon().await;
+                    lexicon.set(LexiconState::Ready(Rc::new(fetched)));
+                    language_warning.set(warning);
                 });
             }
         });
@@ -534,6 +528,9 @@ pub fn app(props: &AppProps) -> Html {
             <main {ondrop} {ondragover}>
                 if let Some(notice) = &ws.notice {
                     <p class="notice" role="alert" data-testid="notice">{ notice.clone() }</p>
+                }
+                if let Some(warning) = &*language_warning {
+                    <p class="notice" role="status" data-testid="language-warning">{ warning.clone() }</p>
                 }
                 <nav class="mode-tabs" aria-label="What to look at">
                     <button type="button" class={classes!("mode", (ws.mode == Mode::Compare).then_some("active"))}

@@ -42,19 +42,28 @@ async fn fetch_site_text(path: &str) -> Result<String, String> {
 }
 
 /// Fetches and parses the language data kept out of the wasm: `lexicon.tsv` (the formulation
-/// lexicon) and `zh_words.txt` (the Chinese word list), in parallel. Without the word list
-/// the lexicon still comes, with a warning: Chinese is then compared character by character.
-pub async fn fetch_lexicon() -> Result<(crate::lexicon::Lexicon, Option<String>), String> {
+/// lexicon) and `zh_words.txt` (the Chinese word list), in parallel. Either may fail alone:
+/// the result then lacks it, and the message says what the comparison does without it.
+pub async fn fetch_lexicon() -> (crate::lexicon::Lexicon, Option<String>) {
     let (tsv, words) = futures::future::join(fetch_site_text("lexicon.tsv"), fetch_site_text("zh_words.txt")).await;
-    let tsv = tsv.map_err(|why| {
-        format!("Could not load the formulation lexicon ({why}); formulations are found from quotation marks and numbers only.")
-    })?;
-    let lexicon = crate::lexicon::Lexicon::parse_owned(tsv);
-    Ok(match words {
-        Ok(words) => (lexicon.with_words_owned(words), None),
-        Err(why) => (
-            lexicon,
-            Some(format!("Could not load the Chinese word list ({why}); Chinese is compared character by character.")),
-        ),
-    })
+    let mut missing = Vec::new();
+    let lexicon = match tsv {
+        Ok(tsv) => crate::lexicon::Lexicon::parse_owned(tsv),
+        Err(why) => {
+            missing.push(format!(
+                "Could not load the formulation lexicon ({why}); formulations are found from quotation marks and numbers only."
+            ));
+            crate::lexicon::Lexicon::parse("")
+        }
+    };
+    let lexicon = match words {
+        Ok(words) => lexicon.with_words_owned(words),
+        Err(why) => {
+            missing.push(format!(
+                "Could not load the Chinese word list ({why}); Chinese is compared character by character."
+            ));
+            lexicon
+        }
+    };
+    (lexicon, (!missing.is_empty()).then(|| missing.join(" ")))
 }

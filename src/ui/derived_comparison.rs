@@ -14,9 +14,10 @@ use yew::prelude::*;
 pub enum LexiconState {
     /// Still coming.
     Loading,
-    /// Here.
+    /// Here (either part may be empty when its file could not be fetched).
     Ready(Rc<Lexicon>),
-    /// Could not be fetched: formulations come from quotation marks and numbers only.
+    /// Not fetched (pages with preset documents, in tests): formulations come from
+    /// quotation marks and numbers only, Chinese is compared by characters.
     Unavailable,
 }
 
