@@ -10,6 +10,7 @@ use crate::lexicon::Lexicon;
 use crate::options::Options;
 use crate::priorities::{compare_priorities, PriorityComparison};
 use crate::segment::{segment, Outline};
+use crate::sentence_classes::{sentence_marks, SentenceMark};
 use crate::significance::Significance;
 use crate::slogan_changes::{compare_slogans, SloganChange, SloganStatus};
 use crate::slogans::extract;
@@ -54,6 +55,11 @@ pub struct Row {
     /// True when part of the row was too large to diff word by word and is shown as
     /// replaced whole.
     pub coarse: bool,
+    /// The sentences of A's side: kept, reworded, dropped or moved (see
+    /// [`crate::sentence_classes`]).
+    pub sentences_a: Vec<SentenceMark>,
+    /// The sentences of B's side: kept, reworded, added or moved.
+    pub sentences_b: Vec<SentenceMark>,
 }
 
 /// Below this share of equal text, a paired row reads better as two versions side by side
@@ -264,6 +270,8 @@ pub fn rows_without_diffs(a: &Prepared, b: &Prepared, groups: Vec<crate::align::
                 ops: Vec::new(),
                 significance: None,
                 coarse: false,
+                sentences_a: Vec::new(),
+                sentences_b: Vec::new(),
             }
         })
         .collect()
@@ -321,9 +329,18 @@ pub fn compare_reporting(
                 moved: g.moved,
                 similarity: if relation == Relation::Same { 1.0 } else { g.similarity },
                 ops,
+                sentences_a: Vec::new(),
+                sentences_b: Vec::new(),
             }
         })
         .collect();
+    progress("Sorting sentences", 88);
+    let marks = sentence_marks((text_a, text_b), (&outline_a, &outline_b), &rows);
+    let mut rows = rows;
+    for (row, (a, b)) in rows.iter_mut().zip(marks) {
+        row.sentences_a = a;
+        row.sentences_b = b;
+    }
     progress("Finding formulations", 90);
     let slogans =
         compare_slogans(&extract(text_a, lexicon), &extract(text_b, lexicon), &rows, (&outline_a, &outline_b));

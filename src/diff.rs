@@ -189,7 +189,7 @@ fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
 /// Calls the Myers module directly (not `capture_diff_slices`, which dispatches on the
 /// algorithm at run time and so links every algorithm into the wasm), and never with a
 /// deadline (deadlines read the clock, which traps on wasm32).
-fn myers_ops(a: &[u32], b: &[u32]) -> Vec<DiffOp> {
+pub(crate) fn myers_ops(a: &[u32], b: &[u32]) -> Vec<DiffOp> {
     let mut hook = Compact::new(Replace::new(Capture::new()), a, b);
     // The capture hook cannot fail.
     let _ = myers::diff(&mut hook, a, 0..a.len(), b, 0..b.len());

@@ -9,6 +9,7 @@ use crate::compare::{Comparison, Relation, Stats};
 use crate::diff::OpKind;
 use crate::priorities::PriorityComparison;
 use crate::segment::{MarkerStyle, SectionKind};
+use crate::sentence_classes::{SentenceClass, SentenceMark};
 use crate::significance::Significance;
 use crate::slogan_changes::SloganStatus;
 use crate::slogans::SloganKind;
@@ -30,6 +31,8 @@ pub struct Report {
     pub added: Vec<usize>,
     /// Leaf section ids of A with no counterpart in B.
     pub dropped: Vec<usize>,
+    /// Every sentence of both documents: kept, reworded, added, dropped or moved.
+    pub sentences: SentencesReport,
     /// Summary counts.
     pub stats: Stats,
     /// Formulations: added, dropped, reworded, count changed, kept.
@@ -145,6 +148,38 @@ pub struct PairReport {
     pub ops: Vec<OpReport>,
 }
 
+/// Every sentence of both documents with what happened to it.
+#[derive(Serialize)]
+pub struct SentencesReport {
+    /// A's sentences, in text order: kept, reworded, dropped or moved.
+    pub a: Vec<SentenceReport>,
+    /// B's sentences, in text order: kept, reworded, added or moved.
+    pub b: Vec<SentenceReport>,
+}
+
+/// One sentence.
+#[derive(Serialize)]
+pub struct SentenceReport {
+    /// `[start, end]` byte range, trailing space included.
+    pub range: [usize; 2],
+    /// kept, reworded, added, dropped or moved.
+    pub class: SentenceClass,
+    /// The counterpart in the other document (kept, reworded and moved sentences).
+    pub partner: Option<[usize; 2]>,
+}
+
+fn sentence_reports<'m>(marks: impl Iterator<Item = &'m SentenceMark>) -> Vec<SentenceReport> {
+    let mut out: Vec<SentenceReport> = marks
+        .map(|m| SentenceReport {
+            range: [m.span.start, m.span.end],
+            class: m.class,
+            partner: m.partner.map(|p| [p.start, p.end]),
+        })
+        .collect();
+    out.sort_by_key(|s| s.range);
+    out
+}
+
 /// One diff op.
 #[derive(Serialize)]
 pub struct OpReport {
@@ -218,6 +253,10 @@ pub fn report(c: &Comparison, (title_a, text_a): (&str, &str), (title_b, text_b)
         pairs,
         added,
         dropped,
+        sentences: SentencesReport {
+            a: sentence_reports(c.rows.iter().flat_map(|r| &r.sentences_a)),
+            b: sentence_reports(c.rows.iter().flat_map(|r| &r.sentences_b)),
+        },
         stats,
         slogans: c
             .slogans

@@ -35,6 +35,8 @@ pub mod options;
 pub mod priorities;
 pub mod report;
 pub mod segment;
+pub mod sentence_classes;
+pub mod sentences;
 pub mod share;
 pub mod significance;
 pub mod slogan_changes;

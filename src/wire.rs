@@ -16,6 +16,7 @@ use crate::compare::{ChangeCounts, Comparison, Relation, Row, Stats};
 use crate::diff::{Op, OpKind};
 use crate::priorities::{ListMatch, Priority, PriorityComparison, PriorityList, PriorityMatch};
 use crate::segment::{Marker, MarkerStyle, Outline, Section, SectionKind};
+use crate::sentence_classes::{SentenceClass, SentenceMark};
 use crate::significance::Significance;
 use crate::slogan_changes::{SloganChange, SloganStatus};
 use crate::slogans::SloganKind;
@@ -34,7 +35,7 @@ impl std::fmt::Display for WireError {
 impl std::error::Error for WireError {}
 
 /// The first bytes of every encoding: "tifa wire", layout 1.
-pub const MARK: [u8; 4] = *b"TFW\x01";
+pub const MARK: [u8; 4] = *b"TFW\x02";
 
 /// The comparison in binary form.
 pub fn encode(c: &Comparison) -> Vec<u8> {
@@ -292,10 +293,12 @@ wire_enum!(SectionKind { Title, Heading, Paragraph, Lead, Item });
 wire_enum!(MarkerStyle { EnglishOrdinal, ZhShi, ZhDi, ZhParen, ZhDun, Arabic });
 wire_enum!(SloganStatus { Added, Dropped, Reworded, CountChanged, Kept });
 wire_enum!(SloganKind { Lexicon, Numbered, Quoted, Title });
+wire_enum!(SentenceClass { Kept, Reworded, Added, Dropped, Moved });
 
 wire_struct!(Span { start, end });
 wire_struct!(Op { kind, a, b, class });
-wire_struct!(Row { a, b, relation, moved, similarity, ops, significance, coarse });
+wire_struct!(Row { a, b, relation, moved, similarity, ops, significance, coarse, sentences_a, sentences_b });
+wire_struct!(SentenceMark { span, class, partner });
 wire_struct!(Marker { style, number, span });
 wire_struct!(Section { id, kind, span, body, parent, paragraph, marker, leaf });
 wire_struct!(Outline { sections, leaves });
@@ -374,7 +377,7 @@ mod tests {
     #[test]
     fn bytes_of_another_layout_are_refused() {
         let mut bytes = encode(&compare(A, B, &Options::default()));
-        bytes[3] = 0x02;
+        bytes[3] = 0x01;
         assert_eq!(decode(&bytes).unwrap_err().to_string(), "not a comparison of this version of tifa");
     }
 

@@ -46,6 +46,7 @@ fn check_lossless(a: &str, b: &str) -> Comparison {
         assert_eq!(rebuilt_a, span(&c.outline_a, &row.a).map_or("", |s| s.of(a)));
         assert_eq!(rebuilt_b, span(&c.outline_b, &row.b).map_or("", |s| s.of(b)));
     }
+    common::check_sentences(&c, a, b).unwrap();
     c
 }
 
@@ -191,6 +192,7 @@ fn progress_goes_through_every_stage_and_only_forward() {
             "Reading the sections",
             "Aligning the sections",
             "Comparing aligned sections word by word",
+            "Sorting sentences",
             "Finding formulations",
             "Matching priorities"
         ]

@@ -2,6 +2,8 @@
 //! inside a character or a grapheme cluster, whatever the text and options.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use tifa::diff::OpKind;
@@ -106,6 +108,9 @@ fn check(a: &str, b: &str, options: &Options) -> Result<(), TestCaseError> {
         };
         prop_assert_eq!(rebuilt_a, whole(&c.outline_a, &row.a, a));
         prop_assert_eq!(rebuilt_b, whole(&c.outline_b, &row.b, b));
+    }
+    if let Err(why) = common::check_sentences(&c, a, b) {
+        return Err(TestCaseError::fail(why));
     }
     Ok(())
 }

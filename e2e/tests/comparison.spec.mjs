@@ -239,3 +239,17 @@ test('without the lexicon, Chinese is still compared in words', async ({ page })
   await expect(page.locator('.rows del')).toHaveText(['坚持']);
   await expect(page.getByTestId('language-warning')).toContainText('Could not load the formulation lexicon');
 });
+
+test('each changed row says what happened to its sentences, including moves between sections', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('.rows ins').first()).toBeVisible();
+  const file = (name, text) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.getByTestId('file-A').setInputFiles(file('a.txt', 'Title\nReform must deepen further. Opening up must widen steadily. Markets must stay open.\nGrowth must be steady and strong this year.\n'));
+  await page.getByTestId('file-B').setInputFiles(file('b.txt', 'Title\nReform must deepen further. Markets must stay fully open.\nGrowth must be steady and strong this year. Opening up must widen steadily.\n'));
+  await expect(page.getByTestId('title-B')).toHaveText('b');
+  const lines = page.getByTestId('sentence-line');
+  await expect(lines).toHaveText([
+    'sentences: 1 kept · 1 reworded · 1 moved out to ¶3',
+    'sentences: 1 kept · 1 moved in from ¶2',
+  ]);
+});

@@ -118,6 +118,39 @@ pub fn relation_label_in(row: &Row, c: &Comparison, texts: Option<(&str, &str)>)
     }
 }
 
+/// What happened to a row's sentences, in words, or `None` when there is nothing to add to
+/// the relation label: `sentences: 3 kept · 1 reworded · 1 added · 1 moved in from ¶7`.
+/// Rows that are one sentence a side say nothing unless a sentence moved between rows.
+pub fn sentence_line(row: &Row, c: &Comparison) -> Option<String> {
+    let n = crate::sentence_classes::counts(&row.sentences_a, &row.sentences_b);
+    let paired = !row.a.is_empty() && !row.b.is_empty();
+    let short = row.sentences_a.len() <= 1 && row.sentences_b.len() <= 1;
+    if n.all_kept() || (short && n.moved_in.is_empty() && n.moved_out.is_empty()) {
+        return None;
+    }
+    let place = |outline: &crate::segment::Outline, at: Span| {
+        outline.leaf_at(at.start).map(|leaf| locator(outline, &[leaf])).unwrap_or_default()
+    };
+    let mut parts = Vec::new();
+    if paired {
+        for (count, what) in [(n.kept, "kept"), (n.reworded, "reworded"), (n.added, "added"), (n.dropped, "dropped")] {
+            if count > 0 {
+                parts.push(format!("{count} {what}"));
+            }
+        }
+        if n.moved_within > 0 {
+            parts.push(format!("{} reordered", n.moved_within));
+        }
+    }
+    for at in &n.moved_in {
+        parts.push(format!("1 moved in from {}", place(&c.outline_a, *at)));
+    }
+    for at in &n.moved_out {
+        parts.push(format!("1 moved out to {}", place(&c.outline_b, *at)));
+    }
+    (!parts.is_empty()).then(|| format!("sentences: {}", parts.join(" · ")))
+}
+
 /// The CSS class of a row's relation.
 pub fn relation_class(row: &Row) -> &'static str {
     match row.relation {

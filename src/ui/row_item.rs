@@ -3,7 +3,7 @@
 //! (the options reduced to the classes its changes have, the highlights inside it), and
 //! compare the comparison and texts by pointer.
 
-use super::comparison_view::{locator, relation_class, relation_label_in};
+use super::comparison_view::{locator, relation_class, relation_label_in, sentence_line};
 use super::redline::{inline_html, side_html, DiffSide};
 use crate::compare::{Comparison, Relation, Row};
 use crate::options::{Options, RowFilter};
@@ -126,6 +126,9 @@ pub fn row_item(props: &RowItemProps) -> Html {
         <li id={format!("row-{k}")} class={classes!("row", relation_class(row), row.moved.then_some("moved"), props.focused.then_some("focused"))}>
             <div class="row-label">
                 <span class="relation">{ label.clone() }</span>
+                if let Some(line) = sentence_line(row, c) {
+                    <span class="sentences" data-testid="sentence-line">{ line }</span>
+                }
                 <button type="button" class="row-link" title="Copy a link to this change"
                     aria-label={format!("Copy a link to this change ({label})")} data-testid="row-link"
                     onclick={props.on_link.reform(move |_: MouseEvent| k)}>{"link"}</button>
