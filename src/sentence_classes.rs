@@ -23,7 +23,6 @@ use crate::normalize::{fold_char, is_han};
 use crate::segment::Outline;
 use crate::sentences::sentences;
 use crate::span::Span;
-use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 /// Below this similarity two sentences are not the same sentence reworded.
@@ -134,17 +133,39 @@ fn key(text: &str, span: Span) -> String {
     out
 }
 
-fn bigrams(key: &str) -> FxHashSet<(char, char)> {
+/// The distinct character bigrams of a key, each packed in a number, sorted.
+fn bigrams(key: &str) -> Vec<u64> {
     let chars: Vec<char> = key.chars().collect();
-    chars.windows(2).map(|w| (w[0], w[1])).collect()
+    let mut out: Vec<u64> = chars.windows(2).map(|w| (w[0] as u64) << 32 | w[1] as u64).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
-fn dice(x: &FxHashSet<(char, char)>, y: &FxHashSet<(char, char)>) -> f32 {
+/// Dice similarity of two sorted sets.
+fn dice(x: &[u64], y: &[u64]) -> f32 {
     let total = x.len() + y.len();
     if total == 0 {
         return 0.0;
     }
-    2.0 * x.intersection(y).count() as f32 / total as f32
+    let (mut p, mut q, mut shared) = (0, 0, 0);
+    while p < x.len() && q < y.len() {
+        match x[p].cmp(&y[q]) {
+            std::cmp::Ordering::Less => p += 1,
+            std::cmp::Ordering::Greater => q += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                p += 1;
+                q += 1;
+            }
+        }
+    }
+    2.0 * shared as f32 / total as f32
+}
+
+/// A 64-bit hash of a key (FNV-1a).
+fn hash(key: &str) -> u64 {
+    key.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
 }
 
 /// The span from the first to the last leaf's body of a row's side.
@@ -177,15 +198,14 @@ impl Side {
 fn classify_row(a: &mut Side, b: &mut Side) {
     // 1. Equal keys: the longest in-order run of equal sentences is kept; other equal
     //    sentences are moved.
-    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut ka: Vec<u32> = Vec::with_capacity(a.keys.len());
-    let mut kb: Vec<u32> = Vec::with_capacity(b.keys.len());
-    for (keys, out) in [(&a.keys, &mut ka), (&b.keys, &mut kb)] {
-        for k in keys {
-            let next = ids.len() as u32;
-            out.push(*ids.entry(k.as_str()).or_insert(next));
-        }
-    }
+    // Each distinct key gets a small number: its place among the sorted distinct hashes.
+    let (ha, hb): (Vec<u64>, Vec<u64>) =
+        (a.keys.iter().map(|k| hash(k)).collect(), b.keys.iter().map(|k| hash(k)).collect());
+    let mut distinct: Vec<u64> = ha.iter().chain(&hb).copied().collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let id = |h: &u64| distinct.binary_search(h).unwrap_or(0) as u32;
+    let (ka, kb): (Vec<u32>, Vec<u32>) = (ha.iter().map(id).collect(), hb.iter().map(id).collect());
     let ordered = ka.len() <= MAX_ORDERED_SENTENCES && kb.len() <= MAX_ORDERED_SENTENCES;
     let ops = if ordered { crate::diff::myers_ops(&ka, &kb) } else { Vec::new() };
     for op in ops {
@@ -196,21 +216,28 @@ fn classify_row(a: &mut Side, b: &mut Side) {
             }
         }
     }
-    let mut free_b: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
-    for (j, &k) in kb.iter().enumerate().rev() {
-        if b.marks[j].is_none() && !b.keys[j].is_empty() {
-            free_b.entry(k).or_default().push(j);
-        }
-    }
+    // Unpaired sentences of B by key, each key's in text order; the first free one of a key
+    // goes to the next sentence of A with that key.
+    // (Key and place packed in one number: sorting plain numbers adds no code to the wasm.)
+    let mut free_b: Vec<u64> = (0..kb.len())
+        .filter(|&j| b.marks[j].is_none() && !b.keys[j].is_empty())
+        .map(|j| (kb[j] as u64) << 32 | j as u64)
+        .collect();
+    free_b.sort_unstable();
+    let mut taken = vec![false; free_b.len()];
     for (i, &k) in ka.iter().enumerate() {
         if a.marks[i].is_some() || a.keys[i].is_empty() {
             continue;
         }
-        if let Some(j) = free_b.get_mut(&k).and_then(Vec::pop) {
-            let class = if ordered { SentenceClass::Moved } else { SentenceClass::Kept };
-            a.marks[i] = Some((class, j));
-            b.marks[j] = Some((class, i));
-        }
+        let from = free_b.partition_point(|&x| x >> 32 < k as u64);
+        let Some(slot) = (from..free_b.len()).take_while(|&s| free_b[s] >> 32 == k as u64).find(|&s| !taken[s]) else {
+            continue;
+        };
+        taken[slot] = true;
+        let j = (free_b[slot] & 0xffff_ffff) as usize;
+        let class = if ordered { SentenceClass::Moved } else { SentenceClass::Kept };
+        a.marks[i] = Some((class, j));
+        b.marks[j] = Some((class, i));
     }
     // 2. Similar sentences, best pairs first.
     let left_a: Vec<usize> = (0..ka.len()).filter(|&i| a.marks[i].is_none()).collect();
@@ -260,7 +287,7 @@ pub fn sentence_marks(
     outlines: (&Outline, &Outline),
     rows: &[Row],
 ) -> Vec<(Vec<SentenceMark>, Vec<SentenceMark>)> {
-    let mut sides: Vec<(Side, Side)> = rows
+    let sides: Vec<(Side, Side)> = rows
         .iter()
         .map(|row| {
             let mut a = Side::new(texts.0, side_span(outlines.0, &row.a));
@@ -296,25 +323,37 @@ pub fn sentence_marks(
         })
         .collect();
     // 3. Across rows: a dropped sentence equal to an added one elsewhere moved there.
-    let mut added: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
-    for (r, (_, b)) in out.iter().enumerate().rev() {
-        for (k, mark) in b.iter().enumerate().rev() {
-            if mark.class != SentenceClass::Added {
-                continue;
-            }
+    // Added sentences, (row, place) in text order, and their key hashes' upper half packed
+    // with their index in that list, sorted: a 32-bit clash only costs a key comparison.
+    let mut places: Vec<(usize, usize)> = Vec::new();
+    let mut added: Vec<u64> = Vec::new();
+    for (r, (_, b)) in out.iter().enumerate() {
+        for (k, _) in b.iter().enumerate().filter(|(_, m)| m.class == SentenceClass::Added) {
             let key = &sides[r].1.keys[k];
             if key.chars().count() >= 4 {
-                added.entry(key.clone()).or_default().push((r, k));
+                added.push(hash(key) >> 32 << 32 | places.len() as u64);
+                places.push((r, k));
             }
         }
     }
+    added.sort_unstable();
+    let mut taken = vec![false; added.len()];
     for r in 0..out.len() {
         for k in 0..out[r].0.len() {
             if out[r].0[k].class != SentenceClass::Dropped {
                 continue;
             }
-            let key = std::mem::take(&mut sides[r].0.keys[k]);
-            if let Some((rb, kb)) = added.get_mut(&key).and_then(Vec::pop) {
+            let key = &sides[r].0.keys[k];
+            let h = hash(key) >> 32;
+            let place = |s: usize| places[(added[s] & 0xffff_ffff) as usize];
+            let from = added.partition_point(|&x| x >> 32 < h);
+            let slot = (from..added.len()).take_while(|&s| added[s] >> 32 == h).find(|&s| {
+                let (rb, kb) = place(s);
+                !taken[s] && sides[rb].1.keys[kb] == *key
+            });
+            if let Some(slot) = slot {
+                taken[slot] = true;
+                let (rb, kb) = place(slot);
                 let (span_a, span_b) = (out[r].0[k].span, out[rb].1[kb].span);
                 out[r].0[k] = SentenceMark { span: span_a, class: SentenceClass::Moved, partner: Some(span_b) };
                 out[rb].1[kb] = SentenceMark { span: span_b, class: SentenceClass::Moved, partner: Some(span_a) };
