@@ -8,7 +8,11 @@
 //!   (`全会提出，…`: the tasks of a plenum communiqué).
 //!
 //! Items are matched across documents through the section alignment (by content, so a
-//! priority that moved from third to first is a rank change, not a drop and an add).
+//! priority that moved from third to first is a rank change, not a drop and an add). Items
+//! of matched lists that the alignment left apart are then matched by their own content:
+//! rarity-weighted overlap of the items' fingerprints, each other's best match, from
+//! [`ITEM_CONTENT_MIN`] on. A reordered task list keeps its items even when the alignment,
+//! which favours order, paired only some of them.
 
 use crate::compare::{Relation, Row};
 use crate::segment::{MarkerStyle, Outline, SectionKind};
@@ -40,6 +44,10 @@ pub struct PriorityList {
 /// Lead-in formulas that open the items of a plenum's task list.
 const LEAD_INS: [&str; 6] =
     ["全会提出，", "会议提出，", "会议要求，", "全会要求，", "The meeting required", "The plenum proposed"];
+
+/// Two unmatched items of matched lists that are each other's best match by content pair
+/// from this similarity on.
+pub const ITEM_CONTENT_MIN: f32 = 0.12;
 
 /// Longest label, in characters: Chinese, and other scripts.
 const LABEL_CHARS: (usize, usize) = (32, 90);
@@ -299,6 +307,7 @@ pub fn compare_priorities(texts: (&str, &str), outlines: (&Outline, &Outline), r
                 partner_of_b[q] = Some(p);
             }
         }
+        match_by_content(texts, outlines, (la, lb), &mut matched_a, &mut partner_of_b);
         let mut items: Vec<PriorityMatch> =
             lb.items.iter().zip(&partner_of_b).map(|(pb, pa)| item_match(pa.map(|k| &la.items[k]), Some(pb))).collect();
         for (k, pa) in la.items.iter().enumerate().filter(|(k, _)| !matched_a[*k]) {
@@ -322,6 +331,66 @@ pub fn compare_priorities(texts: (&str, &str), outlines: (&Outline, &Outline), r
         });
     }
     PriorityComparison { lists_a, lists_b, matches }
+}
+
+/// Pairs the items of two matched lists that the rows left unmatched, by content: items that
+/// are each other's best match from [`ITEM_CONTENT_MIN`] on, in order of similarity.
+fn match_by_content(
+    texts: (&str, &str),
+    outlines: (&Outline, &Outline),
+    (la, lb): (&PriorityList, &PriorityList),
+    matched_a: &mut [bool],
+    partner_of_b: &mut [Option<usize>],
+) {
+    let features = |text: &str, outline: &Outline, item: &Priority| -> Vec<u64> {
+        let mut f: Vec<u64> =
+            item.leaves.iter().flat_map(|&l| crate::fingerprint::fingerprint(text, outline.get(l).body)).collect();
+        f.sort_unstable();
+        f.dedup();
+        f
+    };
+    let fa: Vec<Vec<u64>> = la.items.iter().map(|i| features(texts.0, outlines.0, i)).collect();
+    let fb: Vec<Vec<u64>> = lb.items.iter().map(|i| features(texts.1, outlines.1, i)).collect();
+    // Rarity among the items of both lists: what every item says counts for nothing.
+    let mut all: Vec<u64> = fa.iter().chain(&fb).flatten().copied().collect();
+    all.sort_unstable();
+    let n = (fa.len() + fb.len()) as f32;
+    let weight = |f: &u64| -> f32 {
+        let df = all.partition_point(|x| x <= f) - all.partition_point(|x| x < f);
+        if df as f32 > n / 2.0 {
+            0.0
+        } else {
+            (1.0 + n / df as f32).ln()
+        }
+    };
+    let total = |f: &[u64]| -> f32 { f.iter().map(weight).sum() };
+    let (ta, tb): (Vec<f32>, Vec<f32>) = (fa.iter().map(|f| total(f)).collect(), fb.iter().map(|f| total(f)).collect());
+    let free_a: Vec<usize> = (0..fa.len()).filter(|&p| !matched_a[p]).collect();
+    let free_b: Vec<usize> = (0..fb.len()).filter(|&q| partner_of_b[q].is_none()).collect();
+    let mut sims: Vec<(f32, usize, usize)> = Vec::new();
+    for &p in &free_a {
+        for &q in &free_b {
+            let shared: f32 = fa[p].iter().filter(|f| fb[q].binary_search(f).is_ok()).map(weight).sum();
+            let sum = ta[p] + tb[q];
+            if sum > 0.0 {
+                sims.push((2.0 * shared / sum, p, q));
+            }
+        }
+    }
+    let best =
+        |pick: &dyn Fn(&(f32, usize, usize)) -> bool| sims.iter().filter(|s| pick(s)).map(|s| s.0).fold(0.0, f32::max);
+    let mut mutual: Vec<(f32, usize, usize)> = sims
+        .iter()
+        .copied()
+        .filter(|&(sim, p, q)| sim >= ITEM_CONTENT_MIN && sim >= best(&|s| s.1 == p) && sim >= best(&|s| s.2 == q))
+        .collect();
+    mutual.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    for (_, p, q) in mutual {
+        if !matched_a[p] && partner_of_b[q].is_none() {
+            matched_a[p] = true;
+            partner_of_b[q] = Some(p);
+        }
+    }
 }
 
 fn item_match(a: Option<&Priority>, b: Option<&Priority>) -> PriorityMatch {
