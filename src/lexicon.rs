@@ -151,20 +151,24 @@ impl Lexicon {
         self.source
     }
 
-    /// Leftmost-longest matches in `text`. English forms match whole words, ignoring case.
+    /// Leftmost-longest matches in `text`, plus the formulations nested inside them (小康社会
+    /// inside 全面建成小康社会 is a formulation where it stands, and counts). A match that
+    /// starts inside another but runs past it, or is the same entry, is not reported. English
+    /// forms match whole words, ignoring case.
     ///
     /// Chinese forms are looked up by the two characters at each position, English forms by
     /// the word starting there, so each position costs one hash lookup and a few compares.
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
-        let mut skip_to = 0;
+        // The enclosing match, if the scan is inside one: (its end, its entry).
+        let mut outer: Option<(usize, usize)> = None;
         let mut prev: Option<char> = None;
         let mut word = String::new();
         let mut chars = text.char_indices().peekable();
         while let Some((at, c)) = chars.next() {
             let previous = prev.replace(c);
-            if at < skip_to {
-                continue;
+            if outer.is_some_and(|(end, _)| at >= end) {
+                outer = None;
             }
             let rest = &text[at..];
             let candidates = if is_han(c) {
@@ -187,8 +191,19 @@ impl Lexicon {
                         && !rest[form.len()..].chars().next().is_some_and(char::is_alphanumeric)
                 };
                 if matched {
-                    hits.push(Hit { entry, span: Span::new(at, at + form.len()) });
-                    skip_to = at + form.len();
+                    let end = at + form.len();
+                    match outer {
+                        None => {
+                            hits.push(Hit { entry, span: Span::new(at, end) });
+                            outer = Some((end, entry));
+                        }
+                        Some((outer_end, outer_entry)) if end <= outer_end && entry != outer_entry => {
+                            hits.push(Hit { entry, span: Span::new(at, end) });
+                        }
+                        // Runs past the enclosing match, or repeats it: a shorter form may
+                        // still nest.
+                        Some(_) => continue,
+                    }
                     break;
                 }
             }
@@ -252,11 +267,17 @@ mod tests {
     }
 
     #[test]
-    fn longest_match_wins() {
+    fn longest_match_wins_and_nested_formulations_count_where_they_stand() {
         let l = lexicon();
         let text = "坚持总体国家安全观，维护国家安全";
-        let got: Vec<&str> = l.find(text).iter().map(|h| h.span.of(text)).collect();
-        assert_eq!(got, ["总体国家安全观", "国家安全"]);
+        let got: Vec<(usize, &str)> = l.find(text).iter().map(|h| (h.span.start, h.span.of(text))).collect();
+        // 国家安全 stands inside 总体国家安全观 as well as on its own.
+        assert_eq!(got, [(6, "总体国家安全观"), (12, "国家安全"), (36, "国家安全")]);
+        // The same entry is never counted twice over (a form inside another form of it).
+        assert!(l
+            .find("总体国家安全观")
+            .iter()
+            .all(|h| h.span.start == 0 || h.entry != l.find("总体国家安全观")[0].entry));
     }
 
     #[test]
