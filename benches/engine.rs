@@ -95,6 +95,7 @@ mod stages {
     fn formulations_and_priorities(bencher: divan::Bencher, index: usize) {
         let (a, b) = pair(index);
         let c = compare(&a, &b, &Options::default());
+        let (pa, pb) = (tifa::compare::prepare(&a), tifa::compare::prepare(&b));
         let lexicon = tifa::lexicon::Lexicon::builtin();
         bencher.bench(|| {
             let slogans = tifa::slogan_changes::compare_slogans(
@@ -103,7 +104,7 @@ mod stages {
                 &c.rows,
                 (&c.outline_a, &c.outline_b),
             );
-            let priorities = tifa::priorities::compare_priorities((&a, &b), (&c.outline_a, &c.outline_b), &c.rows);
+            let priorities = tifa::priorities::compare_priorities((&a, &b), (&pa, &pb), &c.rows);
             (slogans, priorities)
         });
     }

@@ -299,7 +299,7 @@ pub fn compare_reporting(
     let groups = align_prepared(&prepared_a, &prepared_b);
     progress("Comparing aligned sections word by word", 30);
     let (total_rows, mut last_percent) = (groups.len().max(1), 30);
-    let (outline_a, outline_b) = (prepared_a.outline, prepared_b.outline);
+    let (outline_a, outline_b) = (&prepared_a.outline, &prepared_b.outline);
     let body_of = |o: &Outline, leaves: &[usize], text_len: usize| -> Span {
         match (leaves.first(), leaves.last()) {
             (Some(&f), Some(&l)) => Span::new(o.get(o.leaves[f]).body.start, o.get(o.leaves[l]).body.end),
@@ -315,8 +315,8 @@ pub fn compare_reporting(
                 last_percent = percent;
                 progress("Comparing aligned sections word by word", percent);
             }
-            let span_a = body_of(&outline_a, &g.a, text_a.len());
-            let span_b = body_of(&outline_b, &g.b, text_b.len());
+            let span_a = body_of(outline_a, &g.a, text_a.len());
+            let span_b = body_of(outline_b, &g.b, text_b.len());
             let (ops, coarse) = diff_bounded(text_a, span_a, text_b, span_b, options.granularity, lexicon.words());
             let relation = relation_of(&g, is_unchanged(&ops));
             let significance = ops.iter().filter_map(|o| o.class).max();
@@ -335,17 +335,16 @@ pub fn compare_reporting(
         })
         .collect();
     progress("Sorting sentences", 88);
-    let marks = sentence_marks((text_a, text_b), (&outline_a, &outline_b), &rows);
+    let marks = sentence_marks((text_a, text_b), (outline_a, outline_b), &rows);
     let mut rows = rows;
     for (row, (a, b)) in rows.iter_mut().zip(marks) {
         row.sentences_a = a;
         row.sentences_b = b;
     }
     progress("Finding formulations", 90);
-    let slogans =
-        compare_slogans(&extract(text_a, lexicon), &extract(text_b, lexicon), &rows, (&outline_a, &outline_b));
+    let slogans = compare_slogans(&extract(text_a, lexicon), &extract(text_b, lexicon), &rows, (outline_a, outline_b));
     progress("Matching priorities", 96);
-    let priorities = compare_priorities((text_a, text_b), (&outline_a, &outline_b), &rows);
+    let priorities = compare_priorities((text_a, text_b), (&prepared_a, &prepared_b), &rows);
     let mut stats = stats(&rows, text_a, text_b);
     for s in &slogans {
         match s.status {
@@ -358,7 +357,7 @@ pub fn compare_reporting(
     }
     stats.priorities_moved =
         priorities.matches.iter().flat_map(|m| &m.items).filter(|i| i.rank_change.is_some_and(|c| c != 0)).count();
-    Comparison { outline_a, outline_b, rows, stats, slogans, priorities }
+    Comparison { outline_a: prepared_a.outline, outline_b: prepared_b.outline, rows, stats, slogans, priorities }
 }
 
 fn visible_chars(s: &str) -> usize {

@@ -175,7 +175,12 @@ impl Lexicon {
                 chars.peek().and_then(|&(_, c2)| self.han.get(&(c, c2)))
             } else if c.is_alphanumeric() && !previous.is_some_and(char::is_alphanumeric) {
                 word.clear();
-                word.extend(first_word(rest).chars().flat_map(char::to_lowercase));
+                let w = first_word(rest);
+                if w.is_ascii() {
+                    word.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+                } else {
+                    word.extend(w.chars().flat_map(char::to_lowercase));
+                }
                 self.latin.get(word.as_str())
             } else {
                 None
@@ -231,7 +236,11 @@ pub fn intern(text: &str) -> &'static str {
 
 /// The leading run of alphanumeric characters: `"high-quality growth"` → `"high"`.
 fn first_word(s: &str) -> &str {
-    let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    // ASCII letters and digits without the Unicode tables; anything else with them.
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| if c.is_ascii() { !c.is_ascii_alphanumeric() } else { !c.is_alphanumeric() })
+        .map_or(s.len(), |(k, _)| k);
     &s[..end]
 }
 

@@ -14,7 +14,7 @@
 //! [`ITEM_CONTENT_MIN`] on. A reordered task list keeps its items even when the alignment,
 //! which favours order, paired only some of them.
 
-use crate::compare::{Relation, Row};
+use crate::compare::{Prepared, Relation, Row};
 use crate::segment::{MarkerStyle, Outline, SectionKind};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -48,6 +48,10 @@ const LEAD_INS: [&str; 6] =
 /// Two unmatched items of matched lists that are each other's best match by content pair
 /// from this similarity on.
 pub const ITEM_CONTENT_MIN: f32 = 0.12;
+
+/// Most unmatched items a side that [`match_by_content`] compares (priority lists are short;
+/// lists as long as this are enumerations of something else).
+pub const MAX_CONTENT_ITEMS: usize = 40;
 
 /// Longest label, in characters: Chinese, and other scripts.
 const LABEL_CHARS: (usize, usize) = (32, 90);
@@ -234,7 +238,10 @@ pub struct PriorityComparison {
 }
 
 /// Finds and matches the priority lists of A and B through the comparison's rows.
-pub fn compare_priorities(texts: (&str, &str), outlines: (&Outline, &Outline), rows: &[Row]) -> PriorityComparison {
+/// `docs` are the two documents prepared for alignment (their outlines, and the leaves'
+/// fingerprints that the content pass reads).
+pub fn compare_priorities(texts: (&str, &str), docs: (&Prepared, &Prepared), rows: &[Row]) -> PriorityComparison {
+    let outlines = (&docs.0.outline, &docs.1.outline);
     let lists_a = find_lists(texts.0, outlines.0);
     let lists_b = find_lists(texts.1, outlines.1);
     // Which B leaf each A leaf is paired with.
@@ -307,7 +314,7 @@ pub fn compare_priorities(texts: (&str, &str), outlines: (&Outline, &Outline), r
                 partner_of_b[q] = Some(p);
             }
         }
-        match_by_content(texts, outlines, (la, lb), &mut matched_a, &mut partner_of_b);
+        match_by_content(docs, (la, lb), &mut matched_a, &mut partner_of_b);
         let mut items: Vec<PriorityMatch> =
             lb.items.iter().zip(&partner_of_b).map(|(pb, pa)| item_match(pa.map(|k| &la.items[k]), Some(pb))).collect();
         for (k, pa) in la.items.iter().enumerate().filter(|(k, _)| !matched_a[*k]) {
@@ -336,22 +343,34 @@ pub fn compare_priorities(texts: (&str, &str), outlines: (&Outline, &Outline), r
 /// Pairs the items of two matched lists that the rows left unmatched, by content: items that
 /// are each other's best match from [`ITEM_CONTENT_MIN`] on, in order of similarity.
 fn match_by_content(
-    texts: (&str, &str),
-    outlines: (&Outline, &Outline),
+    docs: (&Prepared, &Prepared),
     (la, lb): (&PriorityList, &PriorityList),
     matched_a: &mut [bool],
     partner_of_b: &mut [Option<usize>],
 ) {
-    let features = |text: &str, outline: &Outline, item: &Priority| -> Vec<u64> {
-        let mut f: Vec<u64> =
-            item.leaves.iter().flat_map(|&l| crate::fingerprint::fingerprint(text, outline.get(l).body)).collect();
+    let free_a: Vec<usize> = (0..la.items.len()).filter(|&p| !matched_a[p]).collect();
+    let free_b: Vec<usize> = (0..lb.items.len()).filter(|&q| partner_of_b[q].is_none()).collect();
+    if free_a.is_empty() || free_b.is_empty() || free_a.len() > MAX_CONTENT_ITEMS || free_b.len() > MAX_CONTENT_ITEMS {
+        return;
+    }
+    // An item's features: the union of its leaves' fingerprints (leaves are in id order, so
+    // a leaf's place is found by binary search).
+    let features = |doc: &Prepared, item: &Priority| -> Vec<u64> {
+        let mut f: Vec<u64> = item
+            .leaves
+            .iter()
+            .filter_map(|l| doc.outline.leaves.binary_search(l).ok())
+            .flat_map(|k| doc.prints[k].iter().copied())
+            .collect();
         f.sort_unstable();
         f.dedup();
         f
     };
-    let fa: Vec<Vec<u64>> = la.items.iter().map(|i| features(texts.0, outlines.0, i)).collect();
-    let fb: Vec<Vec<u64>> = lb.items.iter().map(|i| features(texts.1, outlines.1, i)).collect();
-    // Rarity among the items of both lists: what every item says counts for nothing.
+    // Only the unmatched items are read (indexes below are into `free_a` and `free_b`).
+    let fa: Vec<Vec<u64>> = free_a.iter().map(|&p| features(docs.0, &la.items[p])).collect();
+    let fb: Vec<Vec<u64>> = free_b.iter().map(|&q| features(docs.1, &lb.items[q])).collect();
+    // Rarity among those items: what every one of them says counts for nothing. Each item's
+    // features get their weights once, in the same order.
     let mut all: Vec<u64> = fa.iter().chain(&fb).flatten().copied().collect();
     all.sort_unstable();
     let n = (fa.len() + fb.len()) as f32;
@@ -363,17 +382,32 @@ fn match_by_content(
             (1.0 + n / df as f32).ln()
         }
     };
-    let total = |f: &[u64]| -> f32 { f.iter().map(weight).sum() };
-    let (ta, tb): (Vec<f32>, Vec<f32>) = (fa.iter().map(|f| total(f)).collect(), fb.iter().map(|f| total(f)).collect());
-    let free_a: Vec<usize> = (0..fa.len()).filter(|&p| !matched_a[p]).collect();
-    let free_b: Vec<usize> = (0..fb.len()).filter(|&q| partner_of_b[q].is_none()).collect();
+    let (wa, wb): (Vec<Vec<f32>>, Vec<Vec<f32>>) = (
+        fa.iter().map(|f| f.iter().map(weight).collect()).collect(),
+        fb.iter().map(|f| f.iter().map(weight).collect()).collect(),
+    );
+    let (ta, tb): (Vec<f32>, Vec<f32>) =
+        (wa.iter().map(|w| w.iter().sum()).collect(), wb.iter().map(|w| w.iter().sum()).collect());
     let mut sims: Vec<(f32, usize, usize)> = Vec::new();
-    for &p in &free_a {
-        for &q in &free_b {
-            let shared: f32 = fa[p].iter().filter(|f| fb[q].binary_search(f).is_ok()).map(weight).sum();
+    for p in 0..fa.len() {
+        for q in 0..fb.len() {
+            // Shared weight: a merge of two sorted feature lists.
+            let (x, y) = (&fa[p], &fb[q]);
+            let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
+            while i < x.len() && j < y.len() {
+                match x[i].cmp(&y[j]) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        shared += wa[p][i];
+                        i += 1;
+                        j += 1;
+                    }
+                }
+            }
             let sum = ta[p] + tb[q];
             if sum > 0.0 {
-                sims.push((2.0 * shared / sum, p, q));
+                sims.push((2.0 * shared / sum, free_a[p], free_b[q]));
             }
         }
     }

@@ -29,6 +29,9 @@ use serde::Serialize;
 pub const REWORDED_MIN: f32 = 0.5;
 /// Most pairs of leftover sentences one row compares by similarity.
 pub const MAX_SENTENCE_PAIRS: usize = 4_096;
+/// Rows with at most this many pairs of leftover sentences compare them all; longer rows
+/// compare only leftovers between the same two kept sentences.
+pub const MAX_WHOLE_ROW_PAIRS: usize = 256;
 /// Most sentences a side for the in-order pass (a Myers diff of sentence keys); past this,
 /// equal sentences pair by key alone and count as kept.
 pub const MAX_ORDERED_SENTENCES: usize = 3_000;
@@ -115,28 +118,39 @@ pub fn counts(a: &[SentenceMark], b: &[SentenceMark]) -> SentenceCounts {
 }
 
 /// The folded content of a sentence: letters, digits and Han characters only, lower case.
-fn key(text: &str, span: Span) -> String {
-    let mut out = String::with_capacity(span.len());
-    for c in span.of(text).chars().map(fold_char) {
-        // ASCII and Han first: most characters are one or the other, and neither needs the
-        // Unicode tables.
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase());
-            }
+fn key_chars(text: &str, span: Span) -> impl Iterator<Item = char> + '_ {
+    // ASCII and Han first: most characters are one or the other, and neither needs the
+    // Unicode tables.
+    span.of(text).chars().map(fold_char).flat_map(|c| {
+        let (one, more) = if c.is_ascii() {
+            (c.is_ascii_alphanumeric().then(|| c.to_ascii_lowercase()), None)
         } else if is_han(c) {
-            out.push(c);
+            (Some(c), None)
         } else if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        }
-    }
-    out
+            (None, Some(c.to_lowercase()))
+        } else {
+            (None, None)
+        };
+        one.into_iter().chain(more.into_iter().flatten())
+    })
+}
+
+/// A sentence's key as a 64-bit hash (FNV-1a over its characters) and its length in
+/// characters: equal keys, equal hashes; no string is built.
+fn key(text: &str, span: Span) -> (u64, usize) {
+    key_chars(text, span)
+        .fold((0xcbf2_9ce4_8422_2325, 0), |(h, n), c| ((h ^ c as u64).wrapping_mul(0x100_0000_01b3), n + 1))
 }
 
 /// The distinct character bigrams of a key, each packed in a number, sorted.
-fn bigrams(key: &str) -> Vec<u64> {
-    let chars: Vec<char> = key.chars().collect();
-    let mut out: Vec<u64> = chars.windows(2).map(|w| (w[0] as u64) << 32 | w[1] as u64).collect();
+fn bigrams(text: &str, span: Span) -> Vec<u64> {
+    let mut out: Vec<u64> = Vec::with_capacity(span.len() / 2);
+    let mut previous: Option<char> = None;
+    for c in key_chars(text, span) {
+        if let Some(p) = previous.replace(c) {
+            out.push((p as u64) << 32 | c as u64);
+        }
+    }
     out.sort_unstable();
     out.dedup();
     out
@@ -163,11 +177,6 @@ fn dice(x: &[u64], y: &[u64]) -> f32 {
     2.0 * shared as f32 / total as f32
 }
 
-/// A 64-bit hash of a key (FNV-1a).
-fn hash(key: &str) -> u64 {
-    key.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
-}
-
 /// The span from the first to the last leaf's body of a row's side.
 fn side_span(o: &Outline, leaves: &[usize]) -> Option<Span> {
     Some(Span::new(o.get(*leaves.first()?).body.start, o.get(*leaves.last()?).body.end))
@@ -177,7 +186,7 @@ fn side_span(o: &Outline, leaves: &[usize]) -> Option<Span> {
 struct Side {
     spans: Vec<Span>,
     /// Folded content of each sentence (filled only for rows that changed).
-    keys: Vec<String>,
+    keys: Vec<(u64, usize)>,
     marks: Vec<Option<(SentenceClass, usize)>>,
 }
 
@@ -195,12 +204,11 @@ impl Side {
 }
 
 /// Classes of the sentences of one row, side A then side B.
-fn classify_row(a: &mut Side, b: &mut Side) {
+fn classify_row(texts: (&str, &str), a: &mut Side, b: &mut Side) {
     // 1. Equal keys: the longest in-order run of equal sentences is kept; other equal
     //    sentences are moved.
     // Each distinct key gets a small number: its place among the sorted distinct hashes.
-    let (ha, hb): (Vec<u64>, Vec<u64>) =
-        (a.keys.iter().map(|k| hash(k)).collect(), b.keys.iter().map(|k| hash(k)).collect());
+    let (ha, hb): (Vec<u64>, Vec<u64>) = (a.keys.iter().map(|k| k.0).collect(), b.keys.iter().map(|k| k.0).collect());
     let mut distinct: Vec<u64> = ha.iter().chain(&hb).copied().collect();
     distinct.sort_unstable();
     distinct.dedup();
@@ -220,13 +228,13 @@ fn classify_row(a: &mut Side, b: &mut Side) {
     // goes to the next sentence of A with that key.
     // (Key and place packed in one number: sorting plain numbers adds no code to the wasm.)
     let mut free_b: Vec<u64> = (0..kb.len())
-        .filter(|&j| b.marks[j].is_none() && !b.keys[j].is_empty())
+        .filter(|&j| b.marks[j].is_none() && b.keys[j].1 > 0)
         .map(|j| (kb[j] as u64) << 32 | j as u64)
         .collect();
     free_b.sort_unstable();
     let mut taken = vec![false; free_b.len()];
     for (i, &k) in ka.iter().enumerate() {
-        if a.marks[i].is_some() || a.keys[i].is_empty() {
+        if a.marks[i].is_some() || a.keys[i].1 == 0 {
             continue;
         }
         let from = free_b.partition_point(|&x| x >> 32 < k as u64);
@@ -239,17 +247,39 @@ fn classify_row(a: &mut Side, b: &mut Side) {
         a.marks[i] = Some((class, j));
         b.marks[j] = Some((class, i));
     }
-    // 2. Similar sentences, best pairs first.
+    // 2. Similar sentences, best pairs first. In a long row only sentences between the same
+    //    two kept sentences are compared (a reworded sentence usually stays in place), which
+    //    keeps the work near linear; a short row compares all its leftovers.
     let left_a: Vec<usize> = (0..ka.len()).filter(|&i| a.marks[i].is_none()).collect();
     let left_b: Vec<usize> = (0..kb.len()).filter(|&j| b.marks[j].is_none()).collect();
-    if left_a.is_empty() || left_b.is_empty() || left_a.len() * left_b.len() > MAX_SENTENCE_PAIRS {
+    if left_a.is_empty() || left_b.is_empty() {
         return;
     }
-    let grams_a: Vec<_> = left_a.iter().map(|&i| bigrams(&a.keys[i])).collect();
-    let grams_b: Vec<_> = left_b.iter().map(|&j| bigrams(&b.keys[j])).collect();
+    let gaps = |side: &Side| -> Vec<usize> {
+        let mut kept = 0;
+        side.marks
+            .iter()
+            .map(|m| {
+                kept += usize::from(m.is_some_and(|m| m.0 == SentenceClass::Kept));
+                kept
+            })
+            .collect()
+    };
+    let whole_row = left_a.len() * left_b.len() <= MAX_WHOLE_ROW_PAIRS;
+    let (gap_a, gap_b) = (gaps(a), gaps(b));
+    let comparable = |i: usize, j: usize| whole_row || gap_a[i] == gap_b[j];
+    let candidates = left_a.iter().map(|&i| left_b.iter().filter(|&&j| comparable(i, j)).count()).sum::<usize>();
+    if candidates > MAX_SENTENCE_PAIRS {
+        return;
+    }
+    let grams_a: Vec<_> = left_a.iter().map(|&i| bigrams(texts.0, a.spans[i])).collect();
+    let grams_b: Vec<_> = left_b.iter().map(|&j| bigrams(texts.1, b.spans[j])).collect();
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
     for (x, ga) in grams_a.iter().enumerate() {
         for (y, gb) in grams_b.iter().enumerate() {
+            if !comparable(left_a[x], left_b[y]) {
+                continue;
+            }
             let sim = dice(ga, gb);
             if sim >= REWORDED_MIN {
                 pairs.push((sim, left_a[x], left_b[y]));
@@ -301,7 +331,7 @@ pub fn sentence_marks(
             } else {
                 a.keys = a.spans.iter().map(|&s| key(texts.0, s)).collect();
                 b.keys = b.spans.iter().map(|&s| key(texts.1, s)).collect();
-                classify_row(&mut a, &mut b);
+                classify_row(texts, &mut a, &mut b);
             }
             (a, b)
         })
@@ -329,9 +359,9 @@ pub fn sentence_marks(
     let mut added: Vec<u64> = Vec::new();
     for (r, (_, b)) in out.iter().enumerate() {
         for (k, _) in b.iter().enumerate().filter(|(_, m)| m.class == SentenceClass::Added) {
-            let key = &sides[r].1.keys[k];
-            if key.chars().count() >= 4 {
-                added.push(hash(key) >> 32 << 32 | places.len() as u64);
+            let (hash, size) = sides[r].1.keys[k];
+            if size >= 4 {
+                added.push(hash >> 32 << 32 | places.len() as u64);
                 places.push((r, k));
             }
         }
@@ -343,13 +373,13 @@ pub fn sentence_marks(
             if out[r].0[k].class != SentenceClass::Dropped {
                 continue;
             }
-            let key = &sides[r].0.keys[k];
-            let h = hash(key) >> 32;
+            let key = sides[r].0.keys[k];
+            let h = key.0 >> 32;
             let place = |s: usize| places[(added[s] & 0xffff_ffff) as usize];
             let from = added.partition_point(|&x| x >> 32 < h);
             let slot = (from..added.len()).take_while(|&s| added[s] >> 32 == h).find(|&s| {
                 let (rb, kb) = place(s);
-                !taken[s] && sides[rb].1.keys[kb] == *key
+                !taken[s] && sides[rb].1.keys[kb] == key
             });
             if let Some(slot) = slot {
                 taken[slot] = true;

@@ -133,7 +133,7 @@ pub fn build(docs: &[SeriesDoc<'_>], lexicon: &Lexicon) -> Timeline {
             let rows = rows_without_diffs(&a.prepared, &b.prepared, align_prepared(&a.prepared, &b.prepared));
             let outlines = (&a.prepared.outline, &b.prepared.outline);
             let slogans = compare_slogans(&a.slogans, &b.slogans, &rows, outlines);
-            let priorities = compare_priorities((a.text, b.text), outlines, &rows);
+            let priorities = compare_priorities((a.text, b.text), (&a.prepared, &b.prepared), &rows);
             PairAnalysis { rows, slogans, priorities }
         })
         .collect();
