@@ -4,8 +4,8 @@
 //! JSON the CLI prints and the view the page draws come from the same [`Comparison`].
 
 use crate::align::{align_in_parts, GroupKind};
-use crate::diff::{diff_bounded, is_unchanged, Op, OpKind};
-use crate::fingerprint::fingerprint;
+use crate::diff::{diff_tokens, is_unchanged, Op, OpKind};
+use crate::fingerprint::fingerprint_tokens;
 use crate::lexicon::Lexicon;
 use crate::options::Options;
 use crate::priorities::{compare_priorities, PriorityComparison};
@@ -15,6 +15,7 @@ use crate::significance::Significance;
 use crate::slogan_changes::{compare_slogans, SloganChange, SloganStatus};
 use crate::slogans::extract;
 use crate::span::Span;
+use crate::token::{tokenize, Token};
 use serde::Serialize;
 
 /// How a row's sections relate.
@@ -229,13 +230,32 @@ pub struct Prepared {
     pub outline: Outline,
     /// One fingerprint per leaf, in leaf order.
     pub prints: Vec<Vec<crate::fingerprint::Feature>>,
+    /// The word-boundary tokens of each leaf's body, in leaf order (the fingerprints are
+    /// made from them, and the word diff starts from them instead of tokenizing again).
+    pub tokens: Vec<Vec<Token>>,
 }
 
 /// Segments `text` and fingerprints its leaves.
 pub fn prepare(text: &str) -> Prepared {
     let outline = segment(text);
-    let prints = outline.leaves.iter().map(|&id| fingerprint(text, outline.get(id).body)).collect();
-    Prepared { outline, prints }
+    let tokens: Vec<Vec<Token>> = outline.leaves.iter().map(|&id| tokenize(text, outline.get(id).body)).collect();
+    let prints = tokens.iter().map(|t| fingerprint_tokens(text, t)).collect();
+    Prepared { outline, prints, tokens }
+}
+
+/// The word-boundary tokens of a group's side (leaf positions `leaves`, ascending): the
+/// leaves' own tokens, with the text between consecutive leaves tokenized on its own. They
+/// tile the span from the first leaf's body to the last one's.
+fn group_tokens(text: &str, doc: &Prepared, leaves: &[usize]) -> Vec<Token> {
+    let body = |k: usize| doc.outline.get(doc.outline.leaves[k]).body;
+    let mut out = Vec::new();
+    for (n, &k) in leaves.iter().enumerate() {
+        if n > 0 {
+            out.extend(tokenize(text, Span::new(body(leaves[n - 1]).end, body(k).start)));
+        }
+        out.extend_from_slice(&doc.tokens[k]);
+    }
+    out
 }
 
 /// Aligns two prepared documents (groups in leaf positions, see [`crate::align::Group`]).
@@ -317,7 +337,12 @@ pub fn compare_reporting(
             }
             let span_a = body_of(outline_a, &g.a, text_a.len());
             let span_b = body_of(outline_b, &g.b, text_b.len());
-            let (ops, coarse) = diff_bounded(text_a, span_a, text_b, span_b, options.granularity, lexicon.words());
+            let (ops, coarse) = diff_tokens(
+                (text_a, span_a, group_tokens(text_a, &prepared_a, &g.a)),
+                (text_b, span_b, group_tokens(text_b, &prepared_b, &g.b)),
+                options.granularity,
+                lexicon.words(),
+            );
             let relation = relation_of(&g, is_unchanged(&ops));
             let significance = ops.iter().filter_map(|o| o.class).max();
             Row {

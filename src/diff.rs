@@ -14,7 +14,7 @@ use crate::normalize::fold;
 use crate::options::Granularity;
 use crate::significance::{classify, Significance};
 use crate::span::Span;
-use crate::token::{tokenize_chars, tokenize_words, Token, TokenClass};
+use crate::token::{chars_of, tokenize, words_of, Token, TokenClass};
 use crate::zh_words::Dictionary;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
@@ -86,12 +86,24 @@ pub fn diff_bounded<'t>(
     granularity: Granularity,
     words: &Dictionary,
 ) -> (Vec<Op>, bool) {
-    let split = |text: &str, span: Span| match granularity {
-        Granularity::Word => tokenize_words(text, span, words),
-        Granularity::Character => tokenize_chars(text, span),
+    let (ta, tb) = (tokenize(text_a, span_a), tokenize(text_b, span_b));
+    diff_tokens((text_a, span_a, ta), (text_b, span_b, tb), granularity, words)
+}
+
+/// [`diff_bounded`] given each side's [`tokenize`] tokens (which must tile its span), for
+/// callers that already have them.
+pub fn diff_tokens<'t>(
+    (text_a, span_a, uax_a): (&'t str, Span, Vec<Token>),
+    (text_b, span_b, uax_b): (&'t str, Span, Vec<Token>),
+    granularity: Granularity,
+    words: &Dictionary,
+) -> (Vec<Op>, bool) {
+    let split = |text: &str, tokens: Vec<Token>| match granularity {
+        Granularity::Word => words_of(text, tokens, words),
+        Granularity::Character => chars_of(text, tokens),
     };
-    let tokens_a = split(text_a, span_a);
-    let tokens_b = split(text_b, span_b);
+    let tokens_a = split(text_a, uax_a);
+    let tokens_b = split(text_b, uax_b);
     // Each distinct folded token gets a small integer; most tokens need no folding and are
     // borrowed from the texts.
     let mut interner: HashMap<Cow<'t, str>, u32> = HashMap::default();

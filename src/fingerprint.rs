@@ -9,7 +9,7 @@
 
 use crate::normalize::fold_char;
 use crate::span::Span;
-use crate::token::{tokenize, TokenClass};
+use crate::token::{tokenize, Token, TokenClass};
 
 /// A feature: a 64-bit hash of a unit bigram or a word.
 pub type Feature = u64;
@@ -19,9 +19,14 @@ pub type Feature = u64;
 /// `"Reform deepens"` → {h("reform"), h("deepens"), h("reform","deepens")};
 /// `"改革深化"` → {h("改","革"), h("革","深"), h("深","化")}.
 pub fn fingerprint(text: &str, span: Span) -> Vec<Feature> {
+    fingerprint_tokens(text, &tokenize(text, span))
+}
+
+/// [`fingerprint`] from the [`tokenize`] tokens of a span, already at hand.
+pub fn fingerprint_tokens(text: &str, tokens: &[Token]) -> Vec<Feature> {
     let mut units: Vec<u64> = Vec::new();
     let mut features: Vec<Feature> = Vec::new();
-    for token in tokenize(text, span) {
+    for &token in tokens {
         let unit = match token.class {
             TokenClass::Space | TokenClass::Punct => continue,
             TokenClass::Number => hash_str("#", 0),

@@ -56,7 +56,14 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
 /// Like [`tokenize`], with each run of Han characters divided into the words of
 /// `dictionary`, unknown text staying one character per token.
 pub fn tokenize_words(text: &str, span: Span, dictionary: &Dictionary) -> Vec<Token> {
-    let tokens = tokenize(text, span);
+    words_of(text, tokenize(text, span), dictionary)
+}
+
+/// [`tokenize_words`] from the [`tokenize`] tokens of a span, already at hand.
+pub fn words_of(text: &str, tokens: Vec<Token>, dictionary: &Dictionary) -> Vec<Token> {
+    if !tokens.iter().any(|t| t.class == TokenClass::Han) {
+        return tokens;
+    }
     let mut out = Vec::with_capacity(tokens.len());
     let mut run: Vec<char> = Vec::new();
     let mut k = 0;
@@ -87,8 +94,13 @@ pub fn tokenize_words(text: &str, span: Span, dictionary: &Dictionary) -> Vec<To
 /// Splits `span` of `text` into one token per user-perceived character (grapheme cluster,
 /// so a letter keeps its combining accents); whitespace runs stay whole.
 pub fn tokenize_chars(text: &str, span: Span) -> Vec<Token> {
+    chars_of(text, tokenize(text, span))
+}
+
+/// [`tokenize_chars`] from the [`tokenize`] tokens of a span, already at hand.
+pub fn chars_of(text: &str, tokens: Vec<Token>) -> Vec<Token> {
     let mut out = Vec::new();
-    for t in tokenize(text, span) {
+    for t in tokens {
         if matches!(t.class, TokenClass::Space | TokenClass::Han) {
             out.push(t);
             continue;
