@@ -428,18 +428,8 @@ impl Weights {
 
     /// Weight of the features two sorted sets share.
     fn shared(&self, x: &[Feature], y: &[Feature]) -> f32 {
-        let (mut p, mut q, mut sum) = (0, 0, 0.0);
-        while p < x.len() && q < y.len() {
-            match x[p].cmp(&y[q]) {
-                std::cmp::Ordering::Less => p += 1,
-                std::cmp::Ordering::Greater => q += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += self.of(&x[p]);
-                    p += 1;
-                    q += 1;
-                }
-            }
-        }
+        let mut sum = 0.0;
+        crate::sorted::for_each_shared(x, y, |i, _| sum += self.of(&x[i]));
         sum
     }
 }

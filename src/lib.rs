@@ -41,6 +41,7 @@ pub mod share;
 pub mod significance;
 pub mod slogan_changes;
 pub mod slogans;
+pub mod sorted;
 pub mod span;
 pub mod timeline;
 pub mod token;

@@ -391,20 +391,8 @@ fn match_by_content(
     let mut sims: Vec<(f32, usize, usize)> = Vec::new();
     for p in 0..fa.len() {
         for q in 0..fb.len() {
-            // Shared weight: a merge of two sorted feature lists.
-            let (x, y) = (&fa[p], &fb[q]);
-            let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
-            while i < x.len() && j < y.len() {
-                match x[i].cmp(&y[j]) {
-                    std::cmp::Ordering::Less => i += 1,
-                    std::cmp::Ordering::Greater => j += 1,
-                    std::cmp::Ordering::Equal => {
-                        shared += wa[p][i];
-                        i += 1;
-                        j += 1;
-                    }
-                }
-            }
+            let mut shared = 0.0f32;
+            crate::sorted::for_each_shared(&fa[p], &fb[q], |i, _| shared += wa[p][i]);
             let sum = ta[p] + tb[q];
             if sum > 0.0 {
                 sims.push((2.0 * shared / sum, free_a[p], free_b[q]));

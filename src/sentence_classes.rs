@@ -22,6 +22,7 @@ use crate::compare::{Relation, Row};
 use crate::normalize::{fold_char, is_han};
 use crate::segment::Outline;
 use crate::sentences::sentences;
+use crate::sorted::dice;
 use crate::span::Span;
 use serde::Serialize;
 
@@ -154,27 +155,6 @@ fn bigrams(text: &str, span: Span) -> Vec<u64> {
     out.sort_unstable();
     out.dedup();
     out
-}
-
-/// Dice similarity of two sorted sets.
-fn dice(x: &[u64], y: &[u64]) -> f32 {
-    let total = x.len() + y.len();
-    if total == 0 {
-        return 0.0;
-    }
-    let (mut p, mut q, mut shared) = (0, 0, 0);
-    while p < x.len() && q < y.len() {
-        match x[p].cmp(&y[q]) {
-            std::cmp::Ordering::Less => p += 1,
-            std::cmp::Ordering::Greater => q += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                p += 1;
-                q += 1;
-            }
-        }
-    }
-    2.0 * shared as f32 / total as f32
 }
 
 /// The span from the first to the last leaf's body of a row's side.

@@ -83,22 +83,7 @@ fn bigrams(s: &str) -> Vec<(char, char)> {
 
 /// Dice similarity of two bigram sets from [`bigrams`].
 fn dice_of_bigrams(gx: &[(char, char)], gy: &[(char, char)]) -> f32 {
-    if gx.is_empty() || gy.is_empty() {
-        return 0.0;
-    }
-    let (mut p, mut q, mut both) = (0, 0, 0);
-    while p < gx.len() && q < gy.len() {
-        match gx[p].cmp(&gy[q]) {
-            std::cmp::Ordering::Less => p += 1,
-            std::cmp::Ordering::Greater => q += 1,
-            std::cmp::Ordering::Equal => {
-                both += 1;
-                p += 1;
-                q += 1;
-            }
-        }
-    }
-    2.0 * both as f32 / (gx.len() + gy.len()) as f32
+    crate::sorted::dice(gx, gy)
 }
 
 /// Lowest bigram similarity for a dropped and an added formulation of one aligned row to be
