@@ -326,7 +326,7 @@ pub fn compare_reporting(
             _ => Span::empty(text_len),
         }
     };
-    let rows: Vec<Row> = groups
+    let mut rows: Vec<Row> = groups
         .into_iter()
         .enumerate()
         .map(|(k, g)| {
@@ -359,9 +359,8 @@ pub fn compare_reporting(
             }
         })
         .collect();
-    progress("Sorting sentences", 88);
+    progress("Classifying sentences", 88);
     let marks = sentence_marks((text_a, text_b), (outline_a, outline_b), &rows);
-    let mut rows = rows;
     for (row, (a, b)) in rows.iter_mut().zip(marks) {
         row.sentences_a = a;
         row.sentences_b = b;

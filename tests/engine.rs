@@ -192,7 +192,7 @@ fn progress_goes_through_every_stage_and_only_forward() {
             "Reading the sections",
             "Aligning the sections",
             "Comparing aligned sections word by word",
-            "Sorting sentences",
+            "Classifying sentences",
             "Finding formulations",
             "Matching priorities"
         ]
