@@ -174,13 +174,23 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
         let focus_row = props.focus_row;
         let highlights = (props.highlights_a.clone(), props.highlights_b.clone());
         use_effect_with((focus_row, highlights), move |(row, _)| {
-            if let Some(row) = row {
-                if let Some(el) = gloo::utils::document().get_element_by_id(&format!("row-{row}")) {
-                    let options = web_sys::ScrollIntoViewOptions::new();
-                    options.set_block(web_sys::ScrollLogicalPosition::Center);
-                    el.scroll_into_view_with_scroll_into_view_options(&options);
-                }
+            let mut settle = None;
+            if let Some(row) = *row {
+                let scroll = move || {
+                    if let Some(el) = gloo::utils::document().get_element_by_id(&format!("row-{row}")) {
+                        let options = web_sys::ScrollIntoViewOptions::new();
+                        options.set_block(web_sys::ScrollLogicalPosition::Center);
+                        el.scroll_into_view_with_scroll_into_view_options(&options);
+                    }
+                };
+                scroll();
+                // Once more when the page has settled: rows above that were laid out at their
+                // estimated height (content-visibility) or fonts that arrived late can move
+                // the row after the first scroll, most of all when a link opens the page. A
+                // newer focus cancels it (the timer is dropped with this effect).
+                settle = Some(gloo::timers::callback::Timeout::new(400, scroll));
             }
+            move || drop(settle)
         });
     }
     let inline = props.view == View::Inline;
