@@ -399,12 +399,16 @@ fn match_by_content(
             }
         }
     }
-    let best =
-        |pick: &dyn Fn(&(f32, usize, usize)) -> bool| sims.iter().filter(|s| pick(s)).map(|s| s.0).fold(0.0, f32::max);
+    // Each item's best similarity, in one pass (not a scan of all pairs per pair).
+    let (mut best_a, mut best_b) = (vec![0f32; la.items.len()], vec![0f32; lb.items.len()]);
+    for &(sim, p, q) in &sims {
+        best_a[p] = best_a[p].max(sim);
+        best_b[q] = best_b[q].max(sim);
+    }
     let mut mutual: Vec<(f32, usize, usize)> = sims
         .iter()
         .copied()
-        .filter(|&(sim, p, q)| sim >= ITEM_CONTENT_MIN && sim >= best(&|s| s.1 == p) && sim >= best(&|s| s.2 == q))
+        .filter(|&(sim, p, q)| sim >= ITEM_CONTENT_MIN && sim >= best_a[p] && sim >= best_b[q])
         .collect();
     mutual.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     for (_, p, q) in mutual {
