@@ -1,6 +1,8 @@
 //! Times the whole comparison of two files and prints one JSON line, for the side-by-side
 //! benchmark (`e2e/bench/side-by-side.mjs`):
 //! `cargo run --release --example time_compare -- A B [runs]` → `{"ms":…,"rows":…}` (median).
+#![allow(clippy::disallowed_methods)] // not in the wasm: the standard sort is fine here
+
 use std::time::Instant;
 
 fn main() {

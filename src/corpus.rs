@@ -148,7 +148,9 @@ pub fn build_index(entries: Vec<CorpusEntry>) -> (CorpusIndex, Vec<String>) {
         }
         bodies
     };
-    documents.sort_by_key(|d| (first_seen.iter().position(|b| *b == d.body), d.date.clone(), d.id.clone()));
+    crate::stable_sort::sort_by_key(&mut documents, |d| {
+        (first_seen.iter().position(|b| *b == d.body), d.date.clone(), d.id.clone())
+    });
     (CorpusIndex { schema: INDEX_SCHEMA.to_string(), documents }, warnings)
 }
 

@@ -141,7 +141,7 @@ impl Lexicon {
             entries.push(Entry { id, zh: cell(0), en, gloss: cell(2), kind: cell(3) });
         }
         for list in han.values_mut().chain(latin.values_mut()) {
-            list.sort_by_key(|(form, _)| std::cmp::Reverse(form.len()));
+            crate::stable_sort::sort_by_key(list, |(form, _)| std::cmp::Reverse(form.len()));
         }
         Lexicon { entries, han, latin, source: tsv, words: Dictionary::default(), words_source: "" }
     }

@@ -43,6 +43,7 @@ pub mod slogan_changes;
 pub mod slogans;
 pub mod sorted;
 pub mod span;
+pub mod stable_sort;
 pub mod timeline;
 pub mod token;
 pub mod wire;

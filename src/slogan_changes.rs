@@ -148,7 +148,7 @@ pub fn compare_slogans(
             }
         }
     }
-    candidates.sort_by(|p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
+    crate::stable_sort::sort_by(&mut candidates, |p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
     let (mut used_d, mut used_a) = (BTreeSet::new(), BTreeSet::new());
     let mut out = Vec::new();
     for (_, x, y) in candidates {
@@ -192,7 +192,9 @@ pub fn compare_slogans(
             out.push(c);
         }
     }
-    out.sort_by(|x, y| x.status.cmp(&y.status).then(weight(x).cmp(&weight(y))).then(first(x).cmp(&first(y))));
+    crate::stable_sort::sort_by(&mut out, |x, y| {
+        x.status.cmp(&y.status).then(weight(x).cmp(&weight(y))).then(first(x).cmp(&first(y)))
+    });
     out
 }
 

@@ -216,10 +216,14 @@ pub fn select(tracks: &[SloganTrack], filter: &str, all_kinds: bool, order: Slog
         .collect();
     // Ties keep the order of first appearance (the order of `tracks`).
     match order {
-        SloganOrder::FirstAppearance => picked.sort_by_key(|&i| tracks[i].first),
-        SloganOrder::LastAppearance => picked.sort_by_key(|&i| std::cmp::Reverse(tracks[i].last)),
-        SloganOrder::Total => picked.sort_by_key(|&i| std::cmp::Reverse(tracks[i].total)),
-        SloganOrder::Volatility => picked.sort_by_key(|&i| std::cmp::Reverse(tracks[i].changes)),
+        SloganOrder::FirstAppearance => crate::stable_sort::sort_by_key(&mut picked, |&i| tracks[i].first),
+        SloganOrder::LastAppearance => {
+            crate::stable_sort::sort_by_key(&mut picked, |&i| std::cmp::Reverse(tracks[i].last))
+        }
+        SloganOrder::Total => crate::stable_sort::sort_by_key(&mut picked, |&i| std::cmp::Reverse(tracks[i].total)),
+        SloganOrder::Volatility => {
+            crate::stable_sort::sort_by_key(&mut picked, |&i| std::cmp::Reverse(tracks[i].changes))
+        }
     }
     picked
 }

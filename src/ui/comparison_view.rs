@@ -254,7 +254,10 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
             <nav class="ruler" aria-label="Overview of changes">
                 { for ticks.into_iter().map(|(k, n)| {
                     let row = &c.rows[k];
-                    let top = format!("top: {:.2}%", k as f32 * 100.0 / total as f32);
+                    // Hundredths of a percent in integers: formatting a float would pull the float
+                    // printer (about 5 KB gzipped) into the page for this one line.
+                    let hundredths = k * 10_000 / total;
+                    let top = format!("top: {}.{:02}%", hundredths / 100, hundredths % 100);
                     let place = locator(if row.b.is_empty() { &c.outline_a } else { &c.outline_b }, if row.b.is_empty() { &row.a } else { &row.b });
                     let label = relation_label(row, c);
                     let (title, spoken) = if n == 1 {

@@ -100,9 +100,13 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
         .collect();
     match *sort {
         SortBy::Status => {}
-        SortBy::Change => shown.sort_by_key(|s| std::cmp::Reverse(s.count_a().abs_diff(s.count_b()))),
-        SortBy::CountB => shown.sort_by_key(|s| std::cmp::Reverse((s.count_b(), s.count_a()))),
-        SortBy::Text => shown.sort_by(|x, y| x.text.cmp(&y.text)),
+        SortBy::Change => {
+            crate::stable_sort::sort_by_key(&mut shown, |s| std::cmp::Reverse(s.count_a().abs_diff(s.count_b())))
+        }
+        SortBy::CountB => {
+            crate::stable_sort::sort_by_key(&mut shown, |s| std::cmp::Reverse((s.count_b(), s.count_a())))
+        }
+        SortBy::Text => crate::stable_sort::sort_by(&mut shown, |x, y| x.text.cmp(&y.text)),
     }
 
     let on_filter = {

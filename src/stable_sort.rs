@@ -1,0 +1,106 @@
+//! Stable sorts that share one compiled copy of the standard library's sort.
+//!
+//! `slice::sort_by` is generic over the element and the comparator, so every call site with
+//! its own closure compiles a fresh copy of the standard library's stable sort (driftsort,
+//! about 4 KB of wasm each). The page had 33 of them: close to a tenth of its code. These
+//! functions instead sort a permutation of `u32` indices with one shared, non-generic
+//! sort that calls the comparator through a `dyn` reference, then move the elements into
+//! place along the permutation's cycles. Each call site then costs a few hundred bytes.
+//!
+//! The order is exactly that of `sort_by`: stable, elements that compare equal keep their
+//! relative order. The price is an index vector and an indirect call per comparison, which
+//! is noise for the lists sorted here (rows, slogans, candidate pairs). Hot sorts of plain
+//! numbers keep `sort_unstable`, whose copies for primitive types are shared anyway.
+
+use std::cmp::Ordering;
+
+/// Sorts `items` stably by `compare`, like `slice::sort_by`.
+pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
+    if items.len() < 2 {
+        return;
+    }
+    let mut order: Vec<u32> = (0..items.len() as u32).collect();
+    {
+        let view: &[T] = items;
+        sort_indices(&mut order, &mut |i, j| compare(&view[i as usize], &view[j as usize]));
+    }
+    permute(items, &mut order);
+}
+
+/// Sorts `items` stably by the key `key` gives, like `slice::sort_by_key`.
+pub fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
+    sort_by(items, |x, y| key(x).cmp(&key(y)));
+}
+
+/// The one compiled copy of the standard stable sort: indices, compared through `compare`.
+#[inline(never)]
+#[allow(clippy::disallowed_methods)] // the one sanctioned use
+fn sort_indices(order: &mut [u32], compare: &mut dyn FnMut(u32, u32) -> Ordering) {
+    order.sort_by(|&i, &j| compare(i, j));
+}
+
+/// Rearranges `items` so that position `k` holds what was at `order[k]`, by walking each
+/// cycle of the permutation once with swaps. `order` is used up (overwritten as visited).
+fn permute<T>(items: &mut [T], order: &mut [u32]) {
+    const DONE: u32 = u32::MAX;
+    for start in 0..items.len() {
+        if order[start] == DONE {
+            continue;
+        }
+        // Position `at` holds the element that started the cycle; it moves along the cycle
+        // while each position receives the element it asked for.
+        let mut at = start;
+        loop {
+            let from = order[at] as usize;
+            order[at] = DONE;
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn sorts_like_the_standard_library_and_keeps_equal_elements_in_order() {
+        let mut mine = vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')];
+        sort_by_key(&mut mine, |p| p.0);
+        assert_eq!(mine, vec![(1, 'b'), (1, 'e'), (2, 'd'), (3, 'a'), (3, 'c')]);
+    }
+
+    #[test]
+    fn empty_and_single_lists_are_left_alone() {
+        let mut none: Vec<String> = Vec::new();
+        sort_by(&mut none, |x, y| x.cmp(y));
+        assert!(none.is_empty());
+        let mut one = vec![String::from("x")];
+        sort_by(&mut one, |x, y| x.cmp(y));
+        assert_eq!(one, vec!["x"]);
+    }
+
+    #[test]
+    fn moves_owned_values_without_losing_or_copying_any() {
+        let mut words: Vec<String> =
+            ["pear", "fig", "apple", "kiwi", "date", "plum"].iter().map(|s| s.to_string()).collect();
+        sort_by(&mut words, |x, y| x.len().cmp(&y.len()).then(x.cmp(y)));
+        assert_eq!(words, vec!["fig", "date", "kiwi", "pear", "plum", "apple"]);
+    }
+
+    proptest! {
+        #[test]
+        #[allow(clippy::disallowed_methods)] // the reference it is checked against
+        fn agrees_with_slice_sort_by_on_any_list(items in proptest::collection::vec((0u8..6, any::<u16>()), 0..200)) {
+            let mut expected = items.clone();
+            expected.sort_by_key(|x| x.0);
+            let mut got = items;
+            sort_by(&mut got, |x, y| x.0.cmp(&y.0));
+            prop_assert_eq!(got, expected);
+        }
+    }
+}
