@@ -16,7 +16,7 @@
 //! The web app fetches `lexicon.tsv` and `zh_words.txt` from the site instead and passes them
 //! to [`crate::compare::compare_with`], which keeps the wasm within its size budget.
 
-use crate::normalize::is_han;
+use crate::normalize::{fold_char, is_han};
 use crate::span::Span;
 use crate::zh_words::{Dictionary, BUILTIN_LIST};
 use rustc_hash::FxHashMap;
@@ -187,16 +187,13 @@ impl Lexicon {
             };
             let Some(list) = candidates else { continue };
             for &(form, entry) in list {
-                let matched = if is_han(c) {
-                    rest.starts_with(form)
+                let length = if is_han(c) {
+                    rest.starts_with(form).then_some(form.len())
                 } else {
-                    rest.len() >= form.len()
-                        && rest.is_char_boundary(form.len())
-                        && rest[..form.len()].eq_ignore_ascii_case(form)
-                        && !rest[form.len()..].chars().next().is_some_and(char::is_alphanumeric)
+                    latin_prefix(rest, form).filter(|&n| !rest[n..].chars().next().is_some_and(char::is_alphanumeric))
                 };
-                if matched {
-                    let end = at + form.len();
+                if let Some(length) = length {
+                    let end = at + length;
                     match outer {
                         None => {
                             hits.push(Hit { entry, span: Span::new(at, end) });
@@ -232,6 +229,32 @@ pub fn intern(text: &str) -> &'static str {
             kept
         }
     }
+}
+
+/// Length in bytes of the English form `form` at the start of `rest`, if it is there:
+/// letters compare without case, a space in the form matches any run of white space in the
+/// text (a no-break space, a line break of hard-wrapped text), and curly quotes and
+/// full-width forms compare as their plain ASCII forms ([`fold_char`]).
+fn latin_prefix(rest: &str, form: &str) -> Option<usize> {
+    if rest.len() >= form.len() && rest.is_char_boundary(form.len()) && rest[..form.len()].eq_ignore_ascii_case(form) {
+        return Some(form.len());
+    }
+    let mut text = rest.char_indices().peekable();
+    for f in form.chars() {
+        let (_, t) = text.next()?;
+        let t = fold_char(t);
+        if f == ' ' {
+            if !t.is_whitespace() {
+                return None;
+            }
+            while text.peek().is_some_and(|&(_, t)| fold_char(t).is_whitespace()) {
+                text.next();
+            }
+        } else if !t.eq_ignore_ascii_case(&fold_char(f)) {
+            return None;
+        }
+    }
+    Some(text.peek().map_or(rest.len(), |&(at, _)| at))
 }
 
 /// The leading run of alphanumeric characters: `"high-quality growth"` → `"high"`.
@@ -287,6 +310,20 @@ mod tests {
             .find("总体国家安全观")
             .iter()
             .all(|h| h.span.start == 0 || h.entry != l.find("总体国家安全观")[0].entry));
+    }
+
+    #[test]
+    fn english_forms_match_across_no_break_spaces_line_breaks_and_curly_quotes() {
+        let l = lexicon();
+        for (text, form) in [
+            ("a holistic approach to\u{a0}national security", "holistic approach to\u{a0}national security"),
+            ("holistic approach to\n  national security.", "holistic approach to\n  national security"),
+            ("the “Two Maintains”", "Two Maintains"),
+        ] {
+            assert_eq!(l.find(text)[0].span.of(text), form, "{text:?}");
+        }
+        let text = "national\u{a0}security matters";
+        assert_eq!(l.find(text)[0].span.of(text), "national\u{a0}security");
     }
 
     #[test]

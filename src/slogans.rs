@@ -56,6 +56,43 @@ const OPEN_CLOSE: [(char, char); 6] = [('“', '”'), ('‘', '’'), ('「', '
 /// Longest quoted phrase still read as a formulation, in characters.
 const MAX_QUOTED_CHARS: usize = 40;
 
+/// Longest quoted saying ("As a Chinese saying goes, “…”"), in characters. Speeches quote
+/// proverbs, poems and classics whole, and analysts track which ones a leader chose; a long
+/// quotation counts only when the words before it announce a saying.
+const MAX_SAYING_CHARS: usize = 250;
+
+/// Words that, shortly before a quotation, announce a saying, a poem or a classic.
+const SAYING_MARKERS: [&str; 16] = [
+    "saying",
+    "adage",
+    "proverb",
+    "poem",
+    "poet",
+    "verse",
+    "teaching",
+    "philosopher",
+    "ancient",
+    "observed",
+    "put it",
+    "古人",
+    "古语",
+    "俗话",
+    "常言",
+    "诗云",
+];
+
+/// Whether the text just before a quotation (`before`, up to the quote mark) announces a
+/// saying: one of [`SAYING_MARKERS`] within its last sentence, at most 80 bytes back.
+fn introduces_saying(before: &str) -> bool {
+    let mut from = before.len().saturating_sub(80);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &before[from..];
+    let sentence = tail.rsplit(['.', '。', '!', '?', '\n']).next().unwrap_or(tail).to_lowercase();
+    SAYING_MARKERS.iter().any(|m| sentence.contains(m))
+}
+
 /// Terms after number + 个 that make ordinary counting phrases, not formulations.
 const NOT_FORMULATIONS: [&str; 12] =
     ["方面", "百分", "多月", "小时", "以上", "左右", "国家", "地区", "部门", "领域", "阶段", "时期"];
@@ -83,7 +120,7 @@ fn quoted(text: &str, lexicon: &Lexicon, out: &mut Vec<Found>) {
         };
         let end = chars[k + 1..]
             .iter()
-            .take(MAX_QUOTED_CHARS + 1)
+            .take(MAX_SAYING_CHARS + 1)
             .take_while(|(_, x)| !matches!(x, '\n' | '。' | '！' | '？') && (*x != c || c == close))
             .position(|(_, x)| *x == close);
         let Some(offset) = end else {
@@ -95,7 +132,14 @@ fn quoted(text: &str, lexicon: &Lexicon, out: &mut Vec<Found>) {
         let inner_end = chars[close_index].0;
         let inner = text[inner_start..inner_end].trim();
         let words = inner.split_whitespace().count();
-        if !inner.is_empty() && words <= 8 && inner.chars().any(char::is_alphanumeric) {
+        let phrase = offset <= MAX_QUOTED_CHARS && words <= 8;
+        let saying = !phrase && c != '《' && introduces_saying(&text[..start]);
+        if offset > MAX_QUOTED_CHARS && !saying {
+            // A long quotation that is no saying: look inside it for shorter quotes.
+            k += 1;
+            continue;
+        }
+        if !inner.is_empty() && (phrase || saying) && inner.chars().any(char::is_alphanumeric) {
             let span = Span::new(start, inner_end + close.len_utf8());
             let whole_entry = lexicon
                 .find(inner)
@@ -262,6 +306,23 @@ mod tests {
         let a = extract("achieve “two maintains”", Lexicon::builtin());
         let b = extract("achieve the “two upholds”", Lexicon::builtin());
         assert_eq!(a[0].key, b[0].key);
+    }
+
+    #[test]
+    fn a_quoted_saying_counts_whole_when_the_words_before_announce_it() {
+        let text = "As a Chinese saying goes, “Power may win for the time being, but justice will prevail for the long run.” We agree.";
+        let got = found(text);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "Power may win for the time being, but justice will prevail for the long run.");
+        assert_eq!(got[0].1, SloganKind::Quoted);
+    }
+
+    #[test]
+    fn a_long_quotation_that_is_no_saying_is_searched_for_shorter_quotes() {
+        let text =
+            "The report said “we must build a ‘green lane’ for goods and people across all of our borders soon”.";
+        let got: Vec<String> = found(text).into_iter().map(|g| g.0).collect();
+        assert_eq!(got, ["green lane"]);
     }
 
     #[test]

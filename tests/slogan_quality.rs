@@ -79,7 +79,8 @@ fn score(predicted: &BTreeSet<(&'static str, String)>, truth: &BTreeSet<(&'stati
     (p, r)
 }
 
-/// Pairs with their floors (precision, recall). The annotations cover quoted phrases,
+/// Pairs with their floors (precision, recall): never below the target of 0.90,
+/// which every pair now meets. The annotations cover quoted phrases,
 /// numbered formulations, the guiding-ideology list, a short list of stance phrases, and
 /// (added later, each checked against the texts) every lexicon formulation found in only one
 /// of the two documents.
@@ -87,8 +88,8 @@ const PAIRS: [(&str, &str, (f64, f64)); 5] = [
     ("cc19-4-zh", "cc19-5-zh", (0.98, 0.94)),
     ("cc19-5-zh", "cc19-6-zh", (0.98, 0.98)),
     ("gwr2022-zh", "gwr2023-zh", (0.95, 0.90)),
-    ("unga75-2020-en", "unga76-2021-en", (0.82, 0.79)),
-    ("sco20-2020-en", "sco21-2021-en", (0.83, 0.60)),
+    ("unga75-2020-en", "unga76-2021-en", (0.90, 0.90)),
+    ("sco20-2020-en", "sco21-2021-en", (0.91, 0.94)),
 ];
 
 #[test]
