@@ -193,7 +193,7 @@ impl Aligner<'_> {
     fn pair_moved(&mut self, candidates: &[Candidate]) {
         let mut leftovers: Vec<Candidate> =
             candidates.iter().copied().filter(|c| c.2 >= MOVE_MIN && self.free(c)).collect();
-        crate::stable_sort::sort_by(&mut leftovers, |x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)));
+        crate::shared_sort::best_first_candidates(&mut leftovers);
         for c in leftovers {
             if self.free(&c) {
                 self.pair(c, true);
@@ -397,7 +397,7 @@ fn reading_order(groups: Vec<Group>, a_len: usize) -> Vec<Group> {
             (key, g)
         })
         .collect();
-    crate::stable_sort::sort_by_key(&mut keyed, |(k, _)| *k);
+    crate::shared_sort::sort_by_key(&mut keyed, |(k, _)| *k);
     keyed.into_iter().map(|(_, g)| g).collect()
 }
 
@@ -476,7 +476,8 @@ fn candidate_pairs(
             })
             .filter(|c| c.2 >= GAP_MIN)
             .collect();
-        crate::stable_sort::sort_by(&mut row, |x, y| y.2.total_cmp(&x.2).then(x.1.cmp(&y.1)));
+        // Best first; i is the same throughout the row, so ties go by j.
+        crate::shared_sort::best_first_candidates(&mut row);
         // Keep the best candidates in order (allowed) and out of order separately, so that
         // strong matches elsewhere never crowd out the in-order ones.
         let (inside, outside): (Vec<_>, Vec<_>) = row.into_iter().partition(|c| allowed(c.0, c.1));
@@ -493,9 +494,10 @@ fn candidate_pairs(
 /// similarity. Fenwick tree over `j` holding the best chain ending at or before `j`.
 fn heaviest_chain(candidates: &[(usize, usize, f32)], b_len: usize) -> Vec<(usize, usize, f32)> {
     let mut order: Vec<usize> = (0..candidates.len()).collect();
-    crate::stable_sort::sort_by(&mut order, |&x, &y| {
+    // Hot on long documents: unstable, with the index as the last key (a total order).
+    order.sort_unstable_by(|&x, &y| {
         let (cx, cy) = (candidates[x], candidates[y]);
-        cx.0.cmp(&cy.0).then(cy.1.cmp(&cx.1))
+        cx.0.cmp(&cy.0).then(cy.1.cmp(&cx.1)).then(x.cmp(&y))
     });
     let mut tree: Vec<(f32, Option<usize>)> = vec![(0.0, None); b_len + 1];
     let mut back: Vec<Option<usize>> = vec![None; candidates.len()];

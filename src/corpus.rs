@@ -148,7 +148,7 @@ pub fn build_index(entries: Vec<CorpusEntry>) -> (CorpusIndex, Vec<String>) {
         }
         bodies
     };
-    crate::stable_sort::sort_by_key(&mut documents, |d| {
+    crate::shared_sort::sort_by_key(&mut documents, |d| {
         (first_seen.iter().position(|b| *b == d.body), d.date.clone(), d.id.clone())
     });
     (CorpusIndex { schema: INDEX_SCHEMA.to_string(), documents }, warnings)

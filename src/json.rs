@@ -176,7 +176,7 @@ fn sentence_reports<'m>(marks: impl Iterator<Item = &'m SentenceMark>) -> Vec<Se
             partner: m.partner.map(|p| [p.start, p.end]),
         })
         .collect();
-    crate::stable_sort::sort_by_key(&mut out, |s| s.range);
+    crate::shared_sort::sort_by_key(&mut out, |s| s.range);
     out
 }
 

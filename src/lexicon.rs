@@ -141,7 +141,7 @@ impl Lexicon {
             entries.push(Entry { id, zh: cell(0), en, gloss: cell(2), kind: cell(3) });
         }
         for list in han.values_mut().chain(latin.values_mut()) {
-            crate::stable_sort::sort_by_key(list, |(form, _)| std::cmp::Reverse(form.len()));
+            crate::shared_sort::sort_by_key(list, |(form, _)| std::cmp::Reverse(form.len()));
         }
         Lexicon { entries, han, latin, source: tsv, words: Dictionary::default(), words_source: "" }
     }
@@ -236,8 +236,16 @@ pub fn intern(text: &str) -> &'static str {
 /// text (a no-break space, a line break of hard-wrapped text), and curly quotes and
 /// full-width forms compare as their plain ASCII forms ([`fold_char`]).
 fn latin_prefix(rest: &str, form: &str) -> Option<usize> {
-    if rest.len() >= form.len() && rest.is_char_boundary(form.len()) && rest[..form.len()].eq_ignore_ascii_case(form) {
-        return Some(form.len());
+    let (r, f) = (rest.as_bytes(), form.as_bytes());
+    let same = r.iter().zip(f).take_while(|(x, y)| x.eq_ignore_ascii_case(y)).count();
+    if same == f.len() {
+        return rest.is_char_boundary(same).then_some(same);
+    }
+    // Folding can only help where the text has white space or a character beyond ASCII (or
+    // the form has one): the usual mismatch, a different word, costs no more than before.
+    match (r.get(same), f.get(same)) {
+        (Some(x), Some(y)) if !x.is_ascii() || x.is_ascii_whitespace() || !y.is_ascii() => {}
+        _ => return None,
     }
     let mut text = rest.char_indices().peekable();
     for f in form.chars() {

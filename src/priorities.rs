@@ -177,7 +177,7 @@ pub fn find_lists(text: &str, outline: &Outline) -> Vec<PriorityList> {
         run = lead.map(|_| vec![id]).unwrap_or_default();
         run_lead = lead;
     }
-    crate::stable_sort::sort_by_key(&mut lists, |l| l.items[0].section);
+    crate::shared_sort::sort_by_key(&mut lists, |l| l.items[0].section);
     lists
 }
 
@@ -285,7 +285,7 @@ pub fn compare_priorities(texts: (&str, &str), docs: (&Prepared, &Prepared), row
     }
     let mut scores: Vec<(usize, usize, usize)> =
         linked_items.iter().map(|(&(x, y), items)| (items.len(), x, y)).collect();
-    crate::stable_sort::sort_by(&mut scores, |p, q| q.0.cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
+    crate::shared_sort::sort_by(&mut scores, |p, q| q.0.cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
     let (mut used_a, mut used_b) = (vec![false; lists_a.len()], vec![false; lists_b.len()]);
     let mut matches = Vec::new();
     for (_, x, y) in scores {
@@ -305,7 +305,7 @@ pub fn compare_priorities(texts: (&str, &str), docs: (&Prepared, &Prepared), row
                 }
             }
         }
-        crate::stable_sort::sort_by(&mut links, |x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+        crate::shared_sort::best_first(&mut links);
         let mut matched_a = vec![false; la.items.len()];
         let mut partner_of_b: Vec<Option<usize>> = vec![None; lb.items.len()];
         for (_, p, q) in links {
@@ -410,7 +410,7 @@ fn match_by_content(
         .copied()
         .filter(|&(sim, p, q)| sim >= ITEM_CONTENT_MIN && sim >= best_a[p] && sim >= best_b[q])
         .collect();
-    crate::stable_sort::sort_by(&mut mutual, |x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    crate::shared_sort::best_first(&mut mutual);
     for (_, p, q) in mutual {
         if !matched_a[p] && partner_of_b[q].is_none() {
             matched_a[p] = true;

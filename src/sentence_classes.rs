@@ -266,7 +266,8 @@ fn classify_row(texts: (&str, &str), a: &mut Side, b: &mut Side) {
             }
         }
     }
-    crate::stable_sort::sort_by(&mut pairs, |p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
+    // Hot (every row): unstable, with a total order ((i, j) is unique).
+    crate::shared_sort::best_first(&mut pairs);
     for (_, i, j) in pairs {
         if a.marks[i].is_none() && b.marks[j].is_none() {
             a.marks[i] = Some((SentenceClass::Reworded, j));

@@ -192,7 +192,7 @@ fn parse_modifiers() -> ModifierLists {
             en.push(line);
         }
     }
-    crate::stable_sort::sort_by_key(&mut zh, |m| std::cmp::Reverse(m.chars().count()));
+    crate::shared_sort::sort_by_key(&mut zh, |m| std::cmp::Reverse(m.chars().count()));
     let mut zh_chars: Vec<char> = zh.iter().flat_map(|m| m.chars()).collect();
     zh_chars.sort_unstable();
     zh_chars.dedup();

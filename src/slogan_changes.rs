@@ -148,7 +148,7 @@ pub fn compare_slogans(
             }
         }
     }
-    crate::stable_sort::sort_by(&mut candidates, |p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
+    crate::shared_sort::best_first(&mut candidates);
     let (mut used_d, mut used_a) = (BTreeSet::new(), BTreeSet::new());
     let mut out = Vec::new();
     for (_, x, y) in candidates {
@@ -192,7 +192,7 @@ pub fn compare_slogans(
             out.push(c);
         }
     }
-    crate::stable_sort::sort_by(&mut out, |x, y| {
+    crate::shared_sort::sort_by(&mut out, |x, y| {
         x.status.cmp(&y.status).then(weight(x).cmp(&weight(y))).then(first(x).cmp(&first(y)))
     });
     out

@@ -226,7 +226,7 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Slogan> {
     // overlap (leftmost-longest), so the one that could contain a span is found by search.
     let mut lexicon_spans: Vec<(Span, String)> =
         found.iter().filter(|f| f.lexicon.is_some()).map(|f| (f.span, f.key.clone())).collect();
-    crate::stable_sort::sort_by_key(&mut lexicon_spans, |(s, _)| s.start);
+    crate::shared_sort::sort_by_key(&mut lexicon_spans, |(s, _)| s.start);
     for f in found.iter_mut().filter(|f| f.kind == SloganKind::Numbered && f.lexicon.is_none()) {
         let k = lexicon_spans.partition_point(|(s, _)| s.start <= f.span.start);
         if let Some((_, key)) = k.checked_sub(1).map(|k| &lexicon_spans[k]).filter(|(s, _)| f.span.end <= s.end) {
@@ -240,7 +240,7 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Slogan> {
     let mut slogans: Vec<Slogan> = by_key
         .into_values()
         .map(|mut list| {
-            crate::stable_sort::sort_by_key(&mut list, |f| (f.span.start, std::cmp::Reverse(f.span.end)));
+            crate::shared_sort::sort_by_key(&mut list, |f| (f.span.start, std::cmp::Reverse(f.span.end)));
             let lexicon: &Lexicon = lexicon;
             let kind = list.iter().map(|f| f.kind).min().unwrap_or(SloganKind::Quoted);
             let entry = list.iter().find_map(|f| f.lexicon).map(|id| &lexicon.entries[id]);
@@ -270,7 +270,7 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Slogan> {
             }
         })
         .collect();
-    crate::stable_sort::sort_by_key(&mut slogans, |s| s.occurrences[0].start);
+    crate::shared_sort::sort_by_key(&mut slogans, |s| s.occurrences[0].start);
     slogans
 }
 

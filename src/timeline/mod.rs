@@ -175,7 +175,7 @@ fn step(from: usize, rows: &[Row]) -> Step {
 /// after the dated ones), stably. Returns the permutation.
 pub fn date_order(dates: &[&str]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..dates.len()).collect();
-    crate::stable_sort::sort_by(&mut order, |&x, &y| match (dates[x].is_empty(), dates[y].is_empty()) {
+    crate::shared_sort::sort_by(&mut order, |&x, &y| match (dates[x].is_empty(), dates[y].is_empty()) {
         (false, false) => dates[x].cmp(dates[y]),
         (true, false) => std::cmp::Ordering::Greater,
         (false, true) => std::cmp::Ordering::Less,

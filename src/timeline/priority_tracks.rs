@@ -134,7 +134,7 @@ pub(crate) fn chains(docs: &[Analysed<'_>], pairs: &[PairAnalysis]) -> Vec<Prior
             out.push(chain_of(docs, &members, &next_item, &has_prev_item, &lists_of));
         }
     }
-    crate::stable_sort::sort_by(&mut out, |x, y| {
+    crate::shared_sort::sort_by(&mut out, |x, y| {
         (y.span.1 - y.span.0)
             .cmp(&(x.span.1 - x.span.0))
             .then(y.tracks.len().cmp(&x.tracks.len()))
@@ -186,7 +186,7 @@ fn chain_of<'p>(
         }
     }
     // Latest rank first; tracks that end earlier follow, by the rank they last had.
-    crate::stable_sort::sort_by_key(&mut tracks, |t| {
+    crate::shared_sort::sort_by_key(&mut tracks, |t| {
         let end = t.ranks.iter().rposition(Option::is_some).unwrap_or(0);
         (std::cmp::Reverse(end), t.ranks[end].unwrap_or(usize::MAX))
     });

@@ -216,13 +216,13 @@ pub fn select(tracks: &[SloganTrack], filter: &str, all_kinds: bool, order: Slog
         .collect();
     // Ties keep the order of first appearance (the order of `tracks`).
     match order {
-        SloganOrder::FirstAppearance => crate::stable_sort::sort_by_key(&mut picked, |&i| tracks[i].first),
+        SloganOrder::FirstAppearance => crate::shared_sort::sort_by_key(&mut picked, |&i| tracks[i].first),
         SloganOrder::LastAppearance => {
-            crate::stable_sort::sort_by_key(&mut picked, |&i| std::cmp::Reverse(tracks[i].last))
+            crate::shared_sort::sort_by_key(&mut picked, |&i| std::cmp::Reverse(tracks[i].last))
         }
-        SloganOrder::Total => crate::stable_sort::sort_by_key(&mut picked, |&i| std::cmp::Reverse(tracks[i].total)),
+        SloganOrder::Total => crate::shared_sort::sort_by_key(&mut picked, |&i| std::cmp::Reverse(tracks[i].total)),
         SloganOrder::Volatility => {
-            crate::stable_sort::sort_by_key(&mut picked, |&i| std::cmp::Reverse(tracks[i].changes))
+            crate::shared_sort::sort_by_key(&mut picked, |&i| std::cmp::Reverse(tracks[i].changes))
         }
     }
     picked

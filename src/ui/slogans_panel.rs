@@ -101,12 +101,12 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
     match *sort {
         SortBy::Status => {}
         SortBy::Change => {
-            crate::stable_sort::sort_by_key(&mut shown, |s| std::cmp::Reverse(s.count_a().abs_diff(s.count_b())))
+            crate::shared_sort::sort_by_key(&mut shown, |s| std::cmp::Reverse(s.count_a().abs_diff(s.count_b())))
         }
         SortBy::CountB => {
-            crate::stable_sort::sort_by_key(&mut shown, |s| std::cmp::Reverse((s.count_b(), s.count_a())))
+            crate::shared_sort::sort_by_key(&mut shown, |s| std::cmp::Reverse((s.count_b(), s.count_a())))
         }
-        SortBy::Text => crate::stable_sort::sort_by(&mut shown, |x, y| x.text.cmp(&y.text)),
+        SortBy::Text => crate::shared_sort::sort_by(&mut shown, |x, y| x.text.cmp(&y.text)),
     }
 
     let on_filter = {

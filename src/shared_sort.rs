@@ -1,4 +1,4 @@
-//! Stable sorts that share one compiled copy of the standard library's sort.
+//! Sorts that share compiled copies of the standard library's sorts.
 //!
 //! `slice::sort_by` is generic over the element and the comparator, so every call site with
 //! its own closure compiles a fresh copy of the standard library's stable sort (driftsort,
@@ -9,8 +9,12 @@
 //!
 //! The order is exactly that of `sort_by`: stable, elements that compare equal keep their
 //! relative order. The price is an index vector and an indirect call per comparison, which
-//! is noise for the lists sorted here (rows, slogans, candidate pairs). Hot sorts of plain
-//! numbers keep `sort_unstable`, whose copies for primitive types are shared anyway.
+//! is noise for short lists (rows, slogans, lists of priorities).
+//!
+//! Candidate lists, long and sorted often, go through [`best_first`] instead: one unstable
+//! sort of `(similarity, i, j)` triples, whose order is total (pairs are unique), so the
+//! result is as deterministic as a stable sort. Sorts of plain numbers keep `sort_unstable`,
+//! whose copies for primitive types are shared anyway.
 
 use std::cmp::Ordering;
 
@@ -30,6 +34,17 @@ pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) 
 /// Sorts `items` stably by the key `key` gives, like `slice::sort_by_key`.
 pub fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_by(items, |x, y| key(x).cmp(&key(y)));
+}
+
+/// Sorts candidate pairs `(similarity, i, j)` best first: higher similarity first, then by
+/// `i`, then by `j`. Sentence pairs, slogan pairs and priority links all share this copy.
+pub fn best_first(pairs: &mut [(f32, usize, usize)]) {
+    pairs.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+}
+
+/// [`best_first`] for candidates laid out as `(i, j, similarity)`, as the alignment keeps them.
+pub fn best_first_candidates(pairs: &mut [(usize, usize, f32)]) {
+    pairs.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)));
 }
 
 /// The one compiled copy of the standard stable sort: indices, compared through `compare`.
@@ -90,6 +105,13 @@ mod tests {
             ["pear", "fig", "apple", "kiwi", "date", "plum"].iter().map(|s| s.to_string()).collect();
         sort_by(&mut words, |x, y| x.len().cmp(&y.len()).then(x.cmp(y)));
         assert_eq!(words, vec!["fig", "date", "kiwi", "pear", "plum", "apple"]);
+    }
+
+    #[test]
+    fn best_first_puts_the_most_similar_first_and_breaks_ties_by_position() {
+        let mut pairs = vec![(0.5, 2, 1), (0.9, 3, 3), (0.5, 1, 4), (0.5, 1, 2)];
+        best_first(&mut pairs);
+        assert_eq!(pairs, vec![(0.9, 3, 3), (0.5, 1, 2), (0.5, 1, 4), (0.5, 2, 1)]);
     }
 
     proptest! {
