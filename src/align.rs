@@ -6,8 +6,10 @@
 //!
 //! 1. **In-order pairs**: the heaviest chain of candidate pairs that is increasing in both
 //!    documents (a weighted longest-increasing-subsequence, `O(c log c)` for `c` candidates).
-//!    A lone leftover leaf on each side between two consecutive pairs is paired too when
-//!    they share anything at all ([`GAP_MIN`]): they stand in the same place.
+//!    Between two consecutive pairs, leaves that are each other's best match pair from
+//!    [`GAP_MIN`] on; in a small gap ([`SMALL_GAP`] leaves or fewer a side, a lone leaf on
+//!    each side included) from [`LONE_MIN`] on: they stand in the same place. Each round
+//!    cuts gaps into smaller ones, so rounds repeat until nothing changes.
 //! 2. **Moved pairs**: leaves left over on both sides that still look clearly alike.
 //! 3. **Split and merged**: a leftover leaf next to a paired one whose text is mostly
 //!    contained in that pair's other side joins the pair (one-to-many or many-to-one).
@@ -29,6 +31,9 @@ pub const PAIR_MIN: f32 = 0.25;
 pub const GAP_MIN: f32 = 0.1;
 /// A lone leaf on each side between two in-order pairs is paired from this similarity on.
 pub const LONE_MIN: f32 = 0.05;
+/// A gap of at most this many leaves on each side between two in-order pairs is "small":
+/// its leaves that are each other's best match pair from [`LONE_MIN`] on.
+pub const SMALL_GAP: isize = 4;
 /// A pair out of order needs more evidence than one in order.
 pub const MOVE_MIN: f32 = 0.5;
 /// A leftover leaf whose best match is its neighbour's partner joins that pair from this
@@ -103,7 +108,16 @@ pub fn align_in_parts(a: &[Vec<Feature>], b: &[Vec<Feature>], parts_a: &[usize],
     for c in heaviest_chain(&strong, b.len()) {
         state.pair(c, false);
     }
-    state.fill_gaps(&in_order);
+    // Each round of gap pairs cuts gaps into smaller ones, which the next round reads with
+    // less evidence (a small gap is a stronger hint of the same place); at most one round
+    // per leaf, in practice two or three.
+    loop {
+        let before = state.groups.len();
+        state.fill_gaps(&in_order);
+        if state.groups.len() == before {
+            break;
+        }
+    }
     state.pair_moved(&candidates);
     state.grow_split_and_merged(&candidates);
     state.finish()
@@ -164,6 +178,27 @@ impl Aligner<'_> {
                 let sim = self.similarity(i, j);
                 if sim >= LONE_MIN {
                     self.pair((i, j, sim), false);
+                }
+                continue;
+            }
+            if i1 - i0 > 1 && j1 - j0 > 1 && i1 - i0 <= SMALL_GAP + 1 && j1 - j0 <= SMALL_GAP + 1 {
+                // A small gap: every pair is scored (at most SMALL_GAP² of them), and mutual
+                // best matches pair from LONE_MIN on, as a lone pair does.
+                let mut scored: Vec<Candidate> = Vec::new();
+                for i in (i0 + 1) as usize..i1 as usize {
+                    for j in (j0 + 1) as usize..j1 as usize {
+                        let sim = self.similarity(i, j);
+                        if sim >= LONE_MIN {
+                            scored.push((i, j, sim));
+                        }
+                    }
+                }
+                let best_i = |i: usize| scored.iter().filter(|c| c.0 == i).map(|c| c.2).fold(0.0, f32::max);
+                let best_j = |j: usize| scored.iter().filter(|c| c.1 == j).map(|c| c.2).fold(0.0, f32::max);
+                let mutual: Vec<Candidate> =
+                    scored.iter().copied().filter(|&(i, j, sim)| sim >= best_i(i) && sim >= best_j(j)).collect();
+                for c in heaviest_chain(&mutual, self.b.len()) {
+                    self.pair(c, false);
                 }
                 continue;
             }
