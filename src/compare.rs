@@ -9,11 +9,12 @@ use crate::fingerprint::fingerprint_tokens;
 use crate::lexicon::Lexicon;
 use crate::options::Options;
 use crate::priorities::{compare_priorities, PriorityComparison};
+use crate::recurring::add_recurring;
 use crate::segment::{segment, Outline};
 use crate::sentence_classes::{sentence_marks, SentenceMark};
 use crate::significance::Significance;
 use crate::slogan_changes::{compare_slogans, SloganChange, SloganStatus};
-use crate::slogans::extract;
+use crate::slogans::{extract, SloganKind};
 use crate::span::Span;
 use crate::token::{tokenize, Token};
 use serde::Serialize;
@@ -366,11 +367,14 @@ pub fn compare_reporting(
         row.sentences_b = b;
     }
     progress("Finding formulations", 90);
-    let slogans = compare_slogans(&extract(text_a, lexicon), &extract(text_b, lexicon), &rows, (outline_a, outline_b));
+    let (mut found_a, mut found_b) = (extract(text_a, lexicon), extract(text_b, lexicon));
+    add_recurring((text_a, text_b), (&prepared_a.tokens, &prepared_b.tokens), (&mut found_a, &mut found_b), lexicon);
+    let slogans = compare_slogans(&found_a, &found_b, &rows, (outline_a, outline_b));
     progress("Matching priorities", 96);
     let priorities = compare_priorities((text_a, text_b), (&prepared_a, &prepared_b), &rows);
     let mut stats = stats(&rows, text_a, text_b);
-    for s in &slogans {
+    // Phrases found by repetition are candidates: listed in the panel, not counted here.
+    for s in slogans.iter().filter(|s| s.kind != SloganKind::Recurring) {
         match s.status {
             SloganStatus::Added => stats.slogans_added += 1,
             SloganStatus::Dropped => stats.slogans_dropped += 1,

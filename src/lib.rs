@@ -33,6 +33,7 @@ pub mod normalize;
 pub mod numerals;
 pub mod options;
 pub mod priorities;
+pub mod recurring;
 pub mod report;
 pub mod segment;
 pub mod sentence_classes;

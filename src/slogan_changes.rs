@@ -199,11 +199,13 @@ pub fn compare_slogans(
 }
 
 /// Headline formulations first within a status: numbered formulations and the guiding
-/// ideology, then quoted phrases and plans, then the other lexicon finds.
+/// ideology, then quoted phrases and plans, then the other lexicon finds, then phrases found
+/// by repetition (candidates).
 fn weight(c: &SloganChange) -> u8 {
     match (c.kind, c.category) {
         (SloganKind::Numbered, _) | (_, Some("numbered" | "ideology")) => 0,
         (SloganKind::Quoted, _) | (_, Some("plan")) => 1,
+        (SloganKind::Recurring, _) => 3,
         _ => 2,
     }
 }

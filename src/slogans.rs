@@ -30,6 +30,8 @@ pub enum SloganKind {
     Quoted,
     /// A book or document title in 《…》.
     Title,
+    /// A phrase the document repeats, found by [`crate::recurring`] (a candidate).
+    Recurring,
 }
 
 /// One formulation of one document with every place it stands.

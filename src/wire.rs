@@ -35,7 +35,7 @@ impl std::fmt::Display for WireError {
 impl std::error::Error for WireError {}
 
 /// The first bytes of every encoding: "tifa wire", layout 1.
-pub const MARK: [u8; 4] = *b"TFW\x02";
+pub const MARK: [u8; 4] = *b"TFW\x03";
 
 /// The comparison in binary form.
 pub fn encode(c: &Comparison) -> Vec<u8> {
@@ -292,7 +292,7 @@ wire_enum!(Significance { Routine, Modifier, Substantive });
 wire_enum!(SectionKind { Title, Heading, Paragraph, Lead, Item });
 wire_enum!(MarkerStyle { EnglishOrdinal, ZhShi, ZhDi, ZhParen, ZhDun, Arabic });
 wire_enum!(SloganStatus { Added, Dropped, Reworded, CountChanged, Kept });
-wire_enum!(SloganKind { Lexicon, Numbered, Quoted, Title });
+wire_enum!(SloganKind { Lexicon, Numbered, Quoted, Title, Recurring });
 wire_enum!(SentenceClass { Kept, Reworded, Added, Dropped, Moved });
 
 wire_struct!(Span { start, end });

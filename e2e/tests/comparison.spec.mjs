@@ -253,3 +253,23 @@ test('each changed row says what happened to its sentences, including moves betw
     'sentences: 1 kept · 1 moved in from ¶2',
   ]);
 });
+
+test('phrases a speech keeps repeating are listed as candidates, apart from the counts', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('.rows ins').first()).toBeVisible();
+  await page.getByTestId('pick-A').selectOption('unga75-2020-en');
+  await page.getByTestId('pick-B').selectOption('unga76-2021-en');
+  const counts = page.getByTestId('slogan-counts');
+  await expect(counts).toContainText('repeated phrases changed');
+  await page.getByTestId('slogan-filter').selectOption('repeated');
+  const table = page.getByTestId('slogans-table');
+  const row = table.locator('tr.dropped', { hasText: 'World Anti-Fascist War' });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('found by repetition');
+  await expect(row.locator('td.num').first()).toHaveText('3');
+  // Every row of this filter is a candidate.
+  const rows = await table.locator('tbody tr').count();
+  await expect(table.locator('tbody tr', { hasText: 'found by repetition' })).toHaveCount(rows);
+  await row.locator('.slogan-link').click();
+  await expect(page.locator('.cell-a mark.occurrence', { hasText: 'Anti-Fascist' }).first()).toBeVisible();
+});

@@ -4,6 +4,7 @@
 //! the next place it stands.
 
 use crate::slogan_changes::{SloganChange, SloganStatus};
+use crate::slogans::SloganKind;
 use crate::ui::state::Focus;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -41,6 +42,8 @@ enum Filter {
     Changed,
     All,
     Only(SloganStatus),
+    /// Phrases found by repetition, whatever their status.
+    Repeated,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -81,7 +84,11 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
     let limit = more.clone();
     let query = use_state(String::new);
 
-    let count = |st: SloganStatus| props.slogans.iter().filter(|s| s.status == st).count();
+    // The counts are of formulations; phrases found by repetition are candidates, counted
+    // apart (as in the summary strip, which leaves them out).
+    let repeated = |s: &&SloganChange| s.kind == SloganKind::Recurring;
+    let count = |st: SloganStatus| props.slogans.iter().filter(|s| s.status == st && !repeated(s)).count();
+    let repeated_changed = props.slogans.iter().filter(|s| repeated(s) && s.status != SloganStatus::Kept).count();
     let q = query.to_lowercase();
     let mut shown: Vec<&SloganChange> = props
         .slogans
@@ -90,6 +97,7 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
             Filter::Changed => s.status != SloganStatus::Kept,
             Filter::All => true,
             Filter::Only(st) => s.status == st,
+            Filter::Repeated => s.kind == SloganKind::Recurring,
         })
         .filter(|s| {
             q.is_empty()
@@ -119,6 +127,7 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
                 "reworded" => Filter::Only(SloganStatus::Reworded),
                 "count" => Filter::Only(SloganStatus::CountChanged),
                 "kept" => Filter::Only(SloganStatus::Kept),
+                "repeated" => Filter::Repeated,
                 _ => Filter::Changed,
             })
         })
@@ -160,6 +169,9 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
                 { format!("{} added · {} dropped · {} reworded · {} count changed · {} kept",
                     count(SloganStatus::Added), count(SloganStatus::Dropped), count(SloganStatus::Reworded),
                     count(SloganStatus::CountChanged), count(SloganStatus::Kept)) }
+                if repeated_changed > 0 {
+                    { format!(" · {repeated_changed} repeated phrases changed (candidates, listed last)") }
+                }
             </p>
             <div class="panel-controls">
                 <label>{"Show "}
@@ -171,6 +183,7 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
                         <option value="reworded" selected={*filter == Filter::Only(SloganStatus::Reworded)}>{"reworded"}</option>
                         <option value="count" selected={*filter == Filter::Only(SloganStatus::CountChanged)}>{"count changed"}</option>
                         <option value="kept" selected={*filter == Filter::Only(SloganStatus::Kept)}>{"kept"}</option>
+                        <option value="repeated" selected={*filter == Filter::Repeated}>{"repeated phrases"}</option>
                     </select>
                 </label>
                 <label>{"Sort by "}
@@ -207,6 +220,9 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
                                         </button>
                                         if let Some(g) = s.gloss {
                                             <span class="gloss">{ g }</span>
+                                        }
+                                        if s.kind == SloganKind::Recurring {
+                                            <span class="gloss">{"repeated phrase: a candidate found by repetition, in no lexicon"}</span>
                                         }
                                     </td>
                                     <td><span class={classes!("status", status_class(s.status))}>{ status_label(s.status) }</span></td>
