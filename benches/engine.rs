@@ -98,12 +98,10 @@ mod stages {
         let (pa, pb) = (tifa::compare::prepare(&a), tifa::compare::prepare(&b));
         let lexicon = tifa::lexicon::Lexicon::builtin();
         bencher.bench(|| {
-            let slogans = tifa::slogan_changes::compare_slogans(
-                &tifa::slogans::extract(&a, lexicon),
-                &tifa::slogans::extract(&b, lexicon),
-                &c.rows,
-                (&c.outline_a, &c.outline_b),
-            );
+            let (mut found_a, mut found_b) = (tifa::slogans::extract(&a, lexicon), tifa::slogans::extract(&b, lexicon));
+            tifa::recurring::add_recurring((&a, &b), (&pa.tokens, &pb.tokens), (&mut found_a, &mut found_b), lexicon);
+            let slogans =
+                tifa::slogan_changes::compare_slogans(&found_a, &found_b, &c.rows, (&c.outline_a, &c.outline_b));
             let priorities = tifa::priorities::compare_priorities((&a, &b), (&pa, &pb), &c.rows);
             (slogans, priorities)
         });
