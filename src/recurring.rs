@@ -1,15 +1,18 @@
 //! Formulations found by repetition: phrases a document keeps coming back to that no
 //! lexicon entry, quotation mark or number pattern caught.
 //!
-//! A new slogan is first printed before anyone has put it in a lexicon, and communiqués
-//! repeat their new slogans: 新型举国体制 or "true multilateralism" appears three or four
-//! times in the text that launches it. So a phrase of two to five words that recurs at
-//! least [`MIN_REPEATS`] times in one document, outside the formulations already found, is
-//! a candidate. Ordinary phrases are kept out by their edges: a candidate neither begins nor
-//! ends with a function word (the, of, we…; 的, 和, 要…), a single Han character, or a
-//! lead-in (全会, 会议); phrases that run across punctuation or contain numbers are never
-//! formed. Of a phrase and a longer one that stands wherever it does, only the longer is
-//! kept. At most [`MAX_PER_DOCUMENT`] candidates per document, the most repeated first.
+//! A new slogan is printed before anyone has put it in a lexicon, and documents repeat
+//! what they mean to stress: the 2021 history resolution's communiqué repeats
+//! 同志为主要代表的中国共产党人 six times, Xi's 2021 UN speech "Staying committed" six times.
+//! So a phrase of two to five words (Chinese: up to [`MAX_HAN_TOKENS`] tokens, four to
+//! twelve characters) that recurs at least [`MIN_REPEATS`] times in one document, outside
+//! the formulations already found, is a candidate. Ordinary phrases are kept out by their
+//! edges: a candidate neither begins nor ends with a function word (the, of, we…; 的, 和,
+//! 要…) or a stock verb or lead-in (坚持, 推进, 全会…); phrases never run across
+//! punctuation, a line break or a numeral. Of a phrase and a longer one that stands
+//! wherever it does, only the longer is kept, and each kept phrase grows to the longest run
+//! all its places share. At most [`MAX_PER_DOCUMENT`] candidates per document, the most
+//! repeated first.
 //!
 //! Each candidate of either document is then counted in both, so a phrase repeated in A and
 //! printed once in B is "count changed", not dropped. Words are those of the diff: Unicode
