@@ -44,13 +44,40 @@ pub struct Token {
 /// Splits `span` of `text` into tokens that cover it exactly, in order.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let piece = span.of(text);
-    piece
-        .split_word_bound_indices()
-        .map(|(offset, word)| Token {
-            span: Span::new(span.start + offset, span.start + offset + word.len()),
-            class: classify(word),
-        })
-        .collect()
+    let mut out: Vec<Token> = Vec::new();
+    let mut joined = false;
+    for (offset, word) in piece.split_word_bound_indices() {
+        let token =
+            Token { span: Span::new(span.start + offset, span.start + offset + word.len()), class: classify(word) };
+        match out.last_mut() {
+            // Word boundaries can fall inside a grapheme cluster (after a prepended mark such
+            // as U+0600 ARABIC NUMBER SIGN): such a token runs on into the next, so no token
+            // boundary cuts a user-perceived character.
+            Some(last) if splits_grapheme(piece, offset) => {
+                last.span.end = token.span.end;
+                joined = true;
+            }
+            _ => out.push(token),
+        }
+    }
+    if joined {
+        for t in &mut out {
+            t.class = classify(t.span.of(text));
+        }
+    }
+    out
+}
+
+/// Whether byte `at` of `s` (a word boundary) lies inside a grapheme cluster. Only a
+/// character outside ASCII and the Han blocks before it can make it so; the rest are
+/// answered without the grapheme tables.
+fn splits_grapheme(s: &str, at: usize) -> bool {
+    let Some(before) = s[..at].chars().next_back() else { return false };
+    if before.is_ascii() || is_han(before) {
+        return false;
+    }
+    let mut cursor = unicode_segmentation::GraphemeCursor::new(at, s.len(), true);
+    !cursor.is_boundary(s, 0).unwrap_or(true)
 }
 
 /// Like [`tokenize`], with each run of Han characters divided into the words of
@@ -142,6 +169,14 @@ mod tests {
     #[test]
     fn english_splits_words_spaces_and_punctuation() {
         assert_eq!(words("Tan spoke, twice."), ["Tan", " ", "spoke", ",", " ", "twice", "."]);
+    }
+
+    #[test]
+    fn no_token_boundary_falls_inside_a_grapheme_cluster() {
+        // U+11A84 (Soyombo) and U+0600 (Arabic number sign) are prepended to the next
+        // character: a word boundary after them is no grapheme boundary.
+        assert_eq!(words("\u{11A84}（二）"), ["\u{11A84}（", "二", "）"]);
+        assert_eq!(words("\u{600}12 x"), ["\u{600}12", " ", "x"]);
     }
 
     #[test]
