@@ -29,11 +29,12 @@ pub const PAIR_MIN: f32 = 0.25;
 /// Leaves that are each other's best match between two in-order pairs are paired from
 /// this similarity on.
 pub const GAP_MIN: f32 = 0.1;
-/// A lone leaf on each side between two in-order pairs is paired from this similarity on.
+/// Leaves of a small gap between two in-order pairs ([`SMALL_GAP`]), a lone leaf on each
+/// side included, are paired from this similarity on.
 pub const LONE_MIN: f32 = 0.05;
 /// A gap of at most this many leaves on each side between two in-order pairs is "small":
 /// its leaves that are each other's best match pair from [`LONE_MIN`] on.
-pub const SMALL_GAP: isize = 4;
+pub const SMALL_GAP: usize = 4;
 /// A pair out of order needs more evidence than one in order.
 pub const MOVE_MIN: f32 = 0.5;
 /// A leftover leaf whose best match is its neighbour's partner joins that pair from this
@@ -161,7 +162,8 @@ impl Aligner<'_> {
 
     /// Between two consecutive in-order pairs, leaves that are each other's best match in
     /// the gap are paired in order from [`GAP_MIN`] on: their place supports weaker
-    /// evidence. A gap of one leaf on each side is paired from [`LONE_MIN`] on.
+    /// evidence. In a small gap ([`SMALL_GAP`] leaves or fewer a side) every pair is scored
+    /// and the bar is [`LONE_MIN`].
     fn fill_gaps(&mut self, candidates: &[Candidate]) {
         let mut anchors: Vec<(usize, usize)> = self.groups.iter().map(|g| (g.a[0], g.b[0])).collect();
         anchors.sort_unstable();
@@ -170,43 +172,22 @@ impl Aligner<'_> {
         bounds.push((self.a.len() as isize, self.b.len() as isize));
         for w in bounds.windows(2) {
             let ((i0, j0), (i1, j1)) = (w[0], w[1]);
-            let inside = |c: &&Candidate| {
-                (c.0 as isize) > i0 && (c.0 as isize) < i1 && (c.1 as isize) > j0 && (c.1 as isize) < j1
+            let (rows, columns) = ((i0 + 1) as usize..i1 as usize, (j0 + 1) as usize..j1 as usize);
+            if rows.is_empty() || columns.is_empty() {
+                continue;
+            }
+            let in_gap: Vec<Candidate> = if rows.len() <= SMALL_GAP && columns.len() <= SMALL_GAP {
+                // At most SMALL_GAP² pairs: all of them are scored.
+                rows.flat_map(|i| columns.clone().map(move |j| (i, j)))
+                    .map(|(i, j)| (i, j, self.similarity(i, j)))
+                    .filter(|c| c.2 >= LONE_MIN)
+                    .collect()
+            } else {
+                // Candidates come in order of their leaf of A: the gap's are one run.
+                let from = candidates.partition_point(|c| c.0 < rows.start);
+                let to = candidates.partition_point(|c| c.0 < rows.end);
+                candidates[from..to].iter().filter(|c| columns.contains(&c.1) && c.2 >= GAP_MIN).copied().collect()
             };
-            if i1 - i0 == 2 && j1 - j0 == 2 {
-                let (i, j) = ((i0 + 1) as usize, (j0 + 1) as usize);
-                let sim = self.similarity(i, j);
-                if sim >= LONE_MIN {
-                    self.pair((i, j, sim), false);
-                }
-                continue;
-            }
-            if i1 - i0 > 1 && j1 - j0 > 1 && i1 - i0 <= SMALL_GAP + 1 && j1 - j0 <= SMALL_GAP + 1 {
-                // A small gap: every pair is scored (at most SMALL_GAP² of them), and mutual
-                // best matches pair from LONE_MIN on, as a lone pair does.
-                let mut scored: Vec<Candidate> = Vec::new();
-                for i in (i0 + 1) as usize..i1 as usize {
-                    for j in (j0 + 1) as usize..j1 as usize {
-                        let sim = self.similarity(i, j);
-                        if sim >= LONE_MIN {
-                            scored.push((i, j, sim));
-                        }
-                    }
-                }
-                let best_i = |i: usize| scored.iter().filter(|c| c.0 == i).map(|c| c.2).fold(0.0, f32::max);
-                let best_j = |j: usize| scored.iter().filter(|c| c.1 == j).map(|c| c.2).fold(0.0, f32::max);
-                let mutual: Vec<Candidate> =
-                    scored.iter().copied().filter(|&(i, j, sim)| sim >= best_i(i) && sim >= best_j(j)).collect();
-                for c in heaviest_chain(&mutual, self.b.len()) {
-                    self.pair(c, false);
-                }
-                continue;
-            }
-            // Candidates come in order of their leaf of A: the gap's are one run.
-            let from = candidates.partition_point(|c| (c.0 as isize) <= i0);
-            let to = candidates.partition_point(|c| (c.0 as isize) < i1);
-            let in_gap: Vec<Candidate> =
-                candidates[from..to].iter().filter(inside).filter(|c| c.2 >= GAP_MIN).copied().collect();
             // Each leaf's best similarity in the gap, in one pass (not a scan per candidate).
             let mut best_i: HashMap<usize, f32> = HashMap::default();
             let mut best_j: HashMap<usize, f32> = HashMap::default();
