@@ -60,8 +60,9 @@ pub struct Lexicon {
     pub entries: Vec<Entry>,
     /// Chinese forms by their first two characters, longest first.
     han: FxHashMap<(char, char), Vec<(&'static str, usize)>>,
-    /// English forms by their first word in lower case, longest first.
-    latin: FxHashMap<String, Vec<(&'static str, usize)>>,
+    /// English forms by the [`word_key`] of their first word, longest first (a key shared
+    /// by two words only costs a failed compare).
+    latin: FxHashMap<u64, Vec<(&'static str, usize)>>,
     /// The TSV it was parsed from (the web app hands it to its comparison worker).
     source: &'static str,
     /// The Chinese word list (empty unless given).
@@ -117,7 +118,7 @@ impl Lexicon {
     pub fn parse(tsv: &'static str) -> Lexicon {
         let mut entries = Vec::new();
         let mut han: FxHashMap<(char, char), Vec<(&'static str, usize)>> = FxHashMap::default();
-        let mut latin: FxHashMap<String, Vec<(&'static str, usize)>> = FxHashMap::default();
+        let mut latin: FxHashMap<u64, Vec<(&'static str, usize)>> = FxHashMap::default();
         let rows = tsv.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).skip(1);
         for line in rows {
             let cells: Vec<&'static str> = line.split('\t').map(str::trim).collect();
@@ -133,7 +134,7 @@ impl Lexicon {
                 match (chars.next(), chars.next()) {
                     (Some(c1), Some(c2)) if is_han(c1) => han.entry((c1, c2)).or_default().push((form, id)),
                     (Some(c1), _) if c1.is_alphanumeric() => {
-                        latin.entry(first_word(form).to_lowercase()).or_default().push((form, id));
+                        latin.entry(word_key(form).1).or_default().push((form, id));
                     }
                     _ => {}
                 }
@@ -162,28 +163,29 @@ impl Lexicon {
         let mut hits = Vec::new();
         // The enclosing match, if the scan is inside one: (its end, its entry).
         let mut outer: Option<(usize, usize)> = None;
-        let mut prev: Option<char> = None;
-        let mut word = String::new();
+        // Where the current word of letters or digits ends: no English form starts before.
+        let mut word_end = 0;
         let mut chars = text.char_indices().peekable();
         while let Some((at, c)) = chars.next() {
-            let previous = prev.replace(c);
+            if at < word_end || !(c.is_alphanumeric() || is_han(c)) {
+                continue;
+            }
             if outer.is_some_and(|(end, _)| at >= end) {
                 outer = None;
             }
             let rest = &text[at..];
             let candidates = if is_han(c) {
                 chars.peek().and_then(|&(_, c2)| self.han.get(&(c, c2)))
-            } else if c.is_alphanumeric() && !previous.is_some_and(char::is_alphanumeric) {
-                word.clear();
-                let w = first_word(rest);
-                if w.is_ascii() {
-                    word.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
-                } else {
-                    word.extend(w.chars().flat_map(char::to_lowercase));
-                }
-                self.latin.get(word.as_str())
             } else {
-                None
+                let (length, key) = word_key(rest);
+                word_end = at + length;
+                // A word glued to the Han text before it is not read as English.
+                let glued = text[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+                if glued {
+                    None
+                } else {
+                    self.latin.get(&key)
+                }
             };
             let Some(list) = candidates else { continue };
             for &(form, entry) in list {
@@ -265,14 +267,25 @@ fn latin_prefix(rest: &str, form: &str) -> Option<usize> {
     Some(text.peek().map_or(rest.len(), |&(at, _)| at))
 }
 
-/// The leading run of alphanumeric characters: `"high-quality growth"` → `"high"`.
-fn first_word(s: &str) -> &str {
-    // ASCII letters and digits without the Unicode tables; anything else with them.
-    let end = s
-        .char_indices()
-        .find(|&(_, c)| if c.is_ascii() { !c.is_ascii_alphanumeric() } else { !c.is_alphanumeric() })
-        .map_or(s.len(), |(k, _)| k);
-    &s[..end]
+/// The leading run of letters and digits of `s` (`"high-quality growth"` → `"high"`), as its
+/// length in bytes and a hash of its lower-case form: the key English forms are filed under.
+/// One pass, no string built: the scan calls it at every word of an English text.
+fn word_key(s: &str) -> (usize, u64) {
+    let step = |h: u64, c: char| (h.rotate_left(5) ^ c as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+    let mut hash = 0u64;
+    for (k, c) in s.char_indices() {
+        if c.is_ascii() {
+            if !c.is_ascii_alphanumeric() {
+                return (k, hash);
+            }
+            hash = step(hash, c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() && !is_han(c) {
+            hash = c.to_lowercase().fold(hash, step);
+        } else {
+            return (k, hash);
+        }
+    }
+    (s.len(), hash)
 }
 
 #[cfg(test)]

@@ -112,33 +112,32 @@ struct Found {
 }
 
 fn quoted(text: &str, lexicon: &Lexicon, out: &mut Vec<Found>) {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (start, c) = chars[k];
-        let Some(&(_, close)) = OPEN_CLOSE.iter().find(|(open, _)| *open == c) else {
-            k += 1;
+    // Where the scan picks up again: after the last quotation taken.
+    let mut resume = 0;
+    for (start, c) in text.char_indices() {
+        if start < resume {
             continue;
-        };
-        let end = chars[k + 1..]
-            .iter()
-            .take(MAX_SAYING_CHARS + 1)
-            .take_while(|(_, x)| !matches!(x, '\n' | '。' | '！' | '？') && (*x != c || c == close))
-            .position(|(_, x)| *x == close);
-        let Some(offset) = end else {
-            k += 1;
-            continue;
-        };
-        let close_index = k + 1 + offset;
+        }
+        let Some(&(_, close)) = OPEN_CLOSE.iter().find(|(open, _)| *open == c) else { continue };
         let inner_start = start + c.len_utf8();
-        let inner_end = chars[close_index].0;
+        // The closing mark within reach, as (characters before it, its byte position).
+        let mut closing = None;
+        for (offset, (at, x)) in text[inner_start..].char_indices().take(MAX_SAYING_CHARS + 1).enumerate() {
+            if matches!(x, '\n' | '。' | '！' | '？') || (x == c && c != close) {
+                break;
+            }
+            if x == close {
+                closing = Some((offset, inner_start + at));
+                break;
+            }
+        }
+        let Some((offset, inner_end)) = closing else { continue };
         let inner = text[inner_start..inner_end].trim();
         let words = inner.split_whitespace().count();
         let phrase = offset <= MAX_QUOTED_CHARS && words <= 8;
         let saying = !phrase && c != '《' && introduces_saying(&text[..start]);
         if offset > MAX_QUOTED_CHARS && !saying {
             // A long quotation that is no saying: look inside it for shorter quotes.
-            k += 1;
             continue;
         }
         if !inner.is_empty() && (phrase || saying) && inner.chars().any(char::is_alphanumeric) {
@@ -164,8 +163,13 @@ fn quoted(text: &str, lexicon: &Lexicon, out: &mut Vec<Found>) {
             };
             out.push(Found { key, text: inner.to_string(), kind, lexicon: whole_entry, span });
         }
-        k = close_index + 1;
+        resume = inner_end + close.len_utf8();
     }
+}
+
+/// Whether `c` is a numeral a numbered formulation opens with (两 to 十).
+fn counts_items(c: char) -> bool {
+    matches!(c, '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
 
 /// Length in bytes of a numbered formulation starting at byte `at` of `s`, if one does:
@@ -174,7 +178,7 @@ fn numbered_at(s: &str, at: usize) -> Option<usize> {
     let rest = &s[at..];
     let mut chars = rest.char_indices();
     let (_, n) = chars.next()?;
-    if !matches!(n, '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十') {
+    if !counts_items(n) {
         return None;
     }
     let (_, counter) = chars.next()?;
@@ -196,7 +200,7 @@ fn numbered_at(s: &str, at: usize) -> Option<usize> {
 }
 
 fn numbered(text: &str, out: &mut Vec<Found>) {
-    for (at, _) in text.char_indices() {
+    for (at, _) in text.char_indices().filter(|&(_, c)| counts_items(c)) {
         if let Some(len) = numbered_at(text, at) {
             let phrase = &text[at..at + len];
             out.push(Found {
