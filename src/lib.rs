@@ -48,6 +48,7 @@ pub mod span;
 pub mod timeline;
 pub mod token;
 pub mod wire;
+pub mod word_bounds;
 pub mod zh_words;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,6 +1,6 @@
 //! Tokens: the units a diff compares.
 //!
-//! English splits at Unicode word boundaries (UAX #29), so a word, a number, a run of spaces
+//! English splits at Unicode word boundaries (UAX #29, [`crate::word_bounds`]), so a word, a number, a run of spaces
 //! and each punctuation mark are tokens of their own. UAX #29 puts a boundary between any two
 //! Han characters, so [`tokenize`] gives Chinese one character per token (what fingerprints
 //! want: character bigrams need no word list); [`tokenize_words`] then joins runs of Han
@@ -12,6 +12,7 @@
 
 use crate::normalize::is_han;
 use crate::span::Span;
+use crate::word_bounds::for_each_word_bound;
 use crate::zh_words::Dictionary;
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
@@ -46,7 +47,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let piece = span.of(text);
     let mut out: Vec<Token> = Vec::new();
     let mut joined = false;
-    for (offset, word) in piece.split_word_bound_indices() {
+    for_each_word_bound(piece, |offset, word| {
         let token =
             Token { span: Span::new(span.start + offset, span.start + offset + word.len()), class: classify(word) };
         match out.last_mut() {
@@ -59,7 +60,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             }
             _ => out.push(token),
         }
-    }
+    });
     if joined {
         for t in &mut out {
             t.class = classify(t.span.of(text));

@@ -132,6 +132,38 @@ proptest! {
     }
 }
 
+/// Text where the ASCII rules of `word_bounds` do their work: letters, digits, the
+/// punctuation UAX #29 treats specially, spaces and line breaks, next to characters beyond
+/// ASCII that border on them (accents, combining marks, joiners, curly quotes, Han).
+fn word_text() -> impl Strategy<Value = String> {
+    let unit = prop_oneof![
+        12 => "[a-zA-Z0-9_:.,;' \"\t\r\n!-]{1,4}",
+        1 => Just("\u{301}".to_string()),
+        1 => Just("\u{200d}".to_string()),
+        1 => Just("\u{ad}".to_string()),
+        1 => Just("é".to_string()),
+        1 => Just("’".to_string()),
+        1 => Just("中".to_string()),
+        1 => Just("\u{a0}".to_string()),
+        1 => Just("🇨🇳".to_string()),
+        1 => Just("\u{b}\u{c}".to_string()),
+        1 => any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(unit, 0..30).prop_map(|p| p.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
+
+    #[test]
+    fn word_bounds_are_those_of_unicode_segmentation(s in word_text()) {
+        let mut ours = Vec::new();
+        tifa::word_bounds::for_each_word_bound(&s, |at, piece| ours.push((at, piece.to_string())));
+        let theirs: Vec<(usize, String)> = s.split_word_bound_indices().map(|(at, w)| (at, w.to_string())).collect();
+        prop_assert_eq!(ours, theirs);
+    }
+}
+
 mod share_links {
     use super::*;
     use tifa::share::{decode, encode, DocRef, FocusRef, ShareState, TimelineRef, View};
