@@ -55,12 +55,16 @@ pub fn fingerprint_tokens(text: &str, tokens: &[Token]) -> Vec<Feature> {
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
-fn hash_folded(word: &str) -> u64 {
-    let mut h = FNV_OFFSET;
-    for c in word.chars().map(fold_char).flat_map(char::to_lowercase) {
-        h = (h ^ c as u64).wrapping_mul(FNV_PRIME);
+/// A hash of a word's comparison form: folded ([`fold_char`]) and lower-cased. Recurring
+/// phrases ([`crate::recurring`]) hash their words with it too.
+pub(crate) fn hash_folded(word: &str) -> u64 {
+    let step = |h: u64, c: char| (h ^ c as u64).wrapping_mul(FNV_PRIME);
+    if word.is_ascii() {
+        // The same hash without the Unicode tables: folding leaves ASCII alone.
+        word.bytes().fold(FNV_OFFSET, |h, b| step(h, b.to_ascii_lowercase() as char))
+    } else {
+        word.chars().map(fold_char).flat_map(char::to_lowercase).fold(FNV_OFFSET, step)
     }
-    h
 }
 
 fn hash_str(s: &str, seed: u64) -> u64 {

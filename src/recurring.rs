@@ -25,8 +25,9 @@
 //! a fifth of their whole comparison, long reports repeat hundreds of ordinary phrases, and
 //! their formulations are the lexicon's.
 
+use crate::fingerprint::hash_folded;
 use crate::lexicon::Lexicon;
-use crate::normalize::{fold_char, is_han};
+use crate::normalize::fold_char;
 use crate::slogans::{Slogan, SloganKind};
 use crate::span::Span;
 use crate::token::{words_of as join_han_words, Token, TokenClass};
@@ -119,18 +120,6 @@ struct Word {
     starts_segment: bool,
 }
 
-/// A hash of a word's comparison form: ASCII letters without case, other characters
-/// folded ([`fold_char`]) and lower-cased (Han characters have no case: only folded).
-fn hash_str(s: &str) -> u64 {
-    let step = |h: u64, c: char| (h ^ c as u64).wrapping_mul(0x100_0000_01b3);
-    let seed = 0xcbf2_9ce4_8422_2325u64;
-    if s.is_ascii() {
-        s.bytes().fold(seed, |h, b| step(h, b.to_ascii_lowercase() as char))
-    } else {
-        s.chars().map(fold_char).fold(seed, |h, c| if is_han(c) { step(h, c) } else { c.to_lowercase().fold(h, step) })
-    }
-}
-
 /// The words of a document from the word-boundary tokens of its leaves (as
 /// [`crate::compare::Prepared`] holds them), Han runs joined into words; a leaf boundary
 /// ends a phrase.
@@ -169,7 +158,7 @@ fn push_words(text: &str, tokens: &[Token], out: &mut Vec<Word>) {
                 } else {
                     is_function_word(s) || s.bytes().any(|b| b.is_ascii_digit())
                 };
-                out.push(Word { span: t.span, hash: hash_str(s), han, edge_banned, starts_segment: boundary });
+                out.push(Word { span: t.span, hash: hash_folded(s), han, edge_banned, starts_segment: boundary });
                 boundary = false;
             }
             TokenClass::Space if !s.contains('\n') => {}
