@@ -424,13 +424,15 @@ struct Weights {
 
 impl Weights {
     fn new(a: &[Vec<Feature>], b: &[Vec<Feature>]) -> Self {
-        let mut df: HashMap<Feature, u32> = HashMap::default();
+        // Document frequencies first, turned into weights in place (one map, not two).
+        let mut weight: HashMap<Feature, f32> = HashMap::default();
         for f in a.iter().chain(b).flatten() {
-            *df.entry(*f).or_insert(0) += 1;
+            *weight.entry(*f).or_insert(0.0) += 1.0;
         }
         let n = (a.len() + b.len()) as f32;
-        let stop = if n >= 20.0 { ((n / 4.0).ceil() as u32).min(COMMON_ABOVE) } else { u32::MAX };
-        let weight = df.into_iter().filter(|(_, d)| *d <= stop).map(|(f, d)| (f, (1.0 + n / d as f32).ln())).collect();
+        let stop = if n >= 20.0 { ((n / 4.0).ceil() as u32).min(COMMON_ABOVE) as f32 } else { f32::INFINITY };
+        weight.retain(|_, df| *df <= stop);
+        weight.values_mut().for_each(|w| *w = (1.0 + n / *w).ln());
         Weights { weight }
     }
 
