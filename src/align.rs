@@ -376,10 +376,15 @@ impl PartBands {
         PartBands { a_to_b: band(na, nb, &forward), b_to_a: band(nb, na, &backward) }
     }
 
+    /// Whether leaves of A's part `x` may pair in order with leaves of B's part `y`: paired
+    /// parts with each other, and a part left without a partner with the parts between its
+    /// neighbours' partners, from either side. (A part merged into the next one, as when a
+    /// work report's targets open its tasks, has lost the pairing of parts to the larger
+    /// part; its leaves still belong there.)
     fn allows(&self, x: usize, y: usize) -> bool {
         let (lo, hi) = self.a_to_b[x];
         let (lo2, hi2) = self.b_to_a[y];
-        (lo..=hi).contains(&y) && (lo2..=hi2).contains(&x)
+        (lo..=hi).contains(&y) || (lo2..=hi2).contains(&x)
     }
 }
 
@@ -614,6 +619,47 @@ mod tests {
         let b = fps(&["全面深化改革开放", "推进国家治理现代化"]);
         let got = summary(&align(&a, &b));
         assert_eq!(got[1], (vec![1], vec![], GroupKind::Dropped, false));
+    }
+
+    #[test]
+    fn a_part_merged_into_the_next_pairs_in_order_with_it() {
+        // A work report in three parts (review, targets, tasks); its successor opens its
+        // tasks part with the targets. The tasks parts pair; the targets part, left without
+        // a partner of its own, still pairs in order inside its neighbour's partner instead
+        // of being reported as moved.
+        let review = "过去一年经济运行总体平稳，发展质量稳步提升";
+        let targets = [
+            "今年发展主要预期目标是国内生产总值增长左右",
+            "城镇新增就业人以上，城镇调查失业率控制在以内",
+            "居民消费价格涨幅左右，居民收入增长与经济增长基本同步",
+            "粮食产量保持在万亿斤以上，生态环境质量持续改善",
+            "单位国内生产总值能耗和主要污染物排放量继续下降",
+        ];
+        let tasks = [
+            "提升积极的财政政策效能，赤字率拟按左右安排",
+            "稳健的货币政策要灵活适度，保持流动性合理充裕",
+            "强化就业优先政策，多渠道稳定和扩大就业",
+            "深入实施创新驱动发展战略，巩固壮大实体经济根基",
+            "坚定实施扩大内需战略，培育国内市场",
+            "大力抓好农业生产，促进乡村全面振兴",
+        ];
+        let doc: Vec<&str> = std::iter::once(review).chain(targets).chain(tasks).collect();
+        let (a, b) = (fps(&doc), fps(&doc));
+        let parts_a: Vec<usize> = (0..doc.len())
+            .map(|k| {
+                if k == 0 {
+                    0
+                } else if k <= 5 {
+                    1
+                } else {
+                    2
+                }
+            })
+            .collect();
+        let parts_b: Vec<usize> = (0..doc.len()).map(|k| usize::from(k > 0)).collect();
+        let got = summary(&align_in_parts(&a, &b, &parts_a, &parts_b));
+        let expected: Vec<_> = (0..doc.len()).map(|k| (vec![k], vec![k], GroupKind::Paired, false)).collect();
+        assert_eq!(got, expected);
     }
 
     #[test]
