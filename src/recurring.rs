@@ -143,9 +143,14 @@ fn is_function_word(word: &str) -> bool {
 
 fn push_words(text: &str, tokens: &[Token], out: &mut Vec<Word>) {
     let mut boundary = true;
+    // Whether the last token was a Chinese numeral: the single character after one is a
+    // measure word or an ordinal's suffix (十九届, 第五次), which begins no phrase.
+    let mut after_numeral = false;
     for &t in tokens {
         let s = t.span.of(text);
-        let numeral = t.class == TokenClass::Han && s.chars().count() == 1 && ZH_NUMERALS.contains(s);
+        let single_han = t.class == TokenClass::Han && s.chars().count() == 1;
+        let numeral = single_han && ZH_NUMERALS.contains(s);
+        let counted = std::mem::replace(&mut after_numeral, numeral) && single_han;
         // A hyphen inside a word joins ("Anti-Fascist"); other punctuation ends a phrase.
         let joining_hyphen = matches!(s, "-" | "\u{2010}") && !boundary;
         match t.class {
@@ -154,7 +159,7 @@ fn push_words(text: &str, tokens: &[Token], out: &mut Vec<Word>) {
             TokenClass::Word | TokenClass::Han => {
                 let han = t.class == TokenClass::Han;
                 let edge_banned = if han {
-                    (s.chars().count() == 1 && ZH_FUNCTION_CHARS.contains(s)) || ZH_EDGE_WORDS.contains(&s)
+                    counted || (single_han && ZH_FUNCTION_CHARS.contains(s)) || ZH_EDGE_WORDS.contains(&s)
                 } else {
                     is_function_word(s) || s.bytes().any(|b| b.is_ascii_digit())
                 };
@@ -493,6 +498,13 @@ mod tests {
         let a = "建设边境口岸城市。边境口岸城市要开放。支持边境口岸城市发展。";
         let (ra, _) = recurring(a, "");
         assert_eq!(ra, [("边境口岸城市".to_string(), 3)]);
+    }
+
+    #[test]
+    fn a_measure_word_after_a_numeral_begins_no_phrase() {
+        let a = "十九届中央委员会召开。十九届中央委员会决定。十九届中央委员会号召。";
+        let (ra, _) = recurring(a, "");
+        assert_eq!(ra, [("中央委员会".to_string(), 3)]);
     }
 
     #[test]
