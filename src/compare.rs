@@ -10,7 +10,7 @@ use crate::lexicon::Lexicon;
 use crate::options::Options;
 use crate::priorities::{compare_priorities, PriorityComparison};
 use crate::recurring::add_recurring;
-use crate::segment::{segment, Outline};
+use crate::segment::{segment, MarkerStyle, Outline, SectionKind};
 use crate::sentence_classes::{sentence_marks, SentenceMark};
 use crate::significance::Significance;
 use crate::slogan_changes::{compare_slogans, SloganChange, SloganStatus};
@@ -236,11 +236,32 @@ pub struct Prepared {
     pub tokens: Vec<Vec<Token>>,
 }
 
+/// The feature a part's heading (`二、…`) has for its number: two reports' second parts
+/// open at the same place in their outlines however their headings are worded, and a
+/// heading is short enough for its words alone to miss that.
+fn part_heading_place(section: &crate::segment::Section) -> Option<crate::fingerprint::Feature> {
+    let marker = section.marker.filter(|m| section.kind == SectionKind::Heading && m.style == MarkerStyle::ZhDun)?;
+    Some(crate::fingerprint::place_feature(marker.number))
+}
+
 /// Segments `text` and fingerprints its leaves.
 pub fn prepare(text: &str) -> Prepared {
     let outline = segment(text);
     let tokens: Vec<Vec<Token>> = outline.leaves.iter().map(|&id| tokenize(text, outline.get(id).body)).collect();
-    let prints = tokens.iter().map(|t| fingerprint_tokens(text, t)).collect();
+    let prints = outline
+        .leaves
+        .iter()
+        .zip(&tokens)
+        .map(|(&id, t)| {
+            let mut features = fingerprint_tokens(text, t);
+            if let Some(place) = part_heading_place(outline.get(id)) {
+                if let Err(k) = features.binary_search(&place) {
+                    features.insert(k, place);
+                }
+            }
+            features
+        })
+        .collect();
     Prepared { outline, prints, tokens }
 }
 
@@ -456,6 +477,18 @@ mod tests {
         assert!(row.is_rewritten(a, b));
         let small = compare("T\nWe must act now.\n", "T\nWe should act now.\n", &Options::default());
         assert!(!small.rows[1].is_rewritten("T\nWe must act now.\n", "T\nWe should act now.\n"));
+    }
+
+    #[test]
+    fn part_headings_of_the_same_number_pair_however_worded() {
+        let a = "报告\n一、过去一年工作回顾\n经济运行总体平稳，发展质量稳步提升。\n二、2022年经济社会发展总体要求和政策取向\n做好政府工作要坚持稳中求进工作总基调。\n";
+        let b = "报告\n一、过去一年工作回顾\n经济运行总体平稳，发展质量稳步提升。\n二、对今年政府工作的建议\n做好政府工作要坚持稳中求进工作总基调。\n";
+        let c = compare(a, b, &Options::default());
+        let second =
+            |o: &Outline, text: &str| o.leaves.iter().copied().find(|&l| o.get(l).body.of(text).starts_with("二、"));
+        let (ha, hb) = (second(&c.outline_a, a).unwrap(), second(&c.outline_b, b).unwrap());
+        let row = c.rows.iter().find(|r| r.a.contains(&ha)).expect("a row holds A's heading");
+        assert_eq!((row.relation, row.b.as_slice()), (Relation::Reworded, &[hb][..]));
     }
 
     #[test]

@@ -52,6 +52,12 @@ pub fn fingerprint_tokens(text: &str, tokens: &[Token]) -> Vec<Feature> {
     features
 }
 
+/// The feature of a numbered place in an outline (the `n`th part), distinct from every
+/// feature of text.
+pub fn place_feature(n: u32) -> Feature {
+    mix(hash_str("\u{0}place", 0), u64::from(n))
+}
+
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
