@@ -141,7 +141,10 @@ pub fn compare_slogans(
             continue;
         }
         let grams = bigrams(&d.text.to_lowercase());
-        for y in sharing {
+        // A phrase found by repetition is a candidate, kept out of the counts: it may
+        // reword another candidate, never stand in for a formulation that was dropped.
+        let recurring = d.kind == SloganKind::Recurring;
+        for y in sharing.into_iter().filter(|&y| (added[y].kind == SloganKind::Recurring) == recurring) {
             let sim = dice_of_bigrams(&grams, &added_grams[y]);
             if sim >= REWORDED_MIN {
                 candidates.push((sim, x, y));
@@ -266,5 +269,18 @@ mod tests {
         let reworded: Vec<_> = got.iter().filter(|g| g.1 == SloganStatus::Reworded).collect();
         assert_eq!(reworded.len(), 1, "{got:?}");
         assert_eq!(reworded[0].0, "适度宽松的货币政策");
+    }
+
+    #[test]
+    fn a_phrase_found_by_repetition_never_rewords_a_dropped_formulation() {
+        let got = statuses(
+            "Title\nMembers will build a community of development for us all and work together.\n",
+            "Title\nMembers will build common development, pursue common development and work for common development together.\n",
+        );
+        assert!(
+            got.contains(&("community of development for us all".to_string(), SloganStatus::Dropped, 1, 0)),
+            "{got:?}"
+        );
+        assert!(got.contains(&("common development".to_string(), SloganStatus::Added, 0, 3)), "{got:?}");
     }
 }
