@@ -37,6 +37,9 @@ pub const LONE_MIN: f32 = 0.05;
 pub const SMALL_GAP: usize = 4;
 /// A pair out of order needs more evidence than one in order.
 pub const MOVE_MIN: f32 = 0.5;
+/// A leftover leaf squeezed between two pairs joins one only when that pair's similarity is
+/// below this (see `join_squeezed`).
+pub const REWRITTEN_BELOW: f32 = 0.5;
 /// A leftover leaf whose best match is its neighbour's partner joins that pair from this
 /// similarity on.
 pub const JOIN_MIN: f32 = 0.2;
@@ -121,6 +124,7 @@ pub fn align_in_parts(a: &[Vec<Feature>], b: &[Vec<Feature>], parts_a: &[usize],
     }
     state.pair_moved(&candidates);
     state.grow_split_and_merged(&candidates);
+    state.join_squeezed();
     state.finish()
 }
 
@@ -270,6 +274,45 @@ impl Aligner<'_> {
             }
         }
         false
+    }
+
+    /// A leftover leaf whose neighbours are paired in order with two adjacent leaves of the
+    /// other side has no place of its own: it joins the neighbouring pair whose other side
+    /// it resembles more, from [`LONE_MIN`] on (a paragraph split off or folded in), when
+    /// that pair is rewritten ([`REWRITTEN_BELOW`]): a pair that is nearly the same leaves
+    /// no room for another paragraph, which is then dropped or added indeed.
+    fn join_squeezed(&mut self) {
+        for side_b in [false, true] {
+            let len = if side_b { self.b.len() } else { self.a.len() };
+            for x in 1..len.saturating_sub(1) {
+                let partners = if side_b { &self.partner_b } else { &self.partner_a };
+                let (Some(before), None, Some(after)) = (partners[x - 1], partners[x], partners[x + 1]) else {
+                    continue;
+                };
+                let single = |g: usize| -> Option<usize> {
+                    let group = &self.groups[g];
+                    let other = if side_b { &group.a } else { &group.b };
+                    (!group.moved && other.len() == 1).then(|| other[0])
+                };
+                let (Some(y0), Some(y1)) = (single(before), single(after)) else { continue };
+                if y1 != y0 + 1 {
+                    continue;
+                }
+                let sim = |y: usize| if side_b { self.similarity(y, x) } else { self.similarity(x, y) };
+                let (g, best) = if sim(y0) >= sim(y1) { (before, sim(y0)) } else { (after, sim(y1)) };
+                if best < LONE_MIN || self.groups[g].similarity >= REWRITTEN_BELOW {
+                    continue;
+                }
+                let (members, partners) = if side_b {
+                    (&mut self.groups[g].b, &mut self.partner_b)
+                } else {
+                    (&mut self.groups[g].a, &mut self.partner_a)
+                };
+                members.push(x);
+                members.sort_unstable();
+                partners[x] = Some(g);
+            }
+        }
     }
 
     /// Scores grown groups, adds added and dropped leaves, and sorts into reading order.
