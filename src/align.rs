@@ -706,6 +706,22 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_squeezed_beside_a_rewritten_pair_joins_it_unless_the_pair_is_unchanged() {
+        let intro = "The plenary session was held in Beijing from October 26 to 29";
+        let end = "The session called on the whole Party to unite and strive";
+        let x1 = "We must win the fight against the epidemic and protect the lives of the people";
+        let x2 = "Vaccines must reach developing countries quickly and at fair prices";
+        let rewritten = "We must win the fight against the epidemic, oppose politicizing it, support the \
+            World Health Organization, and share vaccines with developing countries";
+        let a = fps(&[intro, x1, x2, end]);
+        let got = summary(&align(&a, &fps(&[intro, rewritten, end])));
+        assert!(got.contains(&(vec![1, 2], vec![1], GroupKind::Paired, false)), "{got:?}");
+        // Beside an unchanged pair there is no room: the paragraph was dropped.
+        let got = summary(&align(&a, &fps(&[intro, x1, end])));
+        assert!(got.contains(&(vec![2], vec![], GroupKind::Dropped, false)), "{got:?}");
+    }
+
+    #[test]
     fn empty_inputs() {
         assert!(align(&[], &[]).is_empty());
         assert_eq!(align(&fps(&["x y z"]), &[]).len(), 1);
