@@ -262,14 +262,7 @@ impl Aligner<'_> {
                 own_weight > 0.0 && self.weights.shared(&self.a[i], &self.b[j]) / own_weight >= CONTAINMENT_MIN;
             let is_best = best.is_some_and(|c| (c.0, c.1) == (i, j) && c.2 >= JOIN_MIN);
             if contained || is_best {
-                let (members, partners) = if side_b {
-                    (&mut self.groups[g].b, &mut self.partner_b)
-                } else {
-                    (&mut self.groups[g].a, &mut self.partner_a)
-                };
-                members.push(x);
-                members.sort_unstable();
-                partners[x] = Some(g);
+                self.join(x, side_b, g);
                 return true;
             }
         }
@@ -299,20 +292,25 @@ impl Aligner<'_> {
                     continue;
                 }
                 let sim = |y: usize| if side_b { self.similarity(y, x) } else { self.similarity(x, y) };
-                let (g, best) = if sim(y0) >= sim(y1) { (before, sim(y0)) } else { (after, sim(y1)) };
-                if best < LONE_MIN || self.groups[g].similarity >= REWRITTEN_BELOW {
-                    continue;
+                let (s0, s1) = (sim(y0), sim(y1));
+                let (g, best) = if s0 >= s1 { (before, s0) } else { (after, s1) };
+                if best >= LONE_MIN && self.groups[g].similarity < REWRITTEN_BELOW {
+                    self.join(x, side_b, g);
                 }
-                let (members, partners) = if side_b {
-                    (&mut self.groups[g].b, &mut self.partner_b)
-                } else {
-                    (&mut self.groups[g].a, &mut self.partner_a)
-                };
-                members.push(x);
-                members.sort_unstable();
-                partners[x] = Some(g);
             }
         }
+    }
+
+    /// Adds leftover leaf `x` (of B when `side_b`, else of A) to group `g`.
+    fn join(&mut self, x: usize, side_b: bool, g: usize) {
+        let (members, partners) = if side_b {
+            (&mut self.groups[g].b, &mut self.partner_b)
+        } else {
+            (&mut self.groups[g].a, &mut self.partner_a)
+        };
+        members.push(x);
+        members.sort_unstable();
+        partners[x] = Some(g);
     }
 
     /// Scores grown groups, adds added and dropped leaves, and sorts into reading order.
