@@ -77,8 +77,14 @@ impl Row {
     /// True for a paired row whose sides share less than [`REWRITTEN_BELOW`] of their
     /// visible text: the view shows both versions unmarked and calls it rewritten.
     pub fn is_rewritten(&self, text_a: &str, text_b: &str) -> bool {
+        self.kept_share(text_a, text_b).is_some_and(|kept| kept < REWRITTEN_BELOW)
+    }
+
+    /// For a paired row, the share of the larger side's visible text that its word diff
+    /// keeps (what "largely rewritten" is decided on, and what the label then reports).
+    pub fn kept_share(&self, text_a: &str, text_b: &str) -> Option<f32> {
         if matches!(self.relation, Relation::Same | Relation::Added | Relation::Dropped) {
-            return false;
+            return None;
         }
         let count = visible_chars;
         let (mut equal, mut size_a, mut size_b) = (0, 0, 0);
@@ -95,7 +101,7 @@ impl Row {
             }
         }
         let larger = size_a.max(size_b);
-        larger > 0 && (equal as f32) < REWRITTEN_BELOW * larger as f32
+        (larger > 0).then(|| equal as f32 / larger as f32)
     }
 }
 
@@ -475,6 +481,7 @@ mod tests {
         let c = compare(a, b, &Options::default());
         let row = c.rows.iter().find(|r| r.relation == Relation::Reworded).expect("paired in place");
         assert!(row.is_rewritten(a, b));
+        assert!(row.kept_share(a, b).is_some_and(|kept| kept < REWRITTEN_BELOW));
         let small = compare("T\nWe must act now.\n", "T\nWe should act now.\n", &Options::default());
         assert!(!small.rows[1].is_rewritten("T\nWe must act now.\n", "T\nWe should act now.\n"));
     }

@@ -92,19 +92,24 @@ pub fn relation_label(row: &Row, c: &Comparison) -> String {
     relation_label_in(row, c, None)
 }
 
-/// [`relation_label`], saying "largely rewritten" when the texts are given and the row is.
+/// [`relation_label`], saying "largely rewritten" when the texts are given and the row is,
+/// with the share of its text kept (the figure that decided it, not the similarity of
+/// words that paired it, which can be higher: "49% alike" beside "largely rewritten" read
+/// as a contradiction).
 pub fn relation_label_in(row: &Row, c: &Comparison, texts: Option<(&str, &str)>) -> String {
-    let rewritten = texts.is_some_and(|(a, b)| row.is_rewritten(a, b));
-    let base = match row.relation {
-        Relation::Reworded if rewritten => format!("largely rewritten · {}% alike", percent(row.similarity)),
-        Relation::Same => "unchanged".to_string(),
-        Relation::Reworded if row.significance == Some(Significance::Routine) => "routine update".to_string(),
-        Relation::Reworded if row.significance == Some(Significance::Modifier) => "emphasis changed".to_string(),
-        Relation::Reworded => format!("reworded · {}% alike", percent(row.similarity)),
-        Relation::Split => format!("split into {}", row.b.len()),
-        Relation::Merged => format!("merged from {}", row.a.len()),
-        Relation::Added => "added".to_string(),
-        Relation::Dropped => "dropped".to_string(),
+    let kept = texts.and_then(|(a, b)| row.kept_share(a, b)).filter(|&k| k < crate::compare::REWRITTEN_BELOW);
+    let base = match (row.relation, kept) {
+        (Relation::Reworded, Some(kept)) => format!("largely rewritten · {}% of the text kept", percent(kept)),
+        _ => match row.relation {
+            Relation::Same => "unchanged".to_string(),
+            Relation::Reworded if row.significance == Some(Significance::Routine) => "routine update".to_string(),
+            Relation::Reworded if row.significance == Some(Significance::Modifier) => "emphasis changed".to_string(),
+            Relation::Reworded => format!("reworded · {}% alike", percent(row.similarity)),
+            Relation::Split => format!("split into {}", row.b.len()),
+            Relation::Merged => format!("merged from {}", row.a.len()),
+            Relation::Added => "added".to_string(),
+            Relation::Dropped => "dropped".to_string(),
+        },
     };
     let base = if row.coarse && !matches!(row.relation, Relation::Added | Relation::Dropped) {
         format!("{base} · too long and too different to diff word by word: shown as replaced")
