@@ -302,6 +302,16 @@ fn relation_of(g: &crate::align::Group, unchanged: bool) -> Relation {
     }
 }
 
+/// Whether a group pairs one copy of a line that both documents repeat word for word (a
+/// salutation: 各位代表！, "Mr. President,") with a copy elsewhere. Such lines mark the
+/// structure of a speech; which copy pairs with which is no move worth reporting, and in a
+/// work report four of five "moved" rows were 各位代表！.
+fn is_repeated_line(g: &crate::align::Group, a: &Prepared, b: &Prepared) -> bool {
+    let ([i], [j]) = (g.a.as_slice(), g.b.as_slice()) else { return false };
+    let repeated = |doc: &Prepared, k: usize| doc.prints.iter().enumerate().any(|(x, p)| x != k && *p == doc.prints[k]);
+    a.prints[*i] == b.prints[*j] && repeated(a, *i) && repeated(b, *j)
+}
+
 /// The rows of an alignment without word diffs (for series, where only the pairing and
 /// its similarity matter): a pair counts as the same when its similarity is 1.
 pub fn rows_without_diffs(a: &Prepared, b: &Prepared, groups: Vec<crate::align::Group>) -> Vec<Row> {
@@ -313,7 +323,7 @@ pub fn rows_without_diffs(a: &Prepared, b: &Prepared, groups: Vec<crate::align::
                 a: g.a.iter().map(|&i| a.outline.leaves[i]).collect(),
                 b: g.b.iter().map(|&j| b.outline.leaves[j]).collect(),
                 relation,
-                moved: g.moved,
+                moved: g.moved && !is_repeated_line(&g, a, b),
                 similarity: if relation == Relation::Same { 1.0 } else { g.similarity },
                 ops: Vec::new(),
                 significance: None,
@@ -379,7 +389,7 @@ pub fn compare_reporting(
                 a: g.a.iter().map(|&i| outline_a.leaves[i]).collect(),
                 b: g.b.iter().map(|&j| outline_b.leaves[j]).collect(),
                 relation,
-                moved: g.moved,
+                moved: g.moved && !is_repeated_line(&g, &prepared_a, &prepared_b),
                 similarity: if relation == Relation::Same { 1.0 } else { g.similarity },
                 ops,
                 sentences_a: Vec::new(),
@@ -496,6 +506,21 @@ mod tests {
         let (ha, hb) = (second(&c.outline_a, a).unwrap(), second(&c.outline_b, b).unwrap());
         let row = c.rows.iter().find(|r| r.a.contains(&ha)).expect("a row holds A's heading");
         assert_eq!((row.relation, row.b.as_slice()), (Relation::Reworded, &[hb][..]));
+    }
+
+    #[test]
+    fn a_repeated_salutation_paired_across_the_document_is_not_a_move() {
+        // The third task moved to the front; the salutations between the tasks stay.
+        let (p1, p2, p3) = (
+            "坚持创新驱动发展，全面塑造发展新优势。",
+            "加快发展现代产业体系，推动经济体系优化升级。",
+            "全面推进乡村振兴，加快农业农村现代化。",
+        );
+        let a = format!("报告\n各位代表！\n{p1}\n各位代表！\n{p2}\n各位代表！\n{p3}\n");
+        let b = format!("报告\n各位代表！\n{p3}\n各位代表！\n{p1}\n各位代表！\n{p2}\n");
+        let c = compare(&a, &b, &Options::default());
+        let moved: Vec<&str> = c.rows.iter().filter(|r| r.moved).map(|r| c.outline_a.get(r.a[0]).body.of(&a)).collect();
+        assert_eq!(moved, [p3]);
     }
 
     #[test]
