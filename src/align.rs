@@ -38,8 +38,8 @@ pub const SMALL_GAP: usize = 4;
 /// A pair out of order needs more evidence than one in order.
 pub const MOVE_MIN: f32 = 0.5;
 /// A leftover leaf squeezed between two pairs joins one only when that pair's similarity is
-/// below this (see `join_squeezed`).
-pub const REWRITTEN_BELOW: f32 = 0.5;
+/// below this (see `join_squeezed`): a closer pair has no room for another paragraph.
+pub const ROOMY_PAIR_BELOW: f32 = 0.5;
 /// A leftover leaf whose best match is its neighbour's partner joins that pair from this
 /// similarity on.
 pub const JOIN_MIN: f32 = 0.2;
@@ -272,7 +272,7 @@ impl Aligner<'_> {
     /// A leftover leaf whose neighbours are paired in order with two adjacent leaves of the
     /// other side has no place of its own: it joins the neighbouring pair whose other side
     /// it resembles more, from [`LONE_MIN`] on (a paragraph split off or folded in), when
-    /// that pair is rewritten ([`REWRITTEN_BELOW`]): a pair that is nearly the same leaves
+    /// that pair is rewritten ([`ROOMY_PAIR_BELOW`]): a pair that is nearly the same leaves
     /// no room for another paragraph, which is then dropped or added indeed.
     fn join_squeezed(&mut self) {
         for side_b in [false, true] {
@@ -294,7 +294,7 @@ impl Aligner<'_> {
                 let sim = |y: usize| if side_b { self.similarity(y, x) } else { self.similarity(x, y) };
                 let (s0, s1) = (sim(y0), sim(y1));
                 let (g, best) = if s0 >= s1 { (before, s0) } else { (after, s1) };
-                if best >= LONE_MIN && self.groups[g].similarity < REWRITTEN_BELOW {
+                if best >= LONE_MIN && self.groups[g].similarity < ROOMY_PAIR_BELOW {
                     self.join(x, side_b, g);
                 }
             }
@@ -686,17 +686,7 @@ mod tests {
         ];
         let doc: Vec<&str> = std::iter::once(review).chain(targets).chain(tasks).collect();
         let (a, b) = (fps(&doc), fps(&doc));
-        let parts_a: Vec<usize> = (0..doc.len())
-            .map(|k| {
-                if k == 0 {
-                    0
-                } else if k <= 5 {
-                    1
-                } else {
-                    2
-                }
-            })
-            .collect();
+        let parts_a: Vec<usize> = [0].into_iter().chain([1; 5]).chain([2; 6]).collect();
         let parts_b: Vec<usize> = (0..doc.len()).map(|k| usize::from(k > 0)).collect();
         let got = summary(&align_in_parts(&a, &b, &parts_a, &parts_b));
         let expected: Vec<_> = (0..doc.len()).map(|k| (vec![k], vec![k], GroupKind::Paired, false)).collect();

@@ -375,24 +375,17 @@ fn match_by_content(
         f.dedup();
         f
     };
-    pair_mutual_best((la, lb), matched_a, partner_of_b, ITEM_CONTENT_MIN, |side, item| {
-        if side == 0 {
-            content(docs.0, item)
-        } else {
-            content(docs.1, item)
-        }
-    });
+    let by_content = (|item: &Priority| content(docs.0, item), |item: &Priority| content(docs.1, item));
+    pair_mutual_best((la, lb), matched_a, partner_of_b, ITEM_CONTENT_MIN, by_content);
     let headline = |text: &str, outline: &Outline, item: &Priority| -> Vec<u64> {
         let h = headline_of(after_marker(text, outline, item.section));
         crate::fingerprint::fingerprint(h, crate::span::Span::new(0, h.len()))
     };
-    pair_mutual_best((la, lb), matched_a, partner_of_b, ITEM_HEADLINE_MIN, |side, item| {
-        if side == 0 {
-            headline(texts.0, &docs.0.outline, item)
-        } else {
-            headline(texts.1, &docs.1.outline, item)
-        }
-    });
+    let by_headline = (
+        |item: &Priority| headline(texts.0, &docs.0.outline, item),
+        |item: &Priority| headline(texts.1, &docs.1.outline, item),
+    );
+    pair_mutual_best((la, lb), matched_a, partner_of_b, ITEM_HEADLINE_MIN, by_headline);
 }
 
 /// An item's headline: its text after the marker up to the end of its first sentence or
@@ -404,14 +397,14 @@ fn headline_of(text: &str) -> &str {
 }
 
 /// Pairs unmatched items of two lists that are each other's best match from `min` on, in
-/// order of similarity: rarity-weighted Dice over the features `features(side, item)`
-/// gives them (side 0 for A, 1 for B).
+/// order of similarity: rarity-weighted Dice over the features `features` gives them (the
+/// first function for A's items, the second for B's).
 fn pair_mutual_best(
     (la, lb): (&PriorityList, &PriorityList),
     matched_a: &mut [bool],
     partner_of_b: &mut [Option<usize>],
     min: f32,
-    features: impl Fn(usize, &Priority) -> Vec<u64>,
+    features: (impl Fn(&Priority) -> Vec<u64>, impl Fn(&Priority) -> Vec<u64>),
 ) {
     let free_a: Vec<usize> = (0..la.items.len()).filter(|&p| !matched_a[p]).collect();
     let free_b: Vec<usize> = (0..lb.items.len()).filter(|&q| partner_of_b[q].is_none()).collect();
@@ -419,8 +412,8 @@ fn pair_mutual_best(
         return;
     }
     // Only the unmatched items are read (indexes below are into `free_a` and `free_b`).
-    let fa: Vec<Vec<u64>> = free_a.iter().map(|&p| features(0, &la.items[p])).collect();
-    let fb: Vec<Vec<u64>> = free_b.iter().map(|&q| features(1, &lb.items[q])).collect();
+    let fa: Vec<Vec<u64>> = free_a.iter().map(|&p| features.0(&la.items[p])).collect();
+    let fb: Vec<Vec<u64>> = free_b.iter().map(|&q| features.1(&lb.items[q])).collect();
     // Rarity among those items: what most of them say counts for nothing (of two or three
     // items left, a word two share is no commonplace). Each item's features get their
     // weights once, in the same order.
