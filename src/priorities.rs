@@ -9,11 +9,12 @@
 //!
 //! Items are matched across documents through the section alignment (by content, so a
 //! priority that moved from third to first is a rank change, not a drop and an add). Items
-//! of matched lists that the alignment left apart are then matched by their own content:
-//! rarity-weighted overlap of the items' fingerprints, each other's best match, from
-//! [`ITEM_CONTENT_MIN`] on; then by their headlines (the words naming the task) from
-//! [`ITEM_HEADLINE_MIN`] on. A reordered task list keeps its items even when the alignment,
-//! which favours order, paired only some of them.
+//! of matched lists that the alignment left apart are then matched, each to its best match
+//! when that match's best is it too: first by their headlines (the words naming the task)
+//! from [`ITEM_HEADLINE_MIN`] on; then by content, the share of the smaller item's
+//! rarity-weighted fingerprints that the other holds, from [`ITEM_CONTENT_MIN`] on. A
+//! reordered task list keeps its items even when the alignment, which favours order,
+//! paired only some of them.
 
 use crate::compare::{Prepared, Relation, Row};
 use crate::segment::{MarkerStyle, Outline, SectionKind};
@@ -46,19 +47,20 @@ pub struct PriorityList {
 const LEAD_INS: [&str; 6] =
     ["全会提出，", "会议提出，", "会议要求，", "全会要求，", "The meeting required", "The plenum proposed"];
 
-/// Two unmatched items of matched lists that are each other's best match by content pair
-/// from this similarity on. Set for precision: on the annotated pairs the true content
-/// matches score 0.15 and up, and at 0.126 the plenum pair's foreign-policy item met the
-/// next plenum's opening-up item; a wrong match misleads more than an item shown as
-/// dropped and another as new, which the reader can still compare.
-pub const ITEM_CONTENT_MIN: f32 = 0.13;
+/// Two items left unmatched by their headlines that are each other's best match by content
+/// pair from this share on. Set for precision: on the annotated pairs the true content
+/// matches score 0.155 and up, and the highest wrong pair of mutual best matches scores
+/// 0.129 (the plenum's foreign-policy item against the next plenum's opening-up item). A
+/// wrong match misleads more than an item shown as dropped and another as new, which the
+/// reader can still compare.
+pub const ITEM_CONTENT_MIN: f32 = 0.14;
 
-/// Two items still unmatched after [`ITEM_CONTENT_MIN`] that are each other's best match
-/// by their headlines (the words that name the task) pair from this similarity on. A
-/// headline is short and a long item's content dilutes what it shares with a short one:
-/// the work reports' 推动城乡区域协调发展 and 扩大国内有效需求，推进区域协调发展和新型城镇化
-/// score 0.21 by headline, 0.03 by content. On the annotated pairs no wrong pair of
-/// headlines scores above 0.12 (深化改革扩大开放 against 坚定扩大对外开放).
+/// Two unmatched items that are each other's best match by their headlines (the words that
+/// name the task) pair from this similarity on. A headline is short and a long item's
+/// content touches its neighbours' too: the work reports' 推动城乡区域协调发展 and
+/// 扩大国内有效需求，推进区域协调发展和新型城镇化 score 0.21 by headline, while by content the
+/// first is nearer the next year's grain and rural item. On the annotated pairs no wrong
+/// pair of headlines scores above 0.14.
 pub const ITEM_HEADLINE_MIN: f32 = 0.2;
 
 /// Most unmatched items a side that [`match_by_content`] compares (priority lists are short;
@@ -352,9 +354,12 @@ pub fn compare_priorities(texts: (&str, &str), docs: (&Prepared, &Prepared), row
     PriorityComparison { lists_a, lists_b, matches }
 }
 
-/// Pairs the items of two matched lists that the rows left unmatched, by content: items that
-/// are each other's best match from [`ITEM_CONTENT_MIN`] on, in order of similarity. Then,
-/// the same way, items still unmatched by their headlines from [`ITEM_HEADLINE_MIN`] on.
+/// Pairs the items of two matched lists that the rows left unmatched: first by their
+/// headlines, items that are each other's best match from [`ITEM_HEADLINE_MIN`] on; then, the
+/// same way, items still unmatched by content from [`ITEM_CONTENT_MIN`] on. Headlines go
+/// first because they name the task: a long item's content also touches its neighbours'
+/// (the work report's 推动城乡区域协调发展 shares more words with the next year's grain and
+/// rural item than with the regional item its headline continues).
 fn match_by_content(
     texts: (&str, &str),
     docs: (&Prepared, &Prepared),
@@ -362,6 +367,15 @@ fn match_by_content(
     matched_a: &mut [bool],
     partner_of_b: &mut [Option<usize>],
 ) {
+    let headline = |text: &str, outline: &Outline, item: &Priority| -> Vec<u64> {
+        let h = headline_of(after_marker(text, outline, item.section));
+        crate::fingerprint::fingerprint(h, crate::span::Span::new(0, h.len()))
+    };
+    let by_headline = (
+        |item: &Priority| headline(texts.0, &docs.0.outline, item),
+        |item: &Priority| headline(texts.1, &docs.1.outline, item),
+    );
+    pair_mutual_best((la, lb), matched_a, partner_of_b, (ITEM_HEADLINE_MIN, dice), by_headline);
     // An item's content: the union of its leaves' fingerprints (leaves are in id order, so a
     // leaf's place is found by binary search).
     let content = |doc: &Prepared, item: &Priority| -> Vec<u64> {
@@ -376,16 +390,20 @@ fn match_by_content(
         f
     };
     let by_content = (|item: &Priority| content(docs.0, item), |item: &Priority| content(docs.1, item));
-    pair_mutual_best((la, lb), matched_a, partner_of_b, ITEM_CONTENT_MIN, by_content);
-    let headline = |text: &str, outline: &Outline, item: &Priority| -> Vec<u64> {
-        let h = headline_of(after_marker(text, outline, item.section));
-        crate::fingerprint::fingerprint(h, crate::span::Span::new(0, h.len()))
-    };
-    let by_headline = (
-        |item: &Priority| headline(texts.0, &docs.0.outline, item),
-        |item: &Priority| headline(texts.1, &docs.1.outline, item),
-    );
-    pair_mutual_best((la, lb), matched_a, partner_of_b, ITEM_HEADLINE_MIN, by_headline);
+    pair_mutual_best((la, lb), matched_a, partner_of_b, (ITEM_CONTENT_MIN, overlap), by_content);
+}
+
+/// Two weighted feature sets' similarity from what they share and their totals: Dice, for
+/// headlines (short, of like length).
+fn dice(shared: f32, total_a: f32, total_b: f32) -> f32 {
+    2.0 * shared / (total_a + total_b)
+}
+
+/// The share of the smaller set found in the larger: for contents, whose lengths differ
+/// by up to seven times (one year's task runs over five paragraphs, the next year's over
+/// one), so that Dice would mostly measure the difference in length.
+fn overlap(shared: f32, total_a: f32, total_b: f32) -> f32 {
+    shared / total_a.min(total_b)
 }
 
 /// An item's headline: its text after the marker up to the end of its first sentence or
@@ -397,13 +415,13 @@ fn headline_of(text: &str) -> &str {
 }
 
 /// Pairs unmatched items of two lists that are each other's best match from `min` on, in
-/// order of similarity: rarity-weighted Dice over the features `features` gives them (the
-/// first function for A's items, the second for B's).
+/// order of similarity: `measure` over the rarity-weighted features `features` gives them
+/// (the first function for A's items, the second for B's).
 fn pair_mutual_best(
     (la, lb): (&PriorityList, &PriorityList),
     matched_a: &mut [bool],
     partner_of_b: &mut [Option<usize>],
-    min: f32,
+    (min, measure): (f32, fn(f32, f32, f32) -> f32),
     features: (impl Fn(&Priority) -> Vec<u64>, impl Fn(&Priority) -> Vec<u64>),
 ) {
     let free_a: Vec<usize> = (0..la.items.len()).filter(|&p| !matched_a[p]).collect();
@@ -439,9 +457,8 @@ fn pair_mutual_best(
         for q in 0..fb.len() {
             let mut shared = 0.0f32;
             crate::sorted::for_each_shared(&fa[p], &fb[q], |i, _| shared += wa[p][i]);
-            let sum = ta[p] + tb[q];
-            if sum > 0.0 {
-                sims.push((2.0 * shared / sum, free_a[p], free_b[q]));
+            if ta[p] > 0.0 && tb[q] > 0.0 {
+                sims.push((measure(shared, ta[p], tb[q]), free_a[p], free_b[q]));
             }
         }
     }
@@ -504,11 +521,46 @@ mod tests {
         let a = "题\n（一）推动城乡区域协调发展。\n（二）加强生态环境保护。\n（三）着力保障和改善民生。\n";
         let b = "题\n（一）切实保障和改善民生。\n（二）持续加强生态环境保护。\n（三）扩大国内有效需求，推进区域协调发展和新型城镇化。\
             扩大消费，增加投资，稳定外贸，发展服务业，完善收入分配，建设现代流通体系，促进居民消费升级。\n";
+        assert_eq!(item_partners(a, b), [Some(2), Some(1), Some(0)]);
+    }
+
+    /// Runs the item passes over the first lists of `a` and `b`, with nothing matched
+    /// before: B's partner in A for each of B's items.
+    fn item_partners(a: &str, b: &str) -> Vec<Option<usize>> {
         let (pa, pb) = (crate::compare::prepare(a), crate::compare::prepare(b));
         let (la, lb) = (find_lists(a, &pa.outline), find_lists(b, &pb.outline));
-        let (mut matched_a, mut partner_of_b) = (vec![false; 3], vec![None; 3]);
+        let (mut matched_a, mut partner_of_b) = (vec![false; la[0].items.len()], vec![None; lb[0].items.len()]);
         match_by_content((a, b), (&pa, &pb), (&la[0], &lb[0]), &mut matched_a, &mut partner_of_b);
-        assert_eq!(partner_of_b, [Some(2), Some(1), Some(0)]);
+        partner_of_b
+    }
+
+    #[test]
+    fn a_short_item_pairs_with_the_long_item_it_condenses() {
+        // A's innovation task runs over seven paragraphs; B keeps a few of its phrases in one
+        // short item under a new headline. Measured against the long item's length (Dice)
+        // they share too little; measured against the short one's, most of it.
+        let a = "题\n（一）深入实施创新驱动发展战略。\n强化国家战略科技力量，实施科技体制改革三年攻坚方案。\n\
+            加大企业创新激励力度，提高研发费用加计扣除比例。\n推动数字经济发展，建设数字信息基础设施。\n\
+            培育壮大战略性新兴产业，促进平台经济健康发展。\n完善人才发展体制机制，弘扬科学家精神。\n\
+            深化基础研究，实施基础研究十年规划，加强知识产权保护和运用。\n\
+            健全科技成果转化机制，扩大国际科技交流合作，建设开放创新生态。\n\
+            （二）持续改善生态环境。\n加强污染治理和生态保护修复，推进大气污染联防联控。\n";
+        let b = "题\n（一）推动发展方式绿色转型。\n加强污染治理和生态保护修复，推进大气污染联防联控。\n\
+            （二）加快建设现代化产业体系。\n强化国家战略科技力量，推动数字经济发展。\n\
+            推进制造业高端化智能化，提升产业链供应链韧性和安全水平。\n";
+        assert_eq!(item_partners(a, b), [Some(1), Some(0)]);
+    }
+
+    #[test]
+    fn headlines_pair_before_content_does() {
+        // A's regional item shares its rural words with B's grain item, but its headline
+        // continues in B's demand and regional item.
+        let a = "题\n（一）推动城乡区域协调发展。全面推进乡村振兴，促进农民增收，巩固拓展脱贫攻坚成果。\n\
+            （二）加强生态环境保护。\n";
+        let b = "题\n（一）保障国家粮食安全，大力实施乡村振兴战略。促进农民增收，巩固拓展脱贫攻坚成果。\n\
+            （二）扩大国内有效需求，推进区域协调发展和新型城镇化。扩大消费，增加投资。\n\
+            （三）持续加强生态环境保护。\n";
+        assert_eq!(item_partners(a, b), [None, Some(0), Some(1)]);
     }
 
     #[test]

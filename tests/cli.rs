@@ -75,6 +75,23 @@ fn bad_usage_exits_2_with_help() {
     assert!(tifa(&["--help"]).status.success());
 }
 
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    // `tifa compare … | head`: the pipe closes before the report is written.
+    let seeds = common::root().join("seeds");
+    let (pa, pb) = (seeds.join("000_32d0b0de139dc88b.txt"), seeds.join("001_demo_illustrative_edit.txt"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .args(["compare", pa.to_str().unwrap(), pb.to_str().unwrap(), "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run tifa");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait for tifa");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
 fn compare_seeds(format: &str) -> String {
     let seeds = common::root().join("seeds");
     let (pa, pb) = (seeds.join("000_32d0b0de139dc88b.txt"), seeds.join("001_demo_illustrative_edit.txt"));

@@ -44,14 +44,8 @@ Files must be UTF-8 text. Exit status: 0 success, 1 unreadable input, 2 bad usag
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        None | Some("-h" | "--help" | "help") => {
-            print!("{HELP}");
-            Ok(())
-        }
-        Some("-V" | "--version") => {
-            println!("tifa {}", env!("CARGO_PKG_VERSION"));
-            Ok(())
-        }
+        None | Some("-h" | "--help" | "help") => write_out(HELP),
+        Some("-V" | "--version") => write_out(&format!("tifa {}\n", env!("CARGO_PKG_VERSION"))),
         Some("compare") => run_compare(&args[1..]),
         Some("timeline") => run_timeline(&args[1..]),
         Some("corpus-index") => run_corpus_index(&args[1..]),
@@ -73,6 +67,19 @@ fn main() -> ExitCode {
 enum Failure {
     Usage(String),
     Input(String),
+}
+
+/// Writes the result to standard output. A reader that stops early (`tifa … | head`) is
+/// not a failure: what it did not read is simply not written.
+fn write_out(text: &str) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::Input(format!("cannot write the result: {e}")))
+        }
+        _ => Ok(()),
+    }
 }
 
 fn read_text(path: &Path) -> Result<String, Failure> {
@@ -124,8 +131,7 @@ fn run_compare(args: &[String]) -> Result<(), Failure> {
                 + "\n"
         }
     };
-    print!("{out}");
-    Ok(())
+    write_out(&out)
 }
 
 /// Title and date of `path` from a manifest in its folder, if there is one naming it.
@@ -203,8 +209,7 @@ fn run_timeline(args: &[String]) -> Result<(), Failure> {
         }
         _ => serde_json::to_string_pretty(&t).map_err(|e| Failure::Input(format!("cannot encode JSON: {e}")))? + "\n",
     };
-    print!("{out}");
-    Ok(())
+    write_out(&out)
 }
 
 fn run_corpus_index(args: &[String]) -> Result<(), Failure> {
