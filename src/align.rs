@@ -15,6 +15,10 @@
 //!    contained in that pair's other side joins the pair (one-to-many or many-to-one).
 //! 4. Whatever is still unpaired is added (only in B) or dropped (only in A).
 //!
+//! Afterwards the priority items matched across the documents can complete the alignment
+//! ([`pair_matched_items`]): a task rewritten beyond what paragraph similarity finds is
+//! still the same task when its list says so.
+//!
 //! Candidates come from an inverted index of features, skipping features that occur in
 //! more than a quarter of all leaves, so the cost grows with the number of shared rare
 //! features, not with the product of the section counts. The worst case (every leaf
@@ -343,6 +347,147 @@ impl Aligner<'_> {
     }
 }
 
+/// Brings the alignment in line with the priority items matched across the documents
+/// (see [`crate::compare::align_with_priorities`]); `items` holds the leaf positions of
+/// each matched pair of items, each side ascending and contiguous.
+///
+/// - When the alignment left both items' first leaves unpaired, these start a pair: the
+///   runs of unpaired leaves from each first leaf, or only the first leaves when both runs
+///   are longer than one (two runs would pair each paragraph with every paragraph of the
+///   other run).
+/// - When one pair lies within the two items and one item is a single leaf, the pair takes
+///   in the unpaired leaves of the other item next to it: a task that ran over five
+///   paragraphs and now runs over one is one merged row, not one pair and four drops.
+///
+/// A new pair out of order with the in-order pairs is marked moved.
+pub fn pair_matched_items(
+    groups: Vec<Group>,
+    items: &[(Vec<usize>, Vec<usize>)],
+    a: &[Vec<Feature>],
+    b: &[Vec<Feature>],
+) -> Vec<Group> {
+    let mut groups = groups;
+    let (mut group_a, mut group_b) = (vec![usize::MAX; a.len()], vec![usize::MAX; b.len()]);
+    for (g, group) in groups.iter().enumerate() {
+        group.a.iter().for_each(|&i| group_a[i] = g);
+        group.b.iter().for_each(|&j| group_b[j] = g);
+    }
+    let (mut absorbed, first_new) = (vec![false; groups.len()], groups.len());
+    let mut changed: Vec<usize> = Vec::new();
+    for (x, y) in items.iter().filter(|(x, y)| !x.is_empty() && !y.is_empty()) {
+        let free_a = |i: usize, groups: &[Group], absorbed: &[bool]| {
+            !absorbed[group_a[i]] && groups[group_a[i]].kind == GroupKind::Dropped
+        };
+        let free_b = |j: usize, groups: &[Group], absorbed: &[bool]| {
+            !absorbed[group_b[j]] && groups[group_b[j]].kind == GroupKind::Added
+        };
+        let mut inside: Vec<usize> = x
+            .iter()
+            .map(|&i| group_a[i])
+            .filter(|&g| {
+                let group = &groups[g];
+                group.kind == GroupKind::Paired
+                    && group.a.iter().all(|i| x.contains(i))
+                    && group.b.iter().all(|j| y.contains(j))
+            })
+            .collect();
+        inside.dedup();
+        let (take_a, take_b, g): (Vec<usize>, Vec<usize>, Option<usize>) = match inside.as_slice() {
+            _ if free_a(x[0], &groups, &absorbed) && free_b(y[0], &groups, &absorbed) => {
+                let run_a: Vec<usize> = x.iter().copied().take_while(|&i| free_a(i, &groups, &absorbed)).collect();
+                let run_b: Vec<usize> = y.iter().copied().take_while(|&j| free_b(j, &groups, &absorbed)).collect();
+                if run_a.len() > 1 && run_b.len() > 1 {
+                    (vec![x[0]], vec![y[0]], None)
+                } else {
+                    (run_a, run_b, None)
+                }
+            }
+            [g] if x.len() == 1 || y.len() == 1 => {
+                let next_to = |side: &[usize], item: &[usize], free: &dyn Fn(usize) -> bool| -> Vec<usize> {
+                    let (first, last) = (side[0], side[side.len() - 1]);
+                    let before = item.iter().rev().copied().filter(|&k| k < first);
+                    let after = item.iter().copied().filter(|&k| k > last);
+                    let mut out: Vec<usize> = Vec::new();
+                    let mut expect = first;
+                    for k in before {
+                        if k + 1 != expect || !free(k) {
+                            break;
+                        }
+                        out.push(k);
+                        expect = k;
+                    }
+                    let mut expect = last;
+                    for k in after {
+                        if k != expect + 1 || !free(k) {
+                            break;
+                        }
+                        out.push(k);
+                        expect = k;
+                    }
+                    out
+                };
+                let group = &groups[*g];
+                let take_a = next_to(&group.a, x, &|i| free_a(i, &groups, &absorbed));
+                let take_b = next_to(&group.b, y, &|j| free_b(j, &groups, &absorbed));
+                (take_a, take_b, Some(*g))
+            }
+            _ => continue,
+        };
+        if take_a.is_empty() && take_b.is_empty() || g.is_none() && (take_a.is_empty() || take_b.is_empty()) {
+            continue;
+        }
+        for &i in &take_a {
+            absorbed[group_a[i]] = true;
+        }
+        for &j in &take_b {
+            absorbed[group_b[j]] = true;
+        }
+        let g = match g {
+            Some(g) => {
+                groups[g].a.extend(&take_a);
+                groups[g].b.extend(&take_b);
+                g
+            }
+            None => {
+                groups.push(Group { a: take_a, b: take_b, kind: GroupKind::Paired, moved: false, similarity: 0.0 });
+                absorbed.push(false);
+                groups.len() - 1
+            }
+        };
+        groups[g].a.sort_unstable();
+        groups[g].b.sort_unstable();
+        groups[g].a.iter().for_each(|&i| group_a[i] = g);
+        groups[g].b.iter().for_each(|&j| group_b[j] = g);
+        changed.push(g);
+    }
+    if changed.is_empty() {
+        return groups;
+    }
+    // The in-order pairs, by their first leaf of A: `(first of A, last of A, first of B, last of B)`.
+    let mut anchors: Vec<(usize, usize, usize, usize)> = groups[..first_new]
+        .iter()
+        .zip(&absorbed)
+        .filter(|(g, gone)| !**gone && g.kind == GroupKind::Paired && !g.moved)
+        .map(|(g, _)| (g.a[0], g.a[g.a.len() - 1], g.b[0], g.b[g.b.len() - 1]))
+        .collect();
+    crate::shared_sort::sort_by_key(&mut anchors, |x| x.0);
+    let weights = &Weights::new(a, b);
+    for &g in &changed {
+        let (x, y) = (&groups[g].a, &groups[g].b);
+        let shared: f32 = x.iter().flat_map(|&i| y.iter().map(move |&j| weights.shared(&a[i], &b[j]))).sum();
+        let total: f32 =
+            x.iter().map(|&i| weights.total(&a[i])).sum::<f32>() + y.iter().map(|&j| weights.total(&b[j])).sum::<f32>();
+        let k = anchors.partition_point(|anchor| anchor.1 < x[0]);
+        let in_order = (k == 0 || anchors[k - 1].3 < y[0]) && anchors.get(k).is_none_or(|next| y[y.len() - 1] < next.2);
+        groups[g].similarity = if total > 0.0 { (2.0 * shared / total).min(1.0) } else { 0.0 };
+        if g >= first_new {
+            groups[g].moved = !in_order;
+        }
+    }
+    let kept: Vec<Group> = groups.into_iter().zip(absorbed).filter(|(_, gone)| !gone).map(|(g, _)| g).collect();
+    reading_order(kept, a.len())
+}
+
 /// Which parts of A may pair in order with which parts of B.
 struct PartBands {
     /// For each part of A, the range of B's parts it may pair with.
@@ -626,6 +771,66 @@ mod tests {
                 (vec![2], vec![2], GroupKind::Paired, false),
             ]
         );
+    }
+
+    /// Groups given as `(a, b)` leaf lists: paired when both are non-empty, in-order.
+    fn groups(pairs: &[(&[usize], &[usize])]) -> Vec<Group> {
+        pairs
+            .iter()
+            .map(|(a, b)| Group {
+                a: a.to_vec(),
+                b: b.to_vec(),
+                kind: match (a.is_empty(), b.is_empty()) {
+                    (false, false) => GroupKind::Paired,
+                    (true, _) => GroupKind::Added,
+                    (_, true) => GroupKind::Dropped,
+                },
+                moved: false,
+                similarity: if a.is_empty() || b.is_empty() { 0.0 } else { 0.5 },
+            })
+            .collect()
+    }
+
+    #[test]
+    fn matched_items_left_apart_become_one_row_and_a_move_when_out_of_order() {
+        // A: opening, a task over three paragraphs (1–3), closing. B: opening, closing,
+        // the task in one paragraph after the closing: out of order.
+        let a = fps(&["开幕", "创新驱动", "科技自立", "数字经济", "闭幕"]);
+        let b = fps(&["开幕", "闭幕", "产业体系 创新 数字"]);
+        let aligned = groups(&[(&[0], &[0]), (&[1], &[]), (&[2], &[]), (&[3], &[]), (&[4], &[1]), (&[], &[2])]);
+        let got = pair_matched_items(aligned, &[(vec![1, 2, 3], vec![2])], &a, &b);
+        assert_eq!(
+            summary(&got),
+            [
+                (vec![0], vec![0], GroupKind::Paired, false),
+                (vec![4], vec![1], GroupKind::Paired, false),
+                (vec![1, 2, 3], vec![2], GroupKind::Paired, true),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pair_inside_matched_items_takes_in_the_rest_of_the_longer_item() {
+        // The alignment paired the middle paragraph of A's task with B's one-paragraph task;
+        // the task's other paragraphs join that row. A leaf outside the item stays dropped.
+        let a = fps(&["创新驱动", "科技自立", "数字经济", "其他"]);
+        let b = fps(&["产业体系 科技自立"]);
+        let aligned = groups(&[(&[0], &[]), (&[1], &[0]), (&[2], &[]), (&[3], &[])]);
+        let got = pair_matched_items(aligned, &[(vec![0, 1, 2], vec![0])], &a, &b);
+        assert_eq!(
+            summary(&got),
+            [(vec![0, 1, 2], vec![0], GroupKind::Paired, false), (vec![3], vec![], GroupKind::Dropped, false)]
+        );
+    }
+
+    #[test]
+    fn two_long_matched_items_pair_only_their_first_paragraphs() {
+        let a = fps(&["一是创新", "科技", "数字"]);
+        let b = fps(&["一是产业", "制造", "链条"]);
+        let aligned = groups(&[(&[0], &[]), (&[1], &[]), (&[2], &[]), (&[], &[0]), (&[], &[1]), (&[], &[2])]);
+        let got = pair_matched_items(aligned, &[(vec![0, 1, 2], vec![0, 1, 2])], &a, &b);
+        assert!(summary(&got).contains(&(vec![0], vec![0], GroupKind::Paired, false)));
+        assert_eq!(got.iter().filter(|g| g.kind == GroupKind::Paired).count(), 1);
     }
 
     #[test]

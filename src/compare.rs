@@ -291,6 +291,44 @@ pub fn align_prepared(a: &Prepared, b: &Prepared) -> Vec<crate::align::Group> {
     align_in_parts(&a.prints, &b.prints, &a.outline.leaf_parts(), &b.outline.leaf_parts())
 }
 
+/// Aligns two prepared documents and matches their priorities; the alignment then follows
+/// the matched items it had left apart (see [`crate::align::pair_matched_items`]). The rows
+/// show the two versions of a task side by side, where they would show one dropped and the
+/// other added (a work report's innovation task, five paragraphs, and the next year's
+/// industrial-system task that condenses it into one).
+pub fn align_with_priorities(
+    texts: (&str, &str),
+    docs: (&Prepared, &Prepared),
+) -> (Vec<crate::align::Group>, PriorityComparison) {
+    let groups = align_prepared(docs.0, docs.1);
+    let rows = rows_without_diffs(docs.0, docs.1, groups.clone());
+    let priorities = compare_priorities(texts, docs, &rows);
+    let items = matched_item_leaves(&priorities, docs);
+    if items.is_empty() {
+        return (groups, priorities);
+    }
+    (crate::align::pair_matched_items(groups, &items, &docs.0.prints, &docs.1.prints), priorities)
+}
+
+/// The leaf positions of each matched pair of priority items.
+fn matched_item_leaves(priorities: &PriorityComparison, docs: (&Prepared, &Prepared)) -> Vec<(Vec<usize>, Vec<usize>)> {
+    let positions = |doc: &Prepared, leaves: &[usize]| -> Vec<usize> {
+        leaves.iter().filter_map(|id| doc.outline.leaves.binary_search(id).ok()).collect()
+    };
+    let mut out = Vec::new();
+    for m in &priorities.matches {
+        let (Some(la), Some(lb)) = (m.list_a, m.list_b) else { continue };
+        for item in &m.items {
+            let (Some(ra), Some(rb)) = (item.rank_a, item.rank_b) else { continue };
+            out.push((
+                positions(docs.0, &priorities.lists_a[la].items[ra - 1].leaves),
+                positions(docs.1, &priorities.lists_b[lb].items[rb - 1].leaves),
+            ));
+        }
+    }
+    out
+}
+
 fn relation_of(g: &crate::align::Group, unchanged: bool) -> Relation {
     match g.kind {
         GroupKind::Added => Relation::Added,
@@ -353,8 +391,8 @@ pub fn compare_reporting(
     progress("Reading the sections", 0);
     let prepared_a = prepare(text_a);
     let prepared_b = prepare(text_b);
-    progress("Aligning the sections", 20);
-    let groups = align_prepared(&prepared_a, &prepared_b);
+    progress("Aligning the sections and priorities", 20);
+    let (groups, priorities) = align_with_priorities((text_a, text_b), (&prepared_a, &prepared_b));
     progress("Comparing aligned sections word by word", 30);
     let (total_rows, mut last_percent) = (groups.len().max(1), 30);
     let (outline_a, outline_b) = (&prepared_a.outline, &prepared_b.outline);
@@ -407,8 +445,6 @@ pub fn compare_reporting(
     let (mut found_a, mut found_b) = (extract(text_a, lexicon), extract(text_b, lexicon));
     add_recurring((text_a, text_b), (&prepared_a.tokens, &prepared_b.tokens), (&mut found_a, &mut found_b), lexicon);
     let slogans = compare_slogans(&found_a, &found_b, &rows, (outline_a, outline_b));
-    progress("Matching priorities", 96);
-    let priorities = compare_priorities((text_a, text_b), (&prepared_a, &prepared_b), &rows);
     let mut stats = stats(&rows, text_a, text_b);
     // Phrases found by repetition are candidates: listed in the panel, not counted here.
     for s in slogans.iter().filter(|s| s.kind != SloganKind::Recurring) {

@@ -129,7 +129,7 @@ fn bounded_runs<'k>(
     b: (&str, &[Token]),
 ) -> (Vec<Run>, bool) {
     if keys_a.len() <= MAX_WORD_DIFF_TOKENS && keys_b.len() <= MAX_WORD_DIFF_TOKENS {
-        return (runs_from(&myers_ops(keys_a, keys_b)), false);
+        return (token_runs(keys_a, keys_b), false);
     }
     let (sa, sb) = (sentences(a.0, a.1), sentences(b.0, b.1));
     let whole = || vec![Run { equal: false, a: 0..keys_a.len(), b: 0..keys_b.len() }];
@@ -155,7 +155,7 @@ fn bounded_runs<'k>(
         if sr.equal {
             push_run(&mut runs, Run { equal: true, a: ta, b: tb });
         } else if ta.len() <= MAX_WORD_DIFF_TOKENS && tb.len() <= MAX_WORD_DIFF_TOKENS {
-            for r in runs_from(&myers_ops(&keys_a[ta.clone()], &keys_b[tb.clone()])) {
+            for r in token_runs(&keys_a[ta.clone()], &keys_b[tb.clone()]) {
                 push_run(
                     &mut runs,
                     Run {
@@ -206,6 +206,40 @@ pub(crate) fn myers_ops(a: &[u32], b: &[u32]) -> Vec<DiffOp> {
     // The capture hook cannot fail.
     let _ = myers::diff(&mut hook, a, 0..a.len(), b, 0..b.len());
     hook.into_inner().into_inner().into_ops()
+}
+
+/// The word-level runs of two token sequences. A token found on one side only is never
+/// equal to anything; when such tokens are a quarter or more of the two sides (a rewritten
+/// paragraph, a task condensed from five paragraphs into one), they are set aside before
+/// Myers, as GNU diff sets aside lines without a match. Myers costs O((N+M)·D), and both
+/// N+M and D shrink by the tokens set aside; the common subsequence it finds is as long,
+/// so the diff stays minimal.
+fn token_runs(a: &[u32], b: &[u32]) -> Vec<Run> {
+    let keys = a.iter().chain(b).max().map_or(0, |&k| k as usize + 1);
+    let (mut in_a, mut in_b) = (vec![false; keys], vec![false; keys]);
+    a.iter().for_each(|&k| in_a[k as usize] = true);
+    b.iter().for_each(|&k| in_b[k as usize] = true);
+    let kept_a: Vec<usize> = (0..a.len()).filter(|&i| in_b[a[i] as usize]).collect();
+    let kept_b: Vec<usize> = (0..b.len()).filter(|&j| in_a[b[j] as usize]).collect();
+    if (kept_a.len() + kept_b.len()) * 4 > (a.len() + b.len()) * 3 {
+        return runs_from(&myers_ops(a, b));
+    }
+    let shared_a: Vec<u32> = kept_a.iter().map(|&i| a[i]).collect();
+    let shared_b: Vec<u32> = kept_b.iter().map(|&j| b[j]).collect();
+    let mut runs = Vec::new();
+    // The next positions of each side not yet in a run.
+    let (mut i, mut j) = (0, 0);
+    for op in myers_ops(&shared_a, &shared_b) {
+        let DiffOp::Equal { old_index, new_index, len } = op else { continue };
+        for k in 0..len {
+            let (x, y) = (kept_a[old_index + k], kept_b[new_index + k]);
+            push_run(&mut runs, Run { equal: false, a: i..x, b: j..y });
+            push_run(&mut runs, Run { equal: true, a: x..x + 1, b: y..y + 1 });
+            (i, j) = (x + 1, y + 1);
+        }
+    }
+    push_run(&mut runs, Run { equal: false, a: i..a.len(), b: j..b.len() });
+    runs
 }
 
 /// A maximal run of tokens: equal on both sides, or a change (delete and/or insert).
@@ -411,5 +445,39 @@ mod tests {
         assert_eq!(redline("", "new"), "{+new+}");
         assert_eq!(redline("old", ""), "[-old-]");
         assert!(diff("", Span::new(0, 0), "", Span::new(0, 0), Granularity::Word, words()).is_empty());
+    }
+
+    /// proptest is a native dev-dependency (the wasm tests run in a browser).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod setting_aside_unmatched_tokens {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn equal_tokens(runs: &[Run]) -> usize {
+            runs.iter().filter(|r| r.equal).map(|r| r.a.len()).sum()
+        }
+
+        proptest! {
+            /// Tokens 0–9 may occur on both sides; 100+ on A's side only, 200+ on B's, so
+            /// most cases take the path that sets tokens aside.
+            #[test]
+            fn keeps_as_many_tokens_equal_as_myers_and_tiles_both_sides(
+                a in proptest::collection::vec(prop_oneof![0u32..10, 100u32..140], 0..120),
+                b in proptest::collection::vec(prop_oneof![0u32..10, 200u32..240], 0..120),
+            ) {
+                let runs = token_runs(&a, &b);
+                prop_assert_eq!(equal_tokens(&runs), equal_tokens(&runs_from(&myers_ops(&a, &b))));
+                let (mut i, mut j) = (0, 0);
+                for r in &runs {
+                    prop_assert_eq!((r.a.start, r.b.start), (i, j));
+                    if r.equal {
+                        prop_assert_eq!(&a[r.a.clone()], &b[r.b.clone()]);
+                    }
+                    (i, j) = (r.a.end, r.b.end);
+                }
+                prop_assert_eq!((i, j), (a.len(), b.len()));
+                prop_assert!(runs.windows(2).all(|w| w[0].equal != w[1].equal));
+            }
+        }
     }
 }

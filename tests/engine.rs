@@ -190,11 +190,10 @@ fn progress_goes_through_every_stage_and_only_forward() {
         stages,
         [
             "Reading the sections",
-            "Aligning the sections",
+            "Aligning the sections and priorities",
             "Comparing aligned sections word by word",
             "Classifying sentences",
-            "Finding formulations",
-            "Matching priorities"
+            "Finding formulations"
         ]
     );
     assert!(seen.windows(2).all(|w| w[0].1 < w[1].1 || w[0].0 != w[1].0), "percentages go back: {seen:?}");

@@ -24,9 +24,9 @@ pub mod priority_tracks;
 pub mod slogan_tracks;
 pub mod tables;
 
-use crate::compare::{align_prepared, prepare, rows_without_diffs, Prepared, Relation, Row};
+use crate::compare::{align_with_priorities, prepare, rows_without_diffs, Prepared, Relation, Row};
 use crate::lexicon::Lexicon;
-use crate::priorities::{compare_priorities, PriorityComparison};
+use crate::priorities::PriorityComparison;
 use crate::slogan_changes::{compare_slogans, SloganChange};
 use crate::slogans::{extract, Slogan};
 use serde::Serialize;
@@ -130,10 +130,10 @@ pub fn build(docs: &[SeriesDoc<'_>], lexicon: &Lexicon) -> Timeline {
         .windows(2)
         .map(|w| {
             let (a, b) = (&w[0], &w[1]);
-            let rows = rows_without_diffs(&a.prepared, &b.prepared, align_prepared(&a.prepared, &b.prepared));
+            let (groups, priorities) = align_with_priorities((a.text, b.text), (&a.prepared, &b.prepared));
+            let rows = rows_without_diffs(&a.prepared, &b.prepared, groups);
             let outlines = (&a.prepared.outline, &b.prepared.outline);
             let slogans = compare_slogans(&a.slogans, &b.slogans, &rows, outlines);
-            let priorities = compare_priorities((a.text, b.text), (&a.prepared, &b.prepared), &rows);
             PairAnalysis { rows, slogans, priorities }
         })
         .collect();
