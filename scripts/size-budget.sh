@@ -8,9 +8,10 @@ dist="${1:-dist}"
 # Page: 400 KiB, set at a measured 384 KiB (4% headroom). It had reached 407 KiB with
 # sentence classes and Chinese word tokens; shared copies of the sorts (src/shared_sort.rs)
 # and no float printer took 23 KiB off. History: 330 KiB before the timeline (issue 11,
-# about +57 KiB), then the worker (issue 6). The performance issue's goal is 300 KB; until
-# the app is slimmed down this guards against growth.
-page_budget="${TIFA_SIZE_BUDGET:-409600}"
+# about +57 KiB), then the worker (issue 6). Raised to 410 KiB at a measured 399 KiB, when
+# the alignment began to follow matched priorities (+5 KiB). The performance issue's goal
+# is 300 KB; until the app is slimmed down this guards against growth.
+page_budget="${TIFA_SIZE_BUDGET:-419840}"
 # Worker: 240 KiB, set at a measured 218 KiB (the engine alone, built for speed at
 # opt-level 3; it was 235 KiB before the shared sorts).
 worker_budget="${TIFA_WORKER_SIZE_BUDGET:-245760}"

@@ -380,10 +380,9 @@ fn match_by_content(
         let h = headline_of(after_marker(text, outline, item.section));
         crate::fingerprint::fingerprint(h, crate::span::Span::new(0, h.len()))
     };
-    let by_headline = (
-        |item: &Priority| headline(texts.0, &docs.0.outline, item),
-        |item: &Priority| headline(texts.1, &docs.1.outline, item),
-    );
+    let by_headline: Features = (&|item: &Priority| headline(texts.0, &docs.0.outline, item), &|item: &Priority| {
+        headline(texts.1, &docs.1.outline, item)
+    });
     pair_mutual_best((la, lb), matched_a, partner_of_b, (ITEM_HEADLINE_MIN, dice), by_headline);
     // An item's content: the union of its leaves' fingerprints (leaves are in id order, so a
     // leaf's place is found by binary search).
@@ -398,9 +397,8 @@ fn match_by_content(
         f.dedup();
         f
     };
-    let by_content = (|item: &Priority| content(docs.0, item), |item: &Priority| content(docs.1, item));
+    let by_content: Features = (&|item: &Priority| content(docs.0, item), &|item: &Priority| content(docs.1, item));
     pair_mutual_best((la, lb), matched_a, partner_of_b, (ITEM_CONTENT_MIN, overlap), by_content);
-    let by_content = (|item: &Priority| content(docs.0, item), |item: &Priority| content(docs.1, item));
     extend_runs((la, lb), matched_a, partner_of_b, ITEM_RUN_MIN, by_content);
 }
 
@@ -425,6 +423,10 @@ fn headline_of(text: &str) -> &str {
     line.find(". ").map_or(line, |k| &line[..k])
 }
 
+/// How an item's features are read, for A's items and for B's (a function each, behind a
+/// reference: the passes share one copy of the code that reads them).
+type Features<'f> = (&'f dyn Fn(&Priority) -> Vec<u64>, &'f dyn Fn(&Priority) -> Vec<u64>);
+
 /// Pairs unmatched items of two lists that are each other's best match from `min` on, in
 /// order of similarity: `measure` over the rarity-weighted features `features` gives them
 /// (the first function for A's items, the second for B's).
@@ -433,7 +435,7 @@ fn pair_mutual_best(
     matched_a: &mut [bool],
     partner_of_b: &mut [Option<usize>],
     (min, measure): (f32, fn(f32, f32, f32) -> f32),
-    features: (impl Fn(&Priority) -> Vec<u64>, impl Fn(&Priority) -> Vec<u64>),
+    features: Features<'_>,
 ) {
     let sims = free_similarities(lists, matched_a, partner_of_b, measure, features);
     // Each item's best similarity, in one pass (not a scan of all pairs per pair).
@@ -465,7 +467,7 @@ fn extend_runs(
     matched_a: &mut [bool],
     partner_of_b: &mut [Option<usize>],
     min: f32,
-    features: (impl Fn(&Priority) -> Vec<u64>, impl Fn(&Priority) -> Vec<u64>),
+    features: Features<'_>,
 ) {
     let sims = free_similarities(lists, matched_a, partner_of_b, overlap, features);
     let sim_of = |p: usize, q: usize| sims.iter().find(|s| s.1 == p && s.2 == q).map_or(0.0, |s| s.0);
@@ -502,7 +504,7 @@ fn free_similarities(
     matched_a: &[bool],
     partner_of_b: &[Option<usize>],
     measure: fn(f32, f32, f32) -> f32,
-    features: (impl Fn(&Priority) -> Vec<u64>, impl Fn(&Priority) -> Vec<u64>),
+    features: Features<'_>,
 ) -> Vec<(f32, usize, usize)> {
     let free_a: Vec<usize> = (0..la.items.len()).filter(|&p| !matched_a[p]).collect();
     let free_b: Vec<usize> = (0..lb.items.len()).filter(|&q| partner_of_b[q].is_none()).collect();
@@ -638,8 +640,9 @@ mod tests {
         let own = |from: u64, n: u64| (from..from + n).collect::<Vec<u64>>();
         let features_a = [own(100, 5), [vec![1, 2], own(200, 12)].concat(), own(300, 12)];
         let features_b = [own(400, 12), own(500, 5), [vec![1, 2], own(600, 14)].concat()];
-        let features =
-            (|item: &Priority| features_a[item.rank - 1].clone(), |item: &Priority| features_b[item.rank - 1].clone());
+        let features: Features = (&|item: &Priority| features_a[item.rank - 1].clone(), &|item: &Priority| {
+            features_b[item.rank - 1].clone()
+        });
         let (mut matched_a, mut partner_of_b) = (vec![false; 3], vec![None; 3]);
         pair_mutual_best((&list, &list), &mut matched_a, &mut partner_of_b, (ITEM_CONTENT_MIN, overlap), features);
         assert_eq!(partner_of_b, [None, None, None]);

@@ -90,6 +90,23 @@ fn every_corpus_pair_in_sequence_is_lossless() {
 }
 
 #[test]
+fn a_task_condensed_into_one_paragraph_is_one_row_with_it() {
+    // The 2022 work report's innovation task runs over five paragraphs; the 2023 report's
+    // industrial-system task condenses it into one, out of order. Paragraph similarity alone
+    // left all six apart; the matched priorities put them in one merged, moved row.
+    let (a, b) = (common::corpus("gwr2022-zh"), common::corpus("gwr2023-zh"));
+    let c = check_lossless(&a, &b);
+    let paragraphs = |outline: &tifa::segment::Outline, ids: &[usize]| -> Vec<usize> {
+        ids.iter().map(|&id| outline.get(id).paragraph).collect()
+    };
+    let row =
+        c.rows.iter().find(|r| paragraphs(&c.outline_b, &r.b) == [82]).expect("a row holds the industrial-system task");
+    assert_eq!(paragraphs(&c.outline_a, &row.a), [57, 58, 59, 60, 61]);
+    assert_eq!(row.relation, tifa::compare::Relation::Merged);
+    assert!(row.moved);
+}
+
+#[test]
 fn a_document_against_itself_is_unchanged() {
     let a = common::corpus("cc19-4-zh");
     let c = check_lossless(&a, &a);
