@@ -394,8 +394,18 @@ pub fn pair_matched_items(
         inside.dedup();
         let (take_a, take_b, g): (Vec<usize>, Vec<usize>, Option<usize>) = match inside.as_slice() {
             _ if free_a(x[0], &groups, &absorbed) && free_b(y[0], &groups, &absorbed) => {
-                let run_a: Vec<usize> = x.iter().copied().take_while(|&i| free_a(i, &groups, &absorbed)).collect();
-                let run_b: Vec<usize> = y.iter().copied().take_while(|&j| free_b(j, &groups, &absorbed)).collect();
+                let run_a: Vec<usize> = x
+                    .iter()
+                    .enumerate()
+                    .take_while(|&(k, &i)| i == x[0] + k && free_a(i, &groups, &absorbed))
+                    .map(|(_, &i)| i)
+                    .collect();
+                let run_b: Vec<usize> = y
+                    .iter()
+                    .enumerate()
+                    .take_while(|&(k, &j)| j == y[0] + k && free_b(j, &groups, &absorbed))
+                    .map(|(_, &j)| j)
+                    .collect();
                 if run_a.len() > 1 && run_b.len() > 1 {
                     (vec![x[0]], vec![y[0]], None)
                 } else {
