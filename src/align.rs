@@ -381,16 +381,19 @@ pub fn pair_matched_items(
         let free_b = |j: usize, groups: &[Group], absorbed: &[bool]| {
             !absorbed[group_b[j]] && groups[group_b[j]].kind == GroupKind::Added
         };
+        // The items' leaves are contiguous: a range check stands for a search.
+        let (span_x, span_y) = (x[0]..=x[x.len() - 1], y[0]..=y[y.len() - 1]);
         let mut inside: Vec<usize> = x
             .iter()
             .map(|&i| group_a[i])
             .filter(|&g| {
                 let group = &groups[g];
                 group.kind == GroupKind::Paired
-                    && group.a.iter().all(|i| x.contains(i))
-                    && group.b.iter().all(|j| y.contains(j))
+                    && group.a.iter().all(|i| span_x.contains(i))
+                    && group.b.iter().all(|j| span_y.contains(j))
             })
             .collect();
+        inside.sort_unstable();
         inside.dedup();
         let (take_a, take_b, g): (Vec<usize>, Vec<usize>, Option<usize>) = match inside.as_slice() {
             _ if free_a(x[0], &groups, &absorbed) && free_b(y[0], &groups, &absorbed) => {
