@@ -112,7 +112,53 @@ fn check(a: &str, b: &str, options: &Options) -> Result<(), TestCaseError> {
     if let Err(why) = common::check_sentences(&c, a, b) {
         return Err(TestCaseError::fail(why));
     }
+    // Every leaf stands in exactly one row.
+    for (outline, side) in [(&c.outline_a, 0), (&c.outline_b, 1)] {
+        let mut rows_of_leaf: Vec<usize> = vec![0; outline.sections.len()];
+        for row in &c.rows {
+            for &id in if side == 0 { &row.a } else { &row.b } {
+                rows_of_leaf[id] += 1;
+            }
+        }
+        for &id in &outline.leaves {
+            prop_assert_eq!(rows_of_leaf[id], 1, "leaf {} of {} is in {} rows", id, ["A", "B"][side], rows_of_leaf[id]);
+        }
+    }
     Ok(())
+}
+
+/// A paragraph of a structured document: numbered task items and lead-ins whose words
+/// recur across the two documents in other orders and wordings, so that priority items
+/// match where the paragraphs do not.
+fn structured_paragraph() -> impl Strategy<Value = String> {
+    let marker = prop_oneof![
+        Just("（一）"),
+        Just("（二）"),
+        Just("（三）"),
+        Just("（四）"),
+        Just("一、"),
+        Just("二、"),
+        Just("全会提出，"),
+        Just("First, "),
+        Just("Second, "),
+        Just(""),
+        Just(""),
+    ];
+    let clause = prop_oneof![
+        Just("推动城乡区域协调发展"),
+        Just("扩大国内有效需求，推进区域协调发展"),
+        Just("加强生态环境保护"),
+        Just("着力保障和改善民生"),
+        Just("深入实施创新驱动发展战略"),
+        Just("加快建设现代化产业体系"),
+        Just("we must revitalize the economy"),
+        Just("economic globalization is a trend"),
+    ];
+    (marker, prop::collection::vec(clause, 1..4)).prop_map(|(m, cs)| format!("{m}{}。\n", cs.join("，")))
+}
+
+fn structured_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(structured_paragraph(), 0..24).prop_map(|p| format!("题\n{}", p.concat()))
 }
 
 proptest! {
@@ -121,6 +167,11 @@ proptest! {
     #[test]
     fn ops_rebuild_both_texts_and_respect_graphemes(a in text(), b in text(), options in options()) {
         check(&a, &b, &options)?;
+    }
+
+    #[test]
+    fn structured_documents_whose_priorities_match(a in structured_text(), b in structured_text()) {
+        check(&a, &b, &Options::default())?;
     }
 
     #[test]
