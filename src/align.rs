@@ -349,13 +349,15 @@ impl Aligner<'_> {
 
 /// Brings the alignment in line with the priority items matched across the documents
 /// (see [`crate::compare::align_with_priorities`]); `items` holds the leaf positions of
-/// each matched pair of items, each side ascending and contiguous.
+/// each matched pair of items, each side ascending and contiguous. For each pair of items:
 ///
-/// - When the alignment left both items' first leaves unpaired, these start a pair: the
-///   runs of unpaired leaves from each first leaf, or only the first leaves when both runs
-///   are longer than one (two runs would pair each paragraph with every paragraph of the
-///   other run).
-/// - When one pair lies within the two items and one item is a single leaf, the pair takes
+/// - their unpaired leaves that are each other's best match pair from [`LONE_MIN`] on
+///   ([`pair_within`]): the two items are one place, as a small gap between pairs is;
+/// - when both items' first leaves are still unpaired, these start a pair: the runs of
+///   unpaired leaves from each first leaf, or only the first leaves when both runs are
+///   longer than one (two runs would pair each paragraph with every paragraph of the
+///   other run);
+/// - when one pair lies within the two items and one item is a single leaf, the pair takes
 ///   in the unpaired leaves of the other item next to it: a task that ran over five
 ///   paragraphs and now runs over one is one merged row, not one pair and four drops.
 ///
@@ -366,28 +368,148 @@ pub fn pair_matched_items(
     a: &[Vec<Feature>],
     b: &[Vec<Feature>],
 ) -> Vec<Group> {
-    let mut groups = groups;
-    let (mut group_a, mut group_b) = (vec![usize::MAX; a.len()], vec![usize::MAX; b.len()]);
-    for (g, group) in groups.iter().enumerate() {
-        group.a.iter().for_each(|&i| group_a[i] = g);
-        group.b.iter().for_each(|&j| group_b[j] = g);
-    }
-    let (mut absorbed, first_new) = (vec![false; groups.len()], groups.len());
-    let mut changed: Vec<usize> = Vec::new();
+    let mut pairing = ItemPairing::new(groups, a, b);
     for (x, y) in items.iter().filter(|(x, y)| !x.is_empty() && !y.is_empty()) {
-        let free_a = |i: usize, groups: &[Group], absorbed: &[bool]| {
-            !absorbed[group_a[i]] && groups[group_a[i]].kind == GroupKind::Dropped
+        pairing.pair_best_matches(x, y);
+        if !pairing.start_from_first_leaves(x, y) {
+            pairing.grow_inside(x, y);
+        }
+    }
+    pairing.finish()
+}
+
+/// The state of [`pair_matched_items`]: the groups, the group of every leaf, and which
+/// groups were taken into others or made or grown.
+struct ItemPairing<'f> {
+    groups: Vec<Group>,
+    group_a: Vec<usize>,
+    group_b: Vec<usize>,
+    /// Groups taken into another (added and dropped leaves that now pair).
+    absorbed: Vec<bool>,
+    /// The number of groups the alignment made: groups from here on are new.
+    first_new: usize,
+    /// Groups made or grown.
+    changed: Vec<usize>,
+    a: &'f [Vec<Feature>],
+    b: &'f [Vec<Feature>],
+    weights: Weights,
+}
+
+impl<'f> ItemPairing<'f> {
+    fn new(groups: Vec<Group>, a: &'f [Vec<Feature>], b: &'f [Vec<Feature>]) -> Self {
+        let (mut group_a, mut group_b) = (vec![usize::MAX; a.len()], vec![usize::MAX; b.len()]);
+        for (g, group) in groups.iter().enumerate() {
+            group.a.iter().for_each(|&i| group_a[i] = g);
+            group.b.iter().for_each(|&j| group_b[j] = g);
+        }
+        let first_new = groups.len();
+        ItemPairing {
+            absorbed: vec![false; first_new],
+            groups,
+            group_a,
+            group_b,
+            first_new,
+            changed: Vec::new(),
+            a,
+            b,
+            weights: Weights::new(a, b),
+        }
+    }
+
+    /// Whether leaf `i` of A is still dropped.
+    fn free_a(&self, i: usize) -> bool {
+        !self.absorbed[self.group_a[i]] && self.groups[self.group_a[i]].kind == GroupKind::Dropped
+    }
+
+    /// Whether leaf `j` of B is still added.
+    fn free_b(&self, j: usize) -> bool {
+        !self.absorbed[self.group_b[j]] && self.groups[self.group_b[j]].kind == GroupKind::Added
+    }
+
+    /// Makes a pair of leaves `take_a` and `take_b` (each still added or dropped), or grows
+    /// group `into` by them.
+    fn take(&mut self, take_a: Vec<usize>, take_b: Vec<usize>, into: Option<usize>) {
+        for &i in &take_a {
+            self.absorbed[self.group_a[i]] = true;
+        }
+        for &j in &take_b {
+            self.absorbed[self.group_b[j]] = true;
+        }
+        let g = match into {
+            Some(g) => {
+                self.groups[g].a.extend(take_a);
+                self.groups[g].b.extend(take_b);
+                self.groups[g].a.sort_unstable();
+                self.groups[g].b.sort_unstable();
+                g
+            }
+            None => {
+                self.groups.push(Group {
+                    a: take_a,
+                    b: take_b,
+                    kind: GroupKind::Paired,
+                    moved: false,
+                    similarity: 0.0,
+                });
+                self.absorbed.push(false);
+                self.groups.len() - 1
+            }
         };
-        let free_b = |j: usize, groups: &[Group], absorbed: &[bool]| {
-            !absorbed[group_b[j]] && groups[group_b[j]].kind == GroupKind::Added
+        for k in 0..self.groups[g].a.len() {
+            let i = self.groups[g].a[k];
+            self.group_a[i] = g;
+        }
+        for k in 0..self.groups[g].b.len() {
+            let j = self.groups[g].b[k];
+            self.group_b[j] = g;
+        }
+        self.changed.push(g);
+    }
+
+    /// Pairs the unpaired leaves of items `x` and `y` that are each other's best match.
+    fn pair_best_matches(&mut self, x: &[usize], y: &[usize]) {
+        let free_x: Vec<usize> = x.iter().copied().filter(|&i| self.free_a(i)).collect();
+        let free_y: Vec<usize> = y.iter().copied().filter(|&j| self.free_b(j)).collect();
+        for (i, j) in pair_within(&free_x, &free_y, self.a, self.b, &self.weights) {
+            self.take(vec![i], vec![j], None);
+        }
+    }
+
+    /// When the first leaves of both items are unpaired: pairs the runs of unpaired leaves
+    /// from them (only the first leaves when both runs are longer than one). Says whether
+    /// it did.
+    fn start_from_first_leaves(&mut self, x: &[usize], y: &[usize]) -> bool {
+        if !self.free_a(x[0]) || !self.free_b(y[0]) {
+            return false;
+        }
+        let run = |leaves: &[usize], free: &dyn Fn(usize) -> bool| -> Vec<usize> {
+            leaves.iter().enumerate().take_while(|&(k, &l)| l == leaves[0] + k && free(l)).map(|(_, &l)| l).collect()
         };
+        let run_a = run(x, &|i| self.free_a(i));
+        let run_b = run(y, &|j| self.free_b(j));
+        if run_a.len() > 1 && run_b.len() > 1 {
+            self.take(vec![x[0]], vec![y[0]], None);
+        } else {
+            self.take(run_a, run_b, None);
+        }
+        true
+    }
+
+    /// When exactly one pair lies within items `x` and `y` and one item is a single leaf:
+    /// the pair takes in the other item's unpaired leaves beside it. (Taking only those
+    /// that share something with the pair was tried: the items' headings share too little
+    /// with the condensed paragraph and were left out, dropped beside their own task.)
+    fn grow_inside(&mut self, x: &[usize], y: &[usize]) {
+        if x.len() > 1 && y.len() > 1 {
+            return;
+        }
         // The items' leaves are contiguous: a range check stands for a search.
         let (span_x, span_y) = (x[0]..=x[x.len() - 1], y[0]..=y[y.len() - 1]);
         let mut inside: Vec<usize> = x
             .iter()
-            .map(|&i| group_a[i])
+            .map(|&i| self.group_a[i])
             .filter(|&g| {
-                let group = &groups[g];
+                let group = &self.groups[g];
                 group.kind == GroupKind::Paired
                     && group.a.iter().all(|i| span_x.contains(i))
                     && group.b.iter().all(|j| span_y.contains(j))
@@ -395,110 +517,115 @@ pub fn pair_matched_items(
             .collect();
         inside.sort_unstable();
         inside.dedup();
-        let (take_a, take_b, g): (Vec<usize>, Vec<usize>, Option<usize>) = match inside.as_slice() {
-            _ if free_a(x[0], &groups, &absorbed) && free_b(y[0], &groups, &absorbed) => {
-                let run_a: Vec<usize> = x
-                    .iter()
-                    .enumerate()
-                    .take_while(|&(k, &i)| i == x[0] + k && free_a(i, &groups, &absorbed))
-                    .map(|(_, &i)| i)
-                    .collect();
-                let run_b: Vec<usize> = y
-                    .iter()
-                    .enumerate()
-                    .take_while(|&(k, &j)| j == y[0] + k && free_b(j, &groups, &absorbed))
-                    .map(|(_, &j)| j)
-                    .collect();
-                if run_a.len() > 1 && run_b.len() > 1 {
-                    (vec![x[0]], vec![y[0]], None)
-                } else {
-                    (run_a, run_b, None)
-                }
-            }
-            [g] if x.len() == 1 || y.len() == 1 => {
-                let next_to = |side: &[usize], item: &[usize], free: &dyn Fn(usize) -> bool| -> Vec<usize> {
-                    let (first, last) = (side[0], side[side.len() - 1]);
-                    let before = item.iter().rev().copied().filter(|&k| k < first);
-                    let after = item.iter().copied().filter(|&k| k > last);
-                    let mut out: Vec<usize> = Vec::new();
-                    let mut expect = first;
-                    for k in before {
-                        if k + 1 != expect || !free(k) {
-                            break;
-                        }
-                        out.push(k);
-                        expect = k;
-                    }
-                    let mut expect = last;
-                    for k in after {
-                        if k != expect + 1 || !free(k) {
-                            break;
-                        }
-                        out.push(k);
-                        expect = k;
-                    }
-                    out
-                };
-                let group = &groups[*g];
-                let take_a = next_to(&group.a, x, &|i| free_a(i, &groups, &absorbed));
-                let take_b = next_to(&group.b, y, &|j| free_b(j, &groups, &absorbed));
-                (take_a, take_b, Some(*g))
-            }
-            _ => continue,
-        };
-        if take_a.is_empty() && take_b.is_empty() || g.is_none() && (take_a.is_empty() || take_b.is_empty()) {
-            continue;
-        }
-        for &i in &take_a {
-            absorbed[group_a[i]] = true;
-        }
-        for &j in &take_b {
-            absorbed[group_b[j]] = true;
-        }
-        let g = match g {
-            Some(g) => {
-                groups[g].a.extend(&take_a);
-                groups[g].b.extend(&take_b);
-                g
-            }
-            None => {
-                groups.push(Group { a: take_a, b: take_b, kind: GroupKind::Paired, moved: false, similarity: 0.0 });
-                absorbed.push(false);
-                groups.len() - 1
-            }
-        };
-        groups[g].a.sort_unstable();
-        groups[g].b.sort_unstable();
-        groups[g].a.iter().for_each(|&i| group_a[i] = g);
-        groups[g].b.iter().for_each(|&j| group_b[j] = g);
-        changed.push(g);
-    }
-    if changed.is_empty() {
-        return groups;
-    }
-    // The in-order pairs, by their first leaf of A: `(first of A, last of A, first of B, last of B)`.
-    let mut anchors: Vec<(usize, usize, usize, usize)> = groups[..first_new]
-        .iter()
-        .zip(&absorbed)
-        .filter(|(g, gone)| !**gone && g.kind == GroupKind::Paired && !g.moved)
-        .map(|(g, _)| (g.a[0], g.a[g.a.len() - 1], g.b[0], g.b[g.b.len() - 1]))
-        .collect();
-    crate::shared_sort::sort_by_key(&mut anchors, |x| x.0);
-    let weights = &Weights::new(a, b);
-    for &g in &changed {
-        let (x, y) = (&groups[g].a, &groups[g].b);
-        let shared: f32 = x.iter().flat_map(|&i| y.iter().map(move |&j| weights.shared(&a[i], &b[j]))).sum();
-        let total: f32 =
-            x.iter().map(|&i| weights.total(&a[i])).sum::<f32>() + y.iter().map(|&j| weights.total(&b[j])).sum::<f32>();
-        let k = anchors.partition_point(|anchor| anchor.1 < x[0]);
-        let in_order = (k == 0 || anchors[k - 1].3 < y[0]) && anchors.get(k).is_none_or(|next| y[y.len() - 1] < next.2);
-        groups[g].similarity = if total > 0.0 { (2.0 * shared / total).min(1.0) } else { 0.0 };
-        if g >= first_new {
-            groups[g].moved = !in_order;
+        let [g] = inside[..] else { return };
+        let group = &self.groups[g];
+        let take_a = beside(&group.a, x, &|i| self.free_a(i));
+        let take_b = beside(&group.b, y, &|j| self.free_b(j));
+        if !take_a.is_empty() || !take_b.is_empty() {
+            self.take(take_a, take_b, Some(g));
         }
     }
-    let kept: Vec<Group> = groups.into_iter().zip(absorbed).filter(|(_, gone)| !gone).map(|(g, _)| g).collect();
-    reading_order(kept, a.len())
+
+    /// Scores the groups made or grown, marks the new ones moved when out of order with the
+    /// in-order pairs, and returns the groups in reading order.
+    fn finish(mut self) -> Vec<Group> {
+        if self.changed.is_empty() {
+            return self.groups;
+        }
+        // The in-order pairs, by their first leaf of A: `(first of A, last of A, first of
+        // B, last of B)`.
+        let mut anchors: Vec<(usize, usize, usize, usize)> = self.groups[..self.first_new]
+            .iter()
+            .zip(&self.absorbed)
+            .filter(|(g, gone)| !**gone && g.kind == GroupKind::Paired && !g.moved)
+            .map(|(g, _)| (g.a[0], g.a[g.a.len() - 1], g.b[0], g.b[g.b.len() - 1]))
+            .collect();
+        crate::shared_sort::sort_by_key(&mut anchors, |x| x.0);
+        self.changed.sort_unstable();
+        self.changed.dedup();
+        let (a, b, weights) = (self.a, self.b, &self.weights);
+        for &g in &self.changed {
+            let (x, y) = (&self.groups[g].a, &self.groups[g].b);
+            let shared: f32 = x.iter().flat_map(|&i| y.iter().map(move |&j| weights.shared(&a[i], &b[j]))).sum();
+            let total: f32 = x.iter().map(|&i| weights.total(&a[i])).sum::<f32>()
+                + y.iter().map(|&j| weights.total(&b[j])).sum::<f32>();
+            let k = anchors.partition_point(|anchor| anchor.1 < x[0]);
+            let in_order =
+                (k == 0 || anchors[k - 1].3 < y[0]) && anchors.get(k).is_none_or(|next| y[y.len() - 1] < next.2);
+            self.groups[g].similarity = if total > 0.0 { (2.0 * shared / total).min(1.0) } else { 0.0 };
+            if g >= self.first_new {
+                self.groups[g].moved = !in_order;
+            }
+        }
+        let a_len = a.len();
+        let kept: Vec<Group> =
+            self.groups.into_iter().zip(self.absorbed).filter(|(_, gone)| !gone).map(|(g, _)| g).collect();
+        reading_order(kept, a_len)
+    }
+}
+
+/// The leaves of `item` next to `side` (a group's leaves within it), before and after,
+/// while `joins` says they may join and they stay contiguous.
+fn beside(side: &[usize], item: &[usize], joins: &dyn Fn(usize) -> bool) -> Vec<usize> {
+    let (first, last) = (side[0], side[side.len() - 1]);
+    let mut out: Vec<usize> = Vec::new();
+    let mut expect = first;
+    for k in item.iter().rev().copied().filter(|&k| k < first) {
+        if k + 1 != expect || !joins(k) {
+            break;
+        }
+        out.push(k);
+        expect = k;
+    }
+    let mut expect = last;
+    for k in item.iter().copied().filter(|&k| k > last) {
+        if k != expect + 1 || !joins(k) {
+            break;
+        }
+        out.push(k);
+        expect = k;
+    }
+    out
+}
+
+/// Most leaf comparisons [`pair_within`] makes for one pair of items (past it, two long
+/// items, the pairing of their first leaves and the growth of a pair stand alone).
+pub const MAX_ITEM_COMPARISONS: usize = 4_096;
+
+/// The unpaired leaves `free_x` of one item and `free_y` of its match that are each other's
+/// best match, from [`LONE_MIN`] on: the two items are one place, as a small gap between
+/// two in-order pairs is. `(leaf of A, leaf of B)`.
+fn pair_within(
+    free_x: &[usize],
+    free_y: &[usize],
+    a: &[Vec<Feature>],
+    b: &[Vec<Feature>],
+    weights: &Weights,
+) -> Vec<(usize, usize)> {
+    if free_x.is_empty() || free_y.is_empty() || free_x.len() * free_y.len() > MAX_ITEM_COMPARISONS {
+        return Vec::new();
+    }
+    let mut sims: Vec<(f32, usize, usize)> = Vec::with_capacity(free_x.len() * free_y.len());
+    for (p, &i) in free_x.iter().enumerate() {
+        for (q, &j) in free_y.iter().enumerate() {
+            sims.push((weights.dice(&a[i], &b[j]), p, q));
+        }
+    }
+    let (mut best_x, mut best_y) = (vec![0f32; free_x.len()], vec![0f32; free_y.len()]);
+    for &(sim, p, q) in &sims {
+        best_x[p] = best_x[p].max(sim);
+        best_y[q] = best_y[q].max(sim);
+    }
+    sims.iter()
+        .filter(|&&(sim, p, q)| sim >= LONE_MIN && sim >= best_x[p] && sim >= best_y[q])
+        .map(|&(_, p, q)| (free_x[p], free_y[q]))
+        .fold(Vec::new(), |mut out: Vec<(usize, usize)>, (i, j)| {
+            // Ties: each leaf pairs once.
+            if !out.iter().any(|&(x, y)| x == i || y == j) {
+                out.push((i, j));
+            }
+            out
+        })
 }
 
 /// Which parts of A may pair in order with which parts of B.
@@ -646,6 +773,16 @@ impl Weights {
 
     fn total(&self, features: &[Feature]) -> f32 {
         features.iter().map(|f| self.of(f)).sum()
+    }
+
+    /// Rarity-weighted Dice similarity of two sorted feature sets.
+    fn dice(&self, x: &[Feature], y: &[Feature]) -> f32 {
+        let total = self.total(x) + self.total(y);
+        if total > 0.0 {
+            2.0 * self.shared(x, y) / total
+        } else {
+            0.0
+        }
     }
 
     /// Weight of the features two sorted sets share.
@@ -808,8 +945,8 @@ mod tests {
     fn matched_items_left_apart_become_one_row_and_a_move_when_out_of_order() {
         // A: opening, a task over three paragraphs (1–3), closing. B: opening, closing,
         // the task in one paragraph after the closing: out of order.
-        let a = fps(&["开幕", "创新驱动", "科技自立", "数字经济", "闭幕"]);
-        let b = fps(&["开幕", "闭幕", "产业体系 创新 数字"]);
+        let a = fps(&["开幕", "创新驱动 科技", "科技自立 创新", "数字经济 创新", "闭幕"]);
+        let b = fps(&["开幕", "闭幕", "产业体系 创新驱动 科技自立 数字经济"]);
         let aligned = groups(&[(&[0], &[0]), (&[1], &[]), (&[2], &[]), (&[3], &[]), (&[4], &[1]), (&[], &[2])]);
         let got = pair_matched_items(aligned, &[(vec![1, 2, 3], vec![2])], &a, &b);
         assert_eq!(
@@ -824,16 +961,29 @@ mod tests {
 
     #[test]
     fn a_pair_inside_matched_items_takes_in_the_rest_of_the_longer_item() {
-        // The alignment paired the middle paragraph of A's task with B's one-paragraph task;
+        // The alignment paired the second paragraph of A's task with B's one-paragraph task;
         // the task's other paragraphs join that row. A leaf outside the item stays dropped.
-        let a = fps(&["创新驱动", "科技自立", "数字经济", "其他"]);
-        let b = fps(&["产业体系 科技自立"]);
+        let a = fps(&["创新驱动 科技自立", "科技自立", "数字经济 科技自立", "外交政策"]);
+        let b = fps(&["产业体系 科技自立 数字经济 创新驱动"]);
         let aligned = groups(&[(&[0], &[]), (&[1], &[0]), (&[2], &[]), (&[3], &[])]);
         let got = pair_matched_items(aligned, &[(vec![0, 1, 2], vec![0])], &a, &b);
         assert_eq!(
             summary(&got),
             [(vec![0, 1, 2], vec![0], GroupKind::Paired, false), (vec![3], vec![], GroupKind::Dropped, false)]
         );
+    }
+
+    #[test]
+    fn inside_matched_items_a_leaf_pairs_with_its_best_match_not_the_first() {
+        // A's green item opens on a green revolution; B's development item opens on the
+        // economy and speaks of carbon in its third paragraph, which is where A's goes.
+        let a = fps(&["开幕", "绿色革命 碳达峰 碳中和", "生物多样性"]);
+        let b = fps(&["开幕", "振兴经济 发展优先", "以人民为中心", "人与自然和谐 碳达峰 碳中和"]);
+        let aligned = groups(&[(&[0], &[0]), (&[1], &[]), (&[2], &[]), (&[], &[1]), (&[], &[2]), (&[], &[3])]);
+        let got = pair_matched_items(aligned, &[(vec![1, 2], vec![1, 2, 3])], &a, &b);
+        let pairs: Vec<_> =
+            summary(&got).into_iter().filter(|g| g.2 == GroupKind::Paired).map(|g| (g.0, g.1)).collect();
+        assert_eq!(pairs, [(vec![0], vec![0]), (vec![1], vec![3])]);
     }
 
     #[test]
