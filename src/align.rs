@@ -392,7 +392,8 @@ struct ItemPairing<'f> {
     changed: Vec<usize>,
     a: &'f [Vec<Feature>],
     b: &'f [Vec<Feature>],
-    weights: Weights,
+    /// Made when first needed (most comparisons pair no item this way).
+    weights: std::cell::OnceCell<Weights>,
 }
 
 impl<'f> ItemPairing<'f> {
@@ -412,8 +413,12 @@ impl<'f> ItemPairing<'f> {
             changed: Vec::new(),
             a,
             b,
-            weights: Weights::new(a, b),
+            weights: std::cell::OnceCell::new(),
         }
+    }
+
+    fn weights(&self) -> &Weights {
+        self.weights.get_or_init(|| Weights::new(self.a, self.b))
     }
 
     /// Whether leaf `i` of A is still dropped.
@@ -470,7 +475,10 @@ impl<'f> ItemPairing<'f> {
     fn pair_best_matches(&mut self, x: &[usize], y: &[usize]) {
         let free_x: Vec<usize> = x.iter().copied().filter(|&i| self.free_a(i)).collect();
         let free_y: Vec<usize> = y.iter().copied().filter(|&j| self.free_b(j)).collect();
-        for (i, j) in pair_within(&free_x, &free_y, self.a, self.b, &self.weights) {
+        if free_x.is_empty() || free_y.is_empty() {
+            return;
+        }
+        for (i, j) in pair_within(&free_x, &free_y, self.a, self.b, self.weights()) {
             self.take(vec![i], vec![j], None);
         }
     }
@@ -543,7 +551,8 @@ impl<'f> ItemPairing<'f> {
         crate::shared_sort::sort_by_key(&mut anchors, |x| x.0);
         self.changed.sort_unstable();
         self.changed.dedup();
-        let (a, b, weights) = (self.a, self.b, &self.weights);
+        let (a, b) = (self.a, self.b);
+        let weights = self.weights.get_or_init(|| Weights::new(a, b));
         for &g in &self.changed {
             let (x, y) = (&self.groups[g].a, &self.groups[g].b);
             let shared: f32 = x.iter().flat_map(|&i| y.iter().map(move |&j| weights.shared(&a[i], &b[j]))).sum();
