@@ -12,9 +12,10 @@ dist="${1:-dist}"
 # the alignment began to follow matched priorities (+5 KiB). The performance issue's goal
 # is 300 KB; until the app is slimmed down this guards against growth.
 page_budget="${TIFA_SIZE_BUDGET:-419840}"
-# Worker: 240 KiB, set at a measured 218 KiB (the engine alone, built for speed at
-# opt-level 3; it was 235 KiB before the shared sorts).
-worker_budget="${TIFA_WORKER_SIZE_BUDGET:-245760}"
+# Worker: 250 KiB, raised from 240 KiB at a measured 241 KiB, when the alignment began
+# to follow matched priorities (the engine alone, built for speed at opt-level 3; 218 KiB
+# when first set, 235 KiB before the shared sorts).
+worker_budget="${TIFA_WORKER_SIZE_BUDGET:-256000}"
 page=0
 worker=0
 for f in "$dist"/*.wasm "$dist"/*.js; do
