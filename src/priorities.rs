@@ -267,17 +267,23 @@ pub fn compare_priorities(texts: (&str, &str), docs: (&Prepared, &Prepared), row
     let outlines = (&docs.0.outline, &docs.1.outline);
     let lists_a = find_lists(texts.0, outlines.0);
     let lists_b = find_lists(texts.1, outlines.1);
-    // Which B leaf each A leaf is paired with.
+    // Which B leaf each A leaf is paired with, and how much text the pair stands for: the
+    // row's similarity times the shorter leaf's length. A salutation both speeches repeat
+    // ("Colleagues,", "Thank you.") pairs at 1.0 but stands for a few bytes; counted as
+    // much as a paragraph, the ones after a speech's last item tied that item to the
+    // other speech's last item, whatever the two said.
+    let length = |outline: &Outline, leaf: usize| outline.get(leaf).body.len() as f32;
     let mut partners: Vec<(usize, usize, f32)> = Vec::new();
     for row in rows.iter().filter(|r| !matches!(r.relation, Relation::Added | Relation::Dropped)) {
         for &x in &row.a {
             for &y in &row.b {
-                partners.push((x, y, row.similarity.max(0.01)));
+                let text = length(outlines.0, x).min(length(outlines.1, y)).max(1.0);
+                partners.push((x, y, row.similarity.max(0.01) * text));
             }
         }
     }
-    // How strongly two priorities are linked: the similarity of the rows pairing their
-    // leaves, summed in one pass over the pairs: ((list A, item), (list B, item)) → weight.
+    // How strongly two priorities are linked: the text of the pairs linking their leaves,
+    // summed in one pass over the pairs: ((list A, item), (list B, item)) → weight.
     let item_of = |lists: &[PriorityList]| -> BTreeMap<usize, Vec<ItemRef>> {
         let mut map: BTreeMap<usize, Vec<ItemRef>> = BTreeMap::new();
         for (l, list) in lists.iter().enumerate() {
@@ -652,6 +658,24 @@ mod tests {
         partner_of_b[1] = Some(0);
         extend_runs((&list, &list), &mut matched_a, &mut partner_of_b, ITEM_RUN_MIN, features);
         assert_eq!(partner_of_b, [None, Some(0), Some(1)]);
+    }
+
+    #[test]
+    fn salutations_after_the_last_items_do_not_tie_them_together() {
+        // Each speech's last item runs to its end, over the salutations both repeat. A's
+        // second item continues in B's second, not in B's third, which only shares them.
+        let a = "Title\nFirst, we need to step up health cooperation and build a community of health.\n\
+            Second, we need to nourish people-to-people amity, cultural exchanges and mutual learning among our peoples.\n\
+            Colleagues,\nThank you.\n";
+        let b = "Title\nFirst, we need to enhance solidarity and health cooperation against the pandemic.\n\
+            Second, we need to boost interactions and mutual learning, cultural exchanges and amity among our peoples.\n\
+            Third, we need to uphold equity and justice in international affairs.\n\
+            Colleagues,\nThank you.\n";
+        let c = crate::compare(a, b, &crate::Options::default());
+        let ranks: Vec<(usize, usize)> =
+            c.priorities.matches.iter().flat_map(|m| &m.items).filter_map(|i| Some((i.rank_a?, i.rank_b?))).collect();
+        assert!(ranks.contains(&(2, 2)), "{ranks:?}");
+        assert!(!ranks.contains(&(2, 3)), "{ranks:?}");
     }
 
     #[test]
