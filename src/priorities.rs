@@ -72,7 +72,7 @@ pub const ITEM_RUN_MIN: f32 = 0.09;
 /// pair of headlines scores above 0.14.
 pub const ITEM_HEADLINE_MIN: f32 = 0.2;
 
-/// Most unmatched items a side that [`match_by_content`] compares (priority lists are short;
+/// Most unmatched items a side that [`match_unlinked_items`] compares (priority lists are short;
 /// lists as long as this are enumerations of something else).
 pub const MAX_CONTENT_ITEMS: usize = 40;
 
@@ -343,7 +343,7 @@ pub fn compare_priorities(texts: (&str, &str), docs: (&Prepared, &Prepared), row
                 partner_of_b[q] = Some(p);
             }
         }
-        match_by_content(texts, docs, (la, lb), &mut matched_a, &mut partner_of_b);
+        match_unlinked_items(texts, docs, (la, lb), &mut matched_a, &mut partner_of_b);
         let mut items: Vec<PriorityMatch> =
             lb.items.iter().zip(&partner_of_b).map(|(pb, pa)| item_match(pa.map(|k| &la.items[k]), Some(pb))).collect();
         for (k, pa) in la.items.iter().enumerate().filter(|(k, _)| !matched_a[*k]) {
@@ -375,7 +375,7 @@ pub fn compare_priorities(texts: (&str, &str), docs: (&Prepared, &Prepared), row
 /// first because they name the task: a long item's content also touches its neighbours'
 /// (the work report's 推动城乡区域协调发展 shares more words with the next year's grain and
 /// rural item than with the regional item its headline continues).
-fn match_by_content(
+fn match_unlinked_items(
     texts: (&str, &str),
     docs: (&Prepared, &Prepared),
     (la, lb): (&PriorityList, &PriorityList),
@@ -604,7 +604,7 @@ mod tests {
         let (pa, pb) = (crate::compare::prepare(a), crate::compare::prepare(b));
         let (la, lb) = (find_lists(a, &pa.outline), find_lists(b, &pb.outline));
         let (mut matched_a, mut partner_of_b) = (vec![false; la[0].items.len()], vec![None; lb[0].items.len()]);
-        match_by_content((a, b), (&pa, &pb), (&la[0], &lb[0]), &mut matched_a, &mut partner_of_b);
+        match_unlinked_items((a, b), (&pa, &pb), (&la[0], &lb[0]), &mut matched_a, &mut partner_of_b);
         partner_of_b
     }
 
