@@ -322,14 +322,7 @@ impl Aligner<'_> {
         for k in 0..self.groups.len() {
             let g = &self.groups[k];
             if g.a.len() + g.b.len() > 2 {
-                let shared: f32 =
-                    g.a.iter()
-                        .flat_map(|&i| g.b.iter().map(move |&j| (i, j)))
-                        .map(|(i, j)| self.weights.shared(&self.a[i], &self.b[j]))
-                        .sum();
-                let total: f32 = g.a.iter().map(|&i| self.weight_a[i]).sum::<f32>()
-                    + g.b.iter().map(|&j| self.weight_b[j]).sum::<f32>();
-                self.groups[k].similarity = if total > 0.0 { (2.0 * shared / total).min(1.0) } else { 0.0 };
+                self.groups[k].similarity = self.weights.group_similarity((self.a, self.b), (&g.a, &g.b));
             }
         }
         let mut groups = self.groups;
@@ -555,13 +548,10 @@ impl<'f> ItemPairing<'f> {
         let weights = self.weights.get_or_init(|| Weights::new(a, b));
         for &g in &self.changed {
             let (x, y) = (&self.groups[g].a, &self.groups[g].b);
-            let shared: f32 = x.iter().flat_map(|&i| y.iter().map(move |&j| weights.shared(&a[i], &b[j]))).sum();
-            let total: f32 = x.iter().map(|&i| weights.total(&a[i])).sum::<f32>()
-                + y.iter().map(|&j| weights.total(&b[j])).sum::<f32>();
             let k = anchors.partition_point(|anchor| anchor.1 < x[0]);
             let in_order =
                 (k == 0 || anchors[k - 1].3 < y[0]) && anchors.get(k).is_none_or(|next| y[y.len() - 1] < next.2);
-            self.groups[g].similarity = if total > 0.0 { (2.0 * shared / total).min(1.0) } else { 0.0 };
+            self.groups[g].similarity = weights.group_similarity((a, b), (x, y));
             if g >= self.first_new {
                 self.groups[g].moved = !in_order;
             }
@@ -782,6 +772,19 @@ impl Weights {
 
     fn total(&self, features: &[Feature]) -> f32 {
         features.iter().map(|f| self.of(f)).sum()
+    }
+
+    /// The similarity of a group of leaves of A (`xs`) with leaves of B (`ys`): Dice over
+    /// the pairs of leaves, the weight every pair shares against the weight of all.
+    fn group_similarity(&self, (a, b): (&[Vec<Feature>], &[Vec<Feature>]), (xs, ys): (&[usize], &[usize])) -> f32 {
+        let shared: f32 = xs.iter().flat_map(|&i| ys.iter().map(move |&j| self.shared(&a[i], &b[j]))).sum();
+        let total: f32 =
+            xs.iter().map(|&i| self.total(&a[i])).sum::<f32>() + ys.iter().map(|&j| self.total(&b[j])).sum::<f32>();
+        if total > 0.0 {
+            (2.0 * shared / total).min(1.0)
+        } else {
+            0.0
+        }
     }
 
     /// Rarity-weighted Dice similarity of two sorted feature sets.
