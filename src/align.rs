@@ -548,13 +548,15 @@ impl<'f> ItemPairing<'f> {
         let weights = self.weights.get_or_init(|| Weights::new(a, b));
         for &g in &self.changed {
             let (x, y) = (&self.groups[g].a, &self.groups[g].b);
-            let k = anchors.partition_point(|anchor| anchor.1 < x[0]);
-            let in_order =
-                (k == 0 || anchors[k - 1].3 < y[0]) && anchors.get(k).is_none_or(|next| y[y.len() - 1] < next.2);
-            self.groups[g].similarity = weights.group_similarity((a, b), (x, y));
+            let similarity = weights.group_similarity((a, b), (x, y));
+            // A grown group keeps its place; a new one is moved when out of order.
             if g >= self.first_new {
+                let k = anchors.partition_point(|anchor| anchor.1 < x[0]);
+                let in_order =
+                    (k == 0 || anchors[k - 1].3 < y[0]) && anchors.get(k).is_none_or(|next| y[y.len() - 1] < next.2);
                 self.groups[g].moved = !in_order;
             }
+            self.groups[g].similarity = similarity;
         }
         let a_len = a.len();
         let kept: Vec<Group> =
