@@ -10,7 +10,9 @@
 //!    [`GAP_MIN`] on; in a small gap ([`SMALL_GAP`] leaves or fewer a side, a lone leaf on
 //!    each side included) from [`LONE_MIN`] on: they stand in the same place. Each round
 //!    cuts gaps into smaller ones, so rounds repeat until nothing changes.
-//! 2. **Moved pairs**: leaves left over on both sides that still look clearly alike.
+//! 2. **Moved pairs**: leaves left over on both sides that still look clearly alike,
+//!    unless one of them is a line its document repeats word for word (a salutation such
+//!    as 各位代表！): which copy went where says nothing, so such lines pair only in order.
 //! 3. **Split and merged**: a leftover leaf next to a paired one whose text is mostly
 //!    contained in that pair's other side joins the pair (one-to-many or many-to-one).
 //! 4. Whatever is still unpaired is added (only in B) or dropped (only in A).
@@ -103,6 +105,8 @@ pub fn align_in_parts(a: &[Vec<Feature>], b: &[Vec<Feature>], parts_a: &[usize],
         b,
         partner_a: vec![None; a.len()],
         partner_b: vec![None; b.len()],
+        repeated_a: repeated_lines(a),
+        repeated_b: repeated_lines(b),
         groups: Vec::new(),
         weights,
     };
@@ -112,9 +116,10 @@ pub fn align_in_parts(a: &[Vec<Feature>], b: &[Vec<Feature>], parts_a: &[usize],
     });
     let in_order: Vec<Candidate> =
         candidates.iter().copied().filter(|&(i, j, _)| bands.allows(parts_a[i], parts_b[j])).collect();
-    let strong: Vec<Candidate> = in_order.iter().copied().filter(|c| c.2 >= PAIR_MIN).collect();
-    for c in heaviest_chain(&strong, b.len()) {
-        state.pair(c, false);
+    let strong: Vec<Candidate> =
+        in_order.iter().copied().filter(|c| c.2 >= PAIR_MIN).map(|c| state.weighed_in_context(c)).collect();
+    for (i, j, _) in heaviest_chain(&strong, b.len()) {
+        state.pair((i, j, state.similarity(i, j)), false);
     }
     // Each round of gap pairs cuts gaps into smaller ones, which the next round reads with
     // less evidence (a small gap is a stronger hint of the same place); at most one round
@@ -145,6 +150,9 @@ struct Aligner<'f> {
     /// The group each leaf belongs to, once paired.
     partner_a: Vec<Option<usize>>,
     partner_b: Vec<Option<usize>>,
+    /// Leaves whose fingerprint another leaf of the same document has too.
+    repeated_a: Vec<bool>,
+    repeated_b: Vec<bool>,
     groups: Vec<Group>,
 }
 
@@ -156,6 +164,21 @@ impl Aligner<'_> {
         } else {
             0.0
         }
+    }
+
+    /// Candidate `c` weighed for the in-order chain: as it is, unless one of its leaves is a
+    /// line its document repeats. Every copy of 各位代表！ matches a copy on the other side
+    /// equally, so such a pair counts only as much as the leaves beside it match (the
+    /// paragraph a salutation introduces, or the one it closes): the copy that stands in
+    /// the same place wins, and a copy out of place anchors nothing.
+    fn weighed_in_context(&self, c: Candidate) -> Candidate {
+        let (i, j, similarity) = c;
+        if !(self.repeated_a[i] || self.repeated_b[j]) {
+            return c;
+        }
+        let after = if i + 1 < self.a.len() && j + 1 < self.b.len() { self.similarity(i + 1, j + 1) } else { 0.0 };
+        let before = if i > 0 && j > 0 { self.similarity(i - 1, j - 1) } else { 0.0 };
+        (i, j, similarity * after.max(before))
     }
 
     fn pair(&mut self, (i, j, similarity): Candidate, moved: bool) {
@@ -213,10 +236,14 @@ impl Aligner<'_> {
         }
     }
 
-    /// Leftover leaves on both sides that still look clearly alike are paired out of order.
+    /// Leftover leaves on both sides that still look clearly alike are paired out of order,
+    /// except lines their document repeats (see the module's doc).
     fn pair_moved(&mut self, candidates: &[Candidate]) {
-        let mut leftovers: Vec<Candidate> =
-            candidates.iter().copied().filter(|c| c.2 >= MOVE_MIN && self.free(c)).collect();
+        let mut leftovers: Vec<Candidate> = candidates
+            .iter()
+            .copied()
+            .filter(|c| c.2 >= MOVE_MIN && self.free(c) && !self.repeated_a[c.0] && !self.repeated_b[c.1])
+            .collect();
         crate::shared_sort::best_first_candidates(&mut leftovers);
         for c in leftovers {
             if self.free(&c) {
@@ -338,6 +365,16 @@ impl Aligner<'_> {
         }
         reading_order(groups, self.a.len())
     }
+}
+
+/// For each leaf, whether another leaf of the same document has the same non-empty
+/// fingerprint: a line the document repeats.
+fn repeated_lines(leaves: &[Vec<Feature>]) -> Vec<bool> {
+    let mut copies: HashMap<&[Feature], u32> = HashMap::default();
+    for f in leaves.iter().filter(|f| !f.is_empty()) {
+        *copies.entry(f).or_default() += 1;
+    }
+    leaves.iter().map(|f| !f.is_empty() && copies[f.as_slice()] > 1).collect()
 }
 
 /// Brings the alignment in line with the priority items matched across the documents
@@ -501,9 +538,6 @@ impl<'f> ItemPairing<'f> {
     /// that share something with the pair was tried: the items' headings share too little
     /// with the condensed paragraph and were left out, dropped beside their own task.)
     fn grow_inside(&mut self, x: &[usize], y: &[usize]) {
-        if x.len() > 1 && y.len() > 1 {
-            return;
-        }
         // The items' leaves are contiguous: a range check stands for a search.
         let (span_x, span_y) = (x[0]..=x[x.len() - 1], y[0]..=y[y.len() - 1]);
         let mut inside: Vec<usize> = x
@@ -520,11 +554,36 @@ impl<'f> ItemPairing<'f> {
         inside.dedup();
         let [g] = inside[..] else { return };
         let group = &self.groups[g];
-        let take_a = beside(&group.a, x, &|i| self.free_a(i));
-        let take_b = beside(&group.b, y, &|j| self.free_b(j));
-        if !take_a.is_empty() || !take_b.is_empty() {
-            self.take(take_a, take_b, Some(g));
+        // The item that stands condensed in one paragraph: a single leaf, or one whose
+        // opening paragraph (its task's headline) alone is the pair's side, while the other
+        // item's opening paragraph is not in the pair.
+        let condensed_a = x.len() == 1 || (group.a[..] == [x[0]] && group.b[0] != y[0]);
+        let condensed_b = y.len() == 1 || (group.b[..] == [y[0]] && group.a[0] != x[0]);
+        if !condensed_a && !condensed_b {
+            return;
         }
+        let take_a = if condensed_b { beside(&group.a, x, &|i| self.free_a(i)) } else { Vec::new() };
+        let take_b = if condensed_a { beside(&group.b, y, &|j| self.free_b(j)) } else { Vec::new() };
+        if take_a.is_empty() && take_b.is_empty() {
+            return;
+        }
+        // A condensed opening paragraph of a longer item may be followed by paragraphs of
+        // its own: the rest of the other item joins only when the row as a whole is then no
+        // less alike, that is when the opening paragraph covers it.
+        if x.len() > 1 && y.len() > 1 {
+            let grown = |side: &[usize], take: &[usize]| -> Vec<usize> {
+                let mut all: Vec<usize> = side.iter().chain(take).copied().collect();
+                all.sort_unstable();
+                all
+            };
+            let (a, b) = (self.a, self.b);
+            let before = self.weights().group_similarity((a, b), (&group.a, &group.b));
+            let after = self.weights().group_similarity((a, b), (&grown(&group.a, &take_a), &grown(&group.b, &take_b)));
+            if after < before {
+                return;
+            }
+        }
+        self.take(take_a, take_b, Some(g));
     }
 
     /// Scores the groups made or grown, marks the new ones moved when out of order with the
@@ -1008,6 +1067,45 @@ mod tests {
         let got = pair_matched_items(aligned, &[(vec![0, 1, 2], vec![0, 1, 2])], &a, &b);
         assert!(summary(&got).contains(&(vec![0], vec![0], GroupKind::Paired, false)));
         assert_eq!(got.iter().filter(|g| g.kind == GroupKind::Paired).count(), 1);
+    }
+
+    #[test]
+    fn of_a_repeated_salutation_the_copy_before_the_same_paragraph_pairs() {
+        // A addresses the delegates twice; B once, before the paragraph that follows A's
+        // second salutation. Both copies match B's equally; the second one stands in place.
+        let a = fps(&["各位代表", "经济 成就 巨大 稳定", "各位代表", "外交 和平 合作 共赢"]);
+        let b = fps(&["各位代表", "外交 和平 合作 共赢"]);
+        let got = summary(&align(&a, &b));
+        assert!(got.contains(&(vec![2], vec![0], GroupKind::Paired, false)), "{got:?}");
+        assert!(got.contains(&(vec![0], vec![], GroupKind::Dropped, false)), "{got:?}");
+    }
+
+    #[test]
+    fn a_repeated_salutation_out_of_place_is_added_not_moved() {
+        // B closes with a salutation where A has none; A's other copy stands elsewhere.
+        // Pairing the two would report a move of a line that says nothing.
+        let a = fps(&["各位代表", "经济 成就 巨大 稳定", "各位代表", "外交 和平 合作 共赢"]);
+        let b = fps(&["各位代表", "经济 成就 巨大 稳定", "外交 和平 合作 共赢", "各位代表"]);
+        let got = summary(&align(&a, &b));
+        assert!(got.contains(&(vec![2], vec![], GroupKind::Dropped, false)), "{got:?}");
+        assert!(got.contains(&(vec![], vec![3], GroupKind::Added, false)), "{got:?}");
+        assert!(got.iter().all(|g| !g.3), "{got:?}");
+    }
+
+    #[test]
+    fn a_condensed_opening_paragraph_takes_in_the_other_task_when_it_covers_it() {
+        // A's livelihood task runs over three paragraphs; B condenses it into its opening
+        // paragraph and follows with a paragraph on the government itself. The alignment
+        // paired A's middle paragraph with B's opening one: A's other paragraphs join that
+        // row, and B's second paragraph, which they do not share, stays apart.
+        let a = fps(&["民生 教育 就业", "民生 医疗 社保", "民生 住房 文化"]);
+        let b = fps(&["民生 教育 就业 医疗 社保 住房 文化", "政府 自身 建设"]);
+        let aligned = groups(&[(&[0], &[]), (&[1], &[0]), (&[2], &[]), (&[], &[1])]);
+        let got = pair_matched_items(aligned, &[(vec![0, 1, 2], vec![0, 1])], &a, &b);
+        assert_eq!(
+            summary(&got),
+            [(vec![0, 1, 2], vec![0], GroupKind::Paired, false), (vec![], vec![1], GroupKind::Added, false)]
+        );
     }
 
     #[test]

@@ -260,9 +260,11 @@ pub fn prepare(text: &str) -> Prepared {
         .zip(&tokens)
         .map(|(&id, t)| {
             let mut features = fingerprint_tokens(text, t);
-            if let Some(place) = part_heading_place(outline.get(id)) {
-                if let Err(k) = features.binary_search(&place) {
-                    features.insert(k, place);
+            let section = outline.get(id);
+            let role = crate::roles::role_of(section.body.of(text)).map(crate::fingerprint::role_feature);
+            for extra in part_heading_place(section).into_iter().chain(role) {
+                if let Err(k) = features.binary_search(&extra) {
+                    features.insert(k, extra);
                 }
             }
             features
@@ -340,16 +342,6 @@ fn relation_of(g: &crate::align::Group, unchanged: bool) -> Relation {
     }
 }
 
-/// Whether a group pairs one copy of a line that both documents repeat word for word (a
-/// salutation: 各位代表！, "Mr. President,") with a copy elsewhere. Such lines mark the
-/// structure of a speech; which copy pairs with which is no move worth reporting, and in a
-/// work report four of five "moved" rows were 各位代表！.
-fn is_repeated_line(g: &crate::align::Group, a: &Prepared, b: &Prepared) -> bool {
-    let ([i], [j]) = (g.a.as_slice(), g.b.as_slice()) else { return false };
-    let repeated = |doc: &Prepared, k: usize| doc.prints.iter().enumerate().any(|(x, p)| x != k && *p == doc.prints[k]);
-    a.prints[*i] == b.prints[*j] && repeated(a, *i) && repeated(b, *j)
-}
-
 /// The rows of an alignment without word diffs (for series, where only the pairing and
 /// its similarity matter): a pair counts as the same when its similarity is 1.
 pub fn rows_without_diffs(a: &Prepared, b: &Prepared, groups: Vec<crate::align::Group>) -> Vec<Row> {
@@ -361,7 +353,7 @@ pub fn rows_without_diffs(a: &Prepared, b: &Prepared, groups: Vec<crate::align::
                 a: g.a.iter().map(|&i| a.outline.leaves[i]).collect(),
                 b: g.b.iter().map(|&j| b.outline.leaves[j]).collect(),
                 relation,
-                moved: g.moved && !is_repeated_line(&g, a, b),
+                moved: g.moved,
                 similarity: if relation == Relation::Same { 1.0 } else { g.similarity },
                 ops: Vec::new(),
                 significance: None,
@@ -427,7 +419,7 @@ pub fn compare_reporting(
                 a: g.a.iter().map(|&i| outline_a.leaves[i]).collect(),
                 b: g.b.iter().map(|&j| outline_b.leaves[j]).collect(),
                 relation,
-                moved: g.moved && !is_repeated_line(&g, &prepared_a, &prepared_b),
+                moved: g.moved,
                 similarity: if relation == Relation::Same { 1.0 } else { g.similarity },
                 ops,
                 sentences_a: Vec::new(),
@@ -557,6 +549,16 @@ mod tests {
         let c = compare(&a, &b, &Options::default());
         let moved: Vec<&str> = c.rows.iter().filter(|r| r.moved).map(|r| c.outline_a.get(r.a[0]).body.of(&a)).collect();
         assert_eq!(moved, [p3]);
+    }
+
+    #[test]
+    fn paragraphs_opening_with_the_same_lead_in_share_its_role() {
+        let p = prepare(
+            "全会强调，坚持党的全面领导。\n全会强调，保持同人民群众的血肉联系。\n全会提出，改善人民生活品质。\n",
+        );
+        let stresses = crate::fingerprint::role_feature(crate::roles::Role::Stresses);
+        let has = |k: usize| p.prints[k].binary_search(&stresses).is_ok();
+        assert_eq!((has(0), has(1), has(2)), (true, true, false));
     }
 
     #[test]

@@ -58,6 +58,12 @@ pub fn place_feature(n: u32) -> Feature {
     mix(hash_str("\u{0}place", 0), u64::from(n))
 }
 
+/// The feature of a paragraph's lead-in role (`全会强调`, "The meeting stressed"), distinct
+/// from every feature of text and of place.
+pub fn role_feature(role: crate::roles::Role) -> Feature {
+    mix(hash_str("\u{0}role", 0), role as u64)
+}
+
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 

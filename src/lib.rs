@@ -35,6 +35,7 @@ pub mod options;
 pub mod priorities;
 pub mod recurring;
 pub mod report;
+pub mod roles;
 pub mod segment;
 pub mod sentence_classes;
 pub mod sentences;
