@@ -369,7 +369,7 @@ impl Aligner<'_> {
 
 /// For each leaf, whether another leaf of the same document has the same non-empty
 /// fingerprint: a line the document repeats.
-fn repeated_lines(leaves: &[Vec<Feature>]) -> Vec<bool> {
+pub fn repeated_lines(leaves: &[Vec<Feature>]) -> Vec<bool> {
     let mut copies: HashMap<&[Feature], u32> = HashMap::default();
     for f in leaves.iter().filter(|f| !f.is_empty()) {
         *copies.entry(f).or_default() += 1;

@@ -342,6 +342,17 @@ fn relation_of(g: &crate::align::Group, unchanged: bool) -> Relation {
     }
 }
 
+/// Whether a group adds or drops nothing but lines its document repeats word for word:
+/// salutations (各位代表！, "Colleagues,") that mark the passages of a speech. Which copies
+/// two speeches share says nothing, so such a row is routine, like a changed date.
+fn only_repeated_lines(g: &crate::align::Group, (in_a, in_b): (&[bool], &[bool])) -> bool {
+    match g.kind {
+        GroupKind::Added => g.b.iter().all(|&j| in_b[j]),
+        GroupKind::Dropped => g.a.iter().all(|&i| in_a[i]),
+        GroupKind::Paired => false,
+    }
+}
+
 /// The rows of an alignment without word diffs (for series, where only the pairing and
 /// its similarity matter): a pair counts as the same when its similarity is 1.
 pub fn rows_without_diffs(a: &Prepared, b: &Prepared, groups: Vec<crate::align::Group>) -> Vec<Row> {
@@ -387,6 +398,7 @@ pub fn compare_reporting(
     let (groups, priorities) = align_with_priorities((text_a, text_b), (&prepared_a, &prepared_b));
     progress("Comparing aligned sections word by word", 30);
     let (total_rows, mut last_percent) = (groups.len().max(1), 30);
+    let repeated = (crate::align::repeated_lines(&prepared_a.prints), crate::align::repeated_lines(&prepared_b.prints));
     let (outline_a, outline_b) = (&prepared_a.outline, &prepared_b.outline);
     let body_of = |o: &Outline, leaves: &[usize], text_len: usize| -> Span {
         match (leaves.first(), leaves.last()) {
@@ -412,6 +424,10 @@ pub fn compare_reporting(
                 lexicon.words(),
             );
             let relation = relation_of(&g, is_unchanged(&ops));
+            let mut ops = ops;
+            if only_repeated_lines(&g, (&repeated.0, &repeated.1)) {
+                ops.iter_mut().filter(|o| o.class.is_some()).for_each(|o| o.class = Some(Significance::Routine));
+            }
             let significance = ops.iter().filter_map(|o| o.class).max();
             Row {
                 coarse,
@@ -549,6 +565,30 @@ mod tests {
         let c = compare(&a, &b, &Options::default());
         let moved: Vec<&str> = c.rows.iter().filter(|r| r.moved).map(|r| c.outline_a.get(r.a[0]).body.of(&a)).collect();
         assert_eq!(moved, [p3]);
+    }
+
+    #[test]
+    fn a_salutation_added_in_one_place_and_dropped_in_another_is_routine_not_a_move() {
+        let (p1, p2, p3) = (
+            "坚持创新驱动发展，全面塑造发展新优势。",
+            "加快发展现代产业体系，推动经济体系优化升级。",
+            "全面推进乡村振兴，加快农业农村现代化。",
+        );
+        let a = format!("报告\n各位代表！\n{p1}\n{p2}\n各位代表！\n{p3}\n");
+        let b = format!("报告\n{p1}\n各位代表！\n{p2}\n各位代表！\n{p3}\n");
+        let c = compare(&a, &b, &Options::default());
+        let unpaired: Vec<(Relation, Option<Significance>)> = c
+            .rows
+            .iter()
+            .filter(|r| matches!(r.relation, Relation::Added | Relation::Dropped))
+            .map(|r| (r.relation, r.significance))
+            .collect();
+        assert_eq!(
+            unpaired,
+            [(Relation::Dropped, Some(Significance::Routine)), (Relation::Added, Some(Significance::Routine))]
+        );
+        let moved = c.rows.iter().flat_map(|r| r.sentences_a.iter().chain(&r.sentences_b));
+        assert!(moved.into_iter().all(|m| m.class != crate::sentence_classes::SentenceClass::Moved));
     }
 
     #[test]

@@ -4,11 +4,16 @@
 use crate::compare::{Comparison, Relation, Row};
 use crate::options::{Options, RowFilter};
 
-/// True when a row shows a change the options leave visible: added, dropped, moved, split
-/// or merged rows always do; reworded rows when at least one of their changes is marked.
+/// True when a row shows a change the options leave visible: moved, split or merged rows
+/// always do; added and dropped rows unless they are routine and routine changes are
+/// hidden (a salutation, see `compare`); reworded rows when at least one of their changes
+/// is marked.
 pub fn is_visible_change(row: &Row, options: &Options, texts: (&str, &str)) -> bool {
     match row.relation {
-        Relation::Added | Relation::Dropped | Relation::Split | Relation::Merged => true,
+        Relation::Split | Relation::Merged => true,
+        Relation::Added | Relation::Dropped => {
+            options.show_routine || row.significance != Some(crate::significance::Significance::Routine)
+        }
         Relation::Same => row.moved,
         Relation::Reworded => row.moved || row.ops.iter().any(|op| options.marks(op, texts.0, texts.1)),
     }
@@ -104,6 +109,17 @@ mod tests {
         assert_eq!(change_rows(&c, &Options::default(), (a, b)), [1]);
         let quiet = Options { show_routine: false, ..Options::default() };
         assert!(change_rows(&c, &quiet, (a, b)).is_empty());
+    }
+
+    #[test]
+    fn a_salutation_added_out_of_place_is_a_routine_change() {
+        let (a, b) =
+            ("T\nColleagues,\nWe act.\nColleagues,\nWe rest.\n", "T\nWe act.\nColleagues,\nWe rest.\nColleagues,\n");
+        let c = compare(a, b, &Options::default());
+        assert!(c.rows.iter().any(|r| r.relation == Relation::Added));
+        let quiet = Options { show_routine: false, ..Options::default() };
+        assert!(change_rows(&c, &quiet, (a, b)).iter().all(|&k| c.rows[k].relation != Relation::Added));
+        assert!(!change_rows(&c, &Options::default(), (a, b)).is_empty());
     }
 
     #[test]

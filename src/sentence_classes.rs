@@ -11,7 +11,8 @@
 //! 3. the rest are **added** (only in B) or **dropped** (only in A).
 //!
 //! Then across rows: a dropped sentence equal to an added sentence of another row moved
-//! there, and both become **moved**, each with the other's place as its partner.
+//! there, and both become **moved**, each with the other's place as its partner (not in
+//! routine rows: a salutation added here and dropped there did not move).
 //!
 //! Rows with more than [`MAX_SENTENCE_PAIRS`] pairs of unpaired sentences skip step 2 (their
 //! leftovers stay added and dropped), and rows of more than [`MAX_ORDERED_SENTENCES`]
@@ -338,7 +339,9 @@ pub fn sentence_marks(
     // with their index in that list, sorted: a 32-bit clash only costs a key comparison.
     let mut places: Vec<(usize, usize)> = Vec::new();
     let mut added: Vec<u64> = Vec::new();
-    for (r, (_, b)) in out.iter().enumerate() {
+    // A routine row (an added or dropped salutation) moves nothing: its copies are alike.
+    let routine = |r: usize| rows[r].significance == Some(crate::significance::Significance::Routine);
+    for (r, (_, b)) in out.iter().enumerate().filter(|&(r, _)| !routine(r)) {
         for (k, _) in b.iter().enumerate().filter(|(_, m)| m.class == SentenceClass::Added) {
             let (hash, size) = sides[r].1.keys[k];
             if size >= 4 {
@@ -349,7 +352,7 @@ pub fn sentence_marks(
     }
     added.sort_unstable();
     let mut taken = vec![false; added.len()];
-    for r in 0..out.len() {
+    for r in (0..out.len()).filter(|&r| !routine(r)) {
         for k in 0..out[r].0.len() {
             if out[r].0[k].class != SentenceClass::Dropped {
                 continue;
