@@ -164,6 +164,9 @@ pub fn relation_class(row: &Row) -> &'static str {
         Relation::Reworded => "reworded",
         Relation::Split => "split",
         Relation::Merged => "merged",
+        // A salutation added or dropped: marked as such, but quiet (see `compare`).
+        Relation::Added if row.significance == Some(Significance::Routine) => "added routine-only",
+        Relation::Dropped if row.significance == Some(Significance::Routine) => "dropped routine-only",
         Relation::Added => "added",
         Relation::Dropped => "dropped",
     }
