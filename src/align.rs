@@ -30,6 +30,10 @@
 use crate::fingerprint::Feature;
 use rustc_hash::FxHashMap as HashMap;
 
+/// A repeated line (a salutation) weighs in the in-order chain as much as the leaves beside
+/// it match, and at least this share of its own similarity: a copy whose neighbours were
+/// rewritten still anchors where nothing heavier disputes its place.
+pub const LONE_CONTEXT: f32 = 0.1;
 /// Below this similarity two leaves are never paired in order.
 pub const PAIR_MIN: f32 = 0.25;
 /// Leaves that are each other's best match between two in-order pairs are paired from
@@ -116,10 +120,16 @@ pub fn align_in_parts(a: &[Vec<Feature>], b: &[Vec<Feature>], parts_a: &[usize],
     });
     let in_order: Vec<Candidate> =
         candidates.iter().copied().filter(|&(i, j, _)| bands.allows(parts_a[i], parts_b[j])).collect();
-    let strong: Vec<Candidate> =
-        in_order.iter().copied().filter(|c| c.2 >= PAIR_MIN).map(|c| state.weighed_in_context(c)).collect();
-    for (i, j, _) in heaviest_chain(&strong, b.len()) {
-        state.pair((i, j, state.similarity(i, j)), false);
+    let strong: Vec<Candidate> = in_order.iter().copied().filter(|c| c.2 >= PAIR_MIN).collect();
+    let weighed: Vec<Candidate> = strong.iter().map(|&c| state.weighed_in_context(c)).collect();
+    // The chain comes back in order of A's leaves, as `strong` is: one walk finds each
+    // link's similarity again.
+    let mut k = 0;
+    for (i, j, _) in heaviest_chain(&weighed, b.len()) {
+        while (strong[k].0, strong[k].1) != (i, j) {
+            k += 1;
+        }
+        state.pair(strong[k], false);
     }
     // Each round of gap pairs cuts gaps into smaller ones, which the next round reads with
     // less evidence (a small gap is a stronger hint of the same place); at most one round
@@ -176,9 +186,18 @@ impl Aligner<'_> {
         if !(self.repeated_a[i] || self.repeated_b[j]) {
             return c;
         }
-        let after = if i + 1 < self.a.len() && j + 1 < self.b.len() { self.similarity(i + 1, j + 1) } else { 0.0 };
-        let before = if i > 0 && j > 0 { self.similarity(i - 1, j - 1) } else { 0.0 };
-        (i, j, similarity * after.max(before))
+        // Neighbours are often copies too (a document repeated whole): equal fingerprints
+        // are alike without weighing them.
+        let alike = |x: usize, y: usize| {
+            if !self.a[x].is_empty() && self.a[x] == self.b[y] {
+                1.0
+            } else {
+                self.similarity(x, y)
+            }
+        };
+        let after = if i + 1 < self.a.len() && j + 1 < self.b.len() { alike(i + 1, j + 1) } else { 0.0 };
+        let before = if after < 1.0 && i > 0 && j > 0 { alike(i - 1, j - 1) } else { 0.0 };
+        (i, j, similarity * after.max(before).max(LONE_CONTEXT))
     }
 
     fn pair(&mut self, (i, j, similarity): Candidate, moved: bool) {
