@@ -190,9 +190,9 @@ impl Aligner<'_> {
 
     /// Candidate `c` weighed for the in-order chain: as it is, unless one of its leaves is a
     /// line its document repeats. Every copy of 各位代表！ matches a copy on the other side
-    /// equally, so such a pair counts only as much as the leaves beside it match (the
-    /// paragraph a salutation introduces, or the one it closes): the copy that stands in
-    /// the same place wins, and a copy out of place anchors nothing.
+    /// equally, so such a pair counts as much as the leaves beside it match (the paragraph
+    /// a salutation introduces, or the one it closes), and at least [`LONE_CONTEXT`] of
+    /// itself: the copy that stands in the same place wins.
     fn weighed_in_context(&self, c: Candidate) -> Candidate {
         let (i, j, similarity) = c;
         if !(self.repeated_a[i] || self.repeated_b[j]) {
@@ -422,7 +422,9 @@ pub fn repeated_lines(leaves: &[Vec<Feature>]) -> Vec<bool> {
 ///   other run);
 /// - when one pair lies within the two items and one item is a single leaf, the pair takes
 ///   in the unpaired leaves of the other item next to it: a task that ran over five
-///   paragraphs and now runs over one is one merged row, not one pair and four drops.
+///   paragraphs and now runs over one is one merged row, not one pair and four drops; so
+///   it does when one item's opening paragraph alone is the pair's side (the task
+///   condensed there, further paragraphs of its own after it) and the row stays as alike.
 ///
 /// A new pair out of order with the in-order pairs is marked moved.
 pub fn pair_matched_items(
@@ -566,10 +568,13 @@ impl<'f> ItemPairing<'f> {
         true
     }
 
-    /// When exactly one pair lies within items `x` and `y` and one item is a single leaf:
-    /// the pair takes in the other item's unpaired leaves beside it. (Taking only those
-    /// that share something with the pair was tried: the items' headings share too little
-    /// with the condensed paragraph and were left out, dropped beside their own task.)
+    /// When exactly one pair lies within items `x` and `y` and one item stands condensed in
+    /// the pair (it is a single leaf, or its opening paragraph alone is the pair's side
+    /// while the other item's opening is not in the pair): the pair takes in the other
+    /// item's unpaired leaves beside it; in the second case only when the grown row is no
+    /// less alike. (Taking only the leaves that share something with the pair was tried:
+    /// the items' headings share too little with the condensed paragraph and were left
+    /// out, dropped beside their own task.)
     fn grow_inside(&mut self, x: &[usize], y: &[usize]) {
         // The items' leaves are contiguous: a range check stands for a search.
         let (span_x, span_y) = (x[0]..=x[x.len() - 1], y[0]..=y[y.len() - 1]);
