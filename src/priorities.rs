@@ -144,7 +144,9 @@ fn leaves_through(
     leaves
 }
 
-/// For each leaf position, whether another leaf of the document has the same text.
+/// For each leaf position, whether another leaf of the document has the same text (by text,
+/// as the lists are found before any fingerprint; `align::repeated_lines` asks the same of
+/// fingerprints, which also fold punctuation).
 fn repeated_leaves(text: &str, outline: &Outline) -> Vec<bool> {
     let body = |&l: &usize| outline.get(l).body.of(text).trim();
     let mut copies: BTreeMap<&str, u32> = BTreeMap::new();
