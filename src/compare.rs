@@ -552,14 +552,17 @@ mod tests {
         assert_eq!((row.relation, row.b.as_slice()), (Relation::Reworded, &[hb][..]));
     }
 
+    /// Three task paragraphs of a work report, for speeches built around them.
+    const THREE_TASKS: [&str; 3] = [
+        "坚持创新驱动发展，全面塑造发展新优势。",
+        "加快发展现代产业体系，推动经济体系优化升级。",
+        "全面推进乡村振兴，加快农业农村现代化。",
+    ];
+
     #[test]
     fn a_repeated_salutation_paired_across_the_document_is_not_a_move() {
         // The third task moved to the front; the salutations between the tasks stay.
-        let (p1, p2, p3) = (
-            "坚持创新驱动发展，全面塑造发展新优势。",
-            "加快发展现代产业体系，推动经济体系优化升级。",
-            "全面推进乡村振兴，加快农业农村现代化。",
-        );
+        let [p1, p2, p3] = THREE_TASKS;
         let a = format!("报告\n各位代表！\n{p1}\n各位代表！\n{p2}\n各位代表！\n{p3}\n");
         let b = format!("报告\n各位代表！\n{p3}\n各位代表！\n{p1}\n各位代表！\n{p2}\n");
         let c = compare(&a, &b, &Options::default());
@@ -569,11 +572,7 @@ mod tests {
 
     #[test]
     fn a_salutation_added_in_one_place_and_dropped_in_another_is_routine_not_a_move() {
-        let (p1, p2, p3) = (
-            "坚持创新驱动发展，全面塑造发展新优势。",
-            "加快发展现代产业体系，推动经济体系优化升级。",
-            "全面推进乡村振兴，加快农业农村现代化。",
-        );
+        let [p1, p2, p3] = THREE_TASKS;
         let a = format!("报告\n各位代表！\n{p1}\n{p2}\n各位代表！\n{p3}\n");
         let b = format!("报告\n{p1}\n各位代表！\n{p2}\n各位代表！\n{p3}\n");
         let c = compare(&a, &b, &Options::default());
