@@ -312,10 +312,20 @@ pub fn align_with_priorities(
     (crate::align::pair_matched_items(groups, &items, &docs.0.prints, &docs.1.prints), priorities)
 }
 
-/// The leaf positions of each matched pair of priority items.
+/// The leaf positions of each matched pair of priority items, each item's up to the first
+/// line its document repeats after its opening leaf. A list's last item runs to the end of
+/// its part, and in a speech that takes in the closing passages after a salutation
+/// (各位代表！, "Colleagues,"): they count as the item's for linking the two lists (the
+/// passages after two speeches' lists correspond too), but they are no paragraphs of the
+/// task to fold into its row.
 fn matched_item_leaves(priorities: &PriorityComparison, docs: (&Prepared, &Prepared)) -> Vec<(Vec<usize>, Vec<usize>)> {
-    let positions = |doc: &Prepared, leaves: &[usize]| -> Vec<usize> {
-        leaves.iter().filter_map(|id| doc.outline.leaves.binary_search(id).ok()).collect()
+    let repeated = (crate::align::repeated_lines(&docs.0.prints), crate::align::repeated_lines(&docs.1.prints));
+    let positions = |doc: &Prepared, repeated: &[bool], leaves: &[usize]| -> Vec<usize> {
+        let mut at: Vec<usize> = leaves.iter().filter_map(|id| doc.outline.leaves.binary_search(id).ok()).collect();
+        if let Some(end) = at.iter().skip(1).position(|&k| repeated[k]) {
+            at.truncate(end + 1);
+        }
+        at
     };
     let mut out = Vec::new();
     for m in &priorities.matches {
@@ -323,8 +333,8 @@ fn matched_item_leaves(priorities: &PriorityComparison, docs: (&Prepared, &Prepa
         for item in &m.items {
             let (Some(ra), Some(rb)) = (item.rank_a, item.rank_b) else { continue };
             out.push((
-                positions(docs.0, &priorities.lists_a[la].items[ra - 1].leaves),
-                positions(docs.1, &priorities.lists_b[lb].items[rb - 1].leaves),
+                positions(docs.0, &repeated.0, &priorities.lists_a[la].items[ra - 1].leaves),
+                positions(docs.1, &repeated.1, &priorities.lists_b[lb].items[rb - 1].leaves),
             ));
         }
     }
@@ -588,6 +598,25 @@ mod tests {
         );
         let moved = c.rows.iter().flat_map(|r| r.sentences_a.iter().chain(&r.sentences_b));
         assert!(moved.into_iter().all(|m| m.class != crate::sentence_classes::SentenceClass::Moved));
+    }
+
+    #[test]
+    fn a_condensed_last_task_takes_in_its_paragraphs_but_not_the_closing_passages() {
+        // A's livelihood task runs over three paragraphs, then the speech turns to the
+        // government itself after a salutation; B condenses the task into one paragraph.
+        let a = "报告\n（一）稳定宏观经济大盘，扩大有效投资。\n（二）切实保障和改善民生，加强和创新社会治理。\n\
+                 促进教育公平与质量提升，办好学前教育。\n提高医疗卫生服务能力，深化医保支付方式改革。\n\
+                 各位代表！\n各级政府要加强自身建设，坚持依法行政。\n各位代表！\n让我们团结奋斗。\n";
+        let b = "报告\n（一）稳定宏观经济大盘，扩大有效投资。\n\
+                 （二）保障基本民生和发展社会事业，办好学前教育，深化医保支付方式改革，加强和创新社会治理。\n\
+                 各位代表！\n各级政府要加强自身建设。\n各位代表！\n让我们团结奋斗。\n";
+        let c = compare(a, b, &Options::default());
+        let body = |id: usize| c.outline_a.get(id).body.of(a);
+        let task =
+            c.rows.iter().find(|r| r.a.iter().any(|&id| body(id).starts_with("（二）"))).expect("the task's row");
+        let bodies: Vec<&str> = task.a.iter().map(|&id| body(id)).collect();
+        assert_eq!(bodies.len(), 3, "{bodies:?}");
+        assert!(bodies.iter().all(|t| !t.contains("各位代表") && !t.contains("自身建设")), "{bodies:?}");
     }
 
     #[test]

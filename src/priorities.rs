@@ -117,49 +117,21 @@ fn leaves_of(outline: &Outline, section: usize) -> Vec<usize> {
 
 /// The leaves from section `from` up to (not including) the top-level section `until`, or
 /// to the end of `from`'s numbered part: a task paragraph and the paragraphs that develop it.
-/// A line the document repeats (`repeated`, by leaf position) ends it too: a salutation
-/// (各位代表！, "Colleagues,") opens a new passage of a speech, so the last task of a list
-/// does not run on through the closing passages.
-fn leaves_through(
-    outline: &Outline,
-    parts: &[usize],
-    repeated: &[bool],
-    from: usize,
-    until: Option<usize>,
-) -> Vec<usize> {
+fn leaves_through(outline: &Outline, parts: &[usize], from: usize, until: Option<usize>) -> Vec<usize> {
     let start = outline.leaves.iter().position(|&l| l == from || outline.get(l).parent == Some(from));
     let Some(start) = start else { return Vec::new() };
     let part = parts[start];
-    let mut leaves = vec![outline.leaves[start]];
-    leaves.extend(
-        outline.leaves[start + 1..]
-            .iter()
-            .zip(&parts[start + 1..])
-            .zip(&repeated[start + 1..])
-            .take_while(|((&l, &p), &r)| {
-                p == part && !r && until.is_none_or(|u| l != u && outline.get(l).parent != Some(u))
-            })
-            .map(|((&l, _), _)| l),
-    );
-    leaves
-}
-
-/// For each leaf position, whether another leaf of the document has the same text (by text,
-/// as the lists are found before any fingerprint; `align::repeated_lines` asks the same of
-/// fingerprints, which also fold punctuation).
-fn repeated_leaves(text: &str, outline: &Outline) -> Vec<bool> {
-    let body = |&l: &usize| outline.get(l).body.of(text).trim();
-    let mut copies: BTreeMap<&str, u32> = BTreeMap::new();
-    for t in outline.leaves.iter().map(body).filter(|t| !t.is_empty()) {
-        *copies.entry(t).or_default() += 1;
-    }
-    outline.leaves.iter().map(body).map(|t| copies.get(t).is_some_and(|&n| n > 1)).collect()
+    outline.leaves[start..]
+        .iter()
+        .zip(&parts[start..])
+        .take_while(|(&l, &p)| p == part && until.is_none_or(|u| l != u && outline.get(l).parent != Some(u)))
+        .map(|(&l, _)| l)
+        .collect()
 }
 
 /// The priority lists of a document.
 pub fn find_lists(text: &str, outline: &Outline) -> Vec<PriorityList> {
     let parts = outline.leaf_parts();
-    let repeated = repeated_leaves(text, outline);
     let mut lists = Vec::new();
     let make = |ids: &[usize], style: String, extend: bool| PriorityList {
         style,
@@ -171,7 +143,7 @@ pub fn find_lists(text: &str, outline: &Outline) -> Vec<PriorityList> {
                 label: label_of(after_marker(text, outline, id)),
                 section: id,
                 leaves: if extend {
-                    leaves_through(outline, &parts, &repeated, id, ids.get(k + 1).copied())
+                    leaves_through(outline, &parts, id, ids.get(k + 1).copied())
                 } else {
                     leaves_of(outline, id)
                 },
@@ -605,17 +577,6 @@ mod tests {
         assert_eq!(lists.len(), 1);
         let labels: Vec<&str> = lists[0].items.iter().map(|p| p.label.as_str()).collect();
         assert_eq!(labels, ["we must grow the economy", "reform"]);
-    }
-
-    #[test]
-    fn the_last_task_ends_before_a_salutation() {
-        // A task runs over the paragraphs that follow it, but not past 各位代表！, which opens
-        // the speech's closing passage.
-        let text = "题\n（一）稳定经济。投资。\n（二）保障民生。教育。\n住房保障。\n各位代表！\n加强政府自身建设。\n各位代表！\n让我们团结奋斗。\n";
-        let outline = segment(text);
-        let lists = find_lists(text, &outline);
-        let bodies: Vec<&str> = lists[0].items[1].leaves.iter().map(|&l| outline.get(l).body.of(text).trim()).collect();
-        assert_eq!(bodies, ["（二）保障民生。教育。", "住房保障。"]);
     }
 
     #[test]

@@ -140,9 +140,9 @@ const CASES: [Case; 5] = [
     Case { a: "cc19-4-zh", b: "cc19-5-zh", pair_target: 0.95, floor: (0.89, 0.86) },
     Case { a: "cc19-5-zh", b: "cc19-6-zh", pair_target: 0.95, floor: (0.83, 0.88) },
     Case { a: "gwr2022-zh", b: "gwr2023-zh", pair_target: 0.90, floor: (0.77, 0.52) },
-    // Added/dropped 0.564 → 0.513 when tasks stopped running past salutations: the last
-    // items no longer match on the closing lines they shared, nor pull A¶16 to B¶20.
-    Case { a: "unga75-2020-en", b: "unga76-2021-en", pair_target: 0.90, floor: (0.52, 0.49) },
+    // 0.541 / 0.564 → 0.526 / 0.541 when repeated salutations stopped pairing out of place
+    // (A¶11 "Mr. President," with B¶25 had held the speeches' middles in step by chance).
+    Case { a: "unga75-2020-en", b: "unga76-2021-en", pair_target: 0.90, floor: (0.50, 0.52) },
     Case { a: "sco20-2020-en", b: "sco21-2021-en", pair_target: 0.90, floor: (0.79, 0.74) },
 ];
 
