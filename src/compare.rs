@@ -240,6 +240,9 @@ pub struct Prepared {
     /// The word-boundary tokens of each leaf's body, in leaf order (the fingerprints are
     /// made from them, and the word diff starts from them instead of tokenizing again).
     pub tokens: Vec<Vec<Token>>,
+    /// For each leaf, whether it is a line the document repeats (a salutation; see
+    /// [`crate::align::repeated_lines`]).
+    pub repeated: Vec<bool>,
 }
 
 /// The feature a part's heading (`二、…`) has for its number: two reports' second parts
@@ -254,7 +257,7 @@ fn part_heading_place(section: &crate::segment::Section) -> Option<crate::finger
 pub fn prepare(text: &str) -> Prepared {
     let outline = segment(text);
     let tokens: Vec<Vec<Token>> = outline.leaves.iter().map(|&id| tokenize(text, outline.get(id).body)).collect();
-    let prints = outline
+    let prints: Vec<Vec<crate::fingerprint::Feature>> = outline
         .leaves
         .iter()
         .zip(&tokens)
@@ -270,7 +273,8 @@ pub fn prepare(text: &str) -> Prepared {
             features
         })
         .collect();
-    Prepared { outline, prints, tokens }
+    let repeated = crate::align::repeated_lines(&prints);
+    Prepared { outline, prints, tokens, repeated }
 }
 
 /// The word-boundary tokens of a group's side (leaf positions `leaves`, ascending): the
@@ -319,10 +323,9 @@ pub fn align_with_priorities(
 /// passages after two speeches' lists correspond too), but they are no paragraphs of the
 /// task to fold into its row.
 fn matched_item_leaves(priorities: &PriorityComparison, docs: (&Prepared, &Prepared)) -> Vec<(Vec<usize>, Vec<usize>)> {
-    let repeated = (crate::align::repeated_lines(&docs.0.prints), crate::align::repeated_lines(&docs.1.prints));
-    let positions = |doc: &Prepared, repeated: &[bool], leaves: &[usize]| -> Vec<usize> {
+    let positions = |doc: &Prepared, leaves: &[usize]| -> Vec<usize> {
         let mut at: Vec<usize> = leaves.iter().filter_map(|id| doc.outline.leaves.binary_search(id).ok()).collect();
-        if let Some(end) = at.iter().skip(1).position(|&k| repeated[k]) {
+        if let Some(end) = at.iter().skip(1).position(|&k| doc.repeated[k]) {
             at.truncate(end + 1);
         }
         at
@@ -333,8 +336,8 @@ fn matched_item_leaves(priorities: &PriorityComparison, docs: (&Prepared, &Prepa
         for item in &m.items {
             let (Some(ra), Some(rb)) = (item.rank_a, item.rank_b) else { continue };
             out.push((
-                positions(docs.0, &repeated.0, &priorities.lists_a[la].items[ra - 1].leaves),
-                positions(docs.1, &repeated.1, &priorities.lists_b[lb].items[rb - 1].leaves),
+                positions(docs.0, &priorities.lists_a[la].items[ra - 1].leaves),
+                positions(docs.1, &priorities.lists_b[lb].items[rb - 1].leaves),
             ));
         }
     }
@@ -408,7 +411,6 @@ pub fn compare_reporting(
     let (groups, priorities) = align_with_priorities((text_a, text_b), (&prepared_a, &prepared_b));
     progress("Comparing aligned sections word by word", 30);
     let (total_rows, mut last_percent) = (groups.len().max(1), 30);
-    let repeated = (crate::align::repeated_lines(&prepared_a.prints), crate::align::repeated_lines(&prepared_b.prints));
     let (outline_a, outline_b) = (&prepared_a.outline, &prepared_b.outline);
     let body_of = |o: &Outline, leaves: &[usize], text_len: usize| -> Span {
         match (leaves.first(), leaves.last()) {
@@ -435,7 +437,7 @@ pub fn compare_reporting(
             );
             let relation = relation_of(&g, is_unchanged(&ops));
             let mut ops = ops;
-            if only_repeated_lines(&g, (&repeated.0, &repeated.1)) {
+            if only_repeated_lines(&g, (&prepared_a.repeated, &prepared_b.repeated)) {
                 ops.iter_mut().filter(|o| o.class.is_some()).for_each(|o| o.class = Some(Significance::Routine));
             }
             let significance = ops.iter().filter_map(|o| o.class).max();
