@@ -163,33 +163,37 @@ impl Lexicon {
         let mut hits = Vec::new();
         // The enclosing match, if the scan is inside one: (its end, its entry).
         let mut outer: Option<(usize, usize)> = None;
-        // Where the current word of letters or digits ends: no English form starts before.
-        let mut word_end = 0;
-        let mut chars = text.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            if at < word_end || !(c.is_alphanumeric() || is_han(c)) {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // Spaces and punctuation of ASCII start nothing: skipped without decoding.
+            if bytes[at] < 0x80 && !bytes[at].is_ascii_alphanumeric() {
+                at += 1;
+                continue;
+            }
+            let rest = &text[at..];
+            let mut chars = rest.chars();
+            let Some(c) = chars.next() else { break };
+            let han = is_han(c);
+            if !han && !c.is_alphanumeric() {
+                at += c.len_utf8();
                 continue;
             }
             if outer.is_some_and(|(end, _)| at >= end) {
                 outer = None;
             }
-            let rest = &text[at..];
-            let candidates = if is_han(c) {
-                chars.peek().and_then(|&(_, c2)| self.han.get(&(c, c2)))
+            // Chinese forms may start at every character; English forms only where a word of
+            // letters or digits starts, so the scan goes on after the word.
+            let (next, candidates) = if han {
+                (at + c.len_utf8(), chars.next().and_then(|c2| self.han.get(&(c, c2))))
             } else {
                 let (length, key) = word_key(rest);
-                word_end = at + length;
                 // A word glued to the Han text before it is not read as English.
                 let glued = text[..at].chars().next_back().is_some_and(char::is_alphanumeric);
-                if glued {
-                    None
-                } else {
-                    self.latin.get(&key)
-                }
+                (at + length, if glued { None } else { self.latin.get(&key) })
             };
-            let Some(list) = candidates else { continue };
-            for &(form, entry) in list {
-                let length = if is_han(c) {
+            for &(form, entry) in candidates.into_iter().flatten() {
+                let length = if han {
                     rest.starts_with(form).then_some(form.len())
                 } else {
                     latin_prefix(rest, form).filter(|&n| !rest[n..].chars().next().is_some_and(char::is_alphanumeric))
@@ -211,6 +215,7 @@ impl Lexicon {
                     break;
                 }
             }
+            at = next;
         }
         hits
     }
