@@ -4,7 +4,7 @@ mod common;
 
 use tifa::lexicon::Lexicon;
 use tifa::timeline::slogan_tracks::{select, SloganOrder};
-use tifa::timeline::{build, date_order, SeriesDoc, Timeline};
+use tifa::timeline::{analyse, assemble, build, date_order, SeriesDoc, Timeline};
 
 fn series(texts: &[&str]) -> Timeline {
     let docs: Vec<SeriesDoc<'_>> =
@@ -224,4 +224,15 @@ fn unrelated_lists_do_not_join_but_editions_of_one_list_do() {
         .expect("the 2023 task is tracked");
     assert_eq!(basic_needs.ranks, [Some(9), Some(8)]);
     assert_eq!(basic_needs.labels[0].as_deref(), Some("切实保障和改善民生"));
+}
+
+#[test]
+fn a_series_analysed_document_by_document_gives_the_same_timeline() {
+    // The page analyses each document in a task of its own, then assembles.
+    let ids = tifa::timeline::presets::CC19_PLENUMS;
+    let texts: Vec<String> = ids.iter().map(|id| common::corpus(id)).collect();
+    let docs: Vec<SeriesDoc<'_>> =
+        ids.iter().zip(&texts).map(|(id, text)| SeriesDoc { label: id, title: id, date: "", text }).collect();
+    let one_by_one = docs.iter().map(|d| analyse(d.text, Lexicon::builtin())).collect();
+    assert_eq!(assemble(&docs, one_by_one), build(&docs, Lexicon::builtin()));
 }

@@ -119,12 +119,35 @@ pub(crate) struct PairAnalysis {
     pub priorities: PriorityComparison,
 }
 
+/// What the timeline needs of one document, worked out on its own (so that a caller can
+/// spread a long series over several tasks): its sections and its formulations.
+pub struct DocAnalysis {
+    prepared: Prepared,
+    slogans: Vec<Slogan>,
+}
+
+/// Segments and fingerprints `text` and scans it for formulations.
+pub fn analyse(text: &str, lexicon: &Lexicon) -> DocAnalysis {
+    DocAnalysis { prepared: prepare(text), slogans: extract(text, lexicon) }
+}
+
 /// Builds the timeline of `docs` in the order given. Never fails: an empty series gives
 /// empty tables, a series of one has no steps.
 pub fn build(docs: &[SeriesDoc<'_>], lexicon: &Lexicon) -> Timeline {
+    assemble(docs, docs.iter().map(|d| analyse(d.text, lexicon)).collect())
+}
+
+/// Builds the timeline of `docs` from their analyses ([`analyse`], one per document, in
+/// the same order); the same result as [`build`].
+///
+/// # Panics
+/// When `analyses` is not as long as `docs`.
+pub fn assemble(docs: &[SeriesDoc<'_>], analyses: Vec<DocAnalysis>) -> Timeline {
+    assert_eq!(docs.len(), analyses.len(), "one analysis per document");
     let analysed: Vec<Analysed<'_>> = docs
         .iter()
-        .map(|d| Analysed { text: d.text, prepared: prepare(d.text), slogans: extract(d.text, lexicon) })
+        .zip(analyses)
+        .map(|(d, a)| Analysed { text: d.text, prepared: a.prepared, slogans: a.slogans })
         .collect();
     let pairs: Vec<PairAnalysis> = analysed
         .windows(2)

@@ -2,6 +2,7 @@
 
 use super::comparison_view::ComparisonView;
 use super::corpus_fetch::{fetch_index, fetch_lexicon, fetch_text};
+use super::deferred_timeline::use_deferred_timeline;
 use super::derived_comparison::{use_derived_comparison, Derived, LexiconState, Shown};
 use super::doc_panel::{read_file, DocPanel};
 use super::key_help::KeyHelp;
@@ -27,7 +28,7 @@ use crate::options::Options;
 use crate::share::{DocRef, FocusRef, ShareState, View};
 use crate::slogan_changes::SloganStatus;
 use crate::span::Span;
-use crate::timeline::{self, SeriesDoc, Timeline};
+use crate::timeline;
 use crate::{json, report};
 use gloo::storage::{LocalStorage, Storage};
 use std::rc::Rc;
@@ -300,10 +301,10 @@ pub fn app(props: &AppProps) -> Html {
     };
     let comparison = shown.comparison.clone();
     let slogans = use_memo(shown.clone(), |shown| shown.comparison.slogans.clone());
-    // The timeline is computed only while it is on screen.
+    // The timeline is worked out only while it is on screen, in tasks of its own.
     let timeline = {
         let docs: Vec<Doc> = if ws.mode == Mode::Timeline { ws.series.clone() } else { Vec::new() };
-        use_memo((docs, (*lexicon).clone()), |(docs, lexicon)| series_timeline(docs, lexicon))
+        use_deferred_timeline(docs, (*lexicon).clone())
     };
     let series_callbacks = SeriesCallbacks::new(&ws, &index_ref);
     let on_mode = |mode: Mode| {
@@ -690,26 +691,6 @@ fn section_of_row(c: &Comparison, row: usize) -> Option<(char, usize)> {
         (Some(&id), _) => Some(('b', c.outline_b.get(id).body.start)),
         (None, Some(&id)) => Some(('a', c.outline_a.get(id).body.start)),
         _ => None,
-    }
-}
-
-/// The timeline of a series with the lexicon as far as it is loaded.
-fn series_timeline(docs: &[Doc], lexicon: &LexiconState) -> Timeline {
-    let labels: Vec<String> = docs
-        .iter()
-        .map(|d| match &d.source {
-            Source::Corpus(id) => id.clone(),
-            _ => d.title.chars().take(14).collect(),
-        })
-        .collect();
-    let series: Vec<SeriesDoc<'_>> = docs
-        .iter()
-        .zip(&labels)
-        .map(|(d, label)| SeriesDoc { label, title: &d.title, date: &d.date, text: &d.text })
-        .collect();
-    match lexicon {
-        LexiconState::Ready(l) => timeline::build(&series, l),
-        _ => timeline::build(&series, &Lexicon::parse("")),
     }
 }
 

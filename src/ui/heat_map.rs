@@ -1,14 +1,24 @@
 //! The formulation heat map as a table: one row per formulation, one cell per document
 //! with its count, a sparkline, and marks for formulations that appear or vanish within
 //! the series. A cell opens the comparison of that document with the one before it.
+//!
+//! A row of a long series costs close to a millisecond to draw, so the table is drawn in
+//! blocks of [`BLOCK`] rows, one block per task: the first block shows at once, the rest
+//! follow without any one render holding up the page. A block already drawn is not built
+//! again when the next one is added.
 
 use crate::timeline::charts::{column_head, marks, shade, spark_points};
 use crate::timeline::Timeline;
+use gloo::timers::callback::Timeout;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 use yew::prelude::*;
 
 /// Rows drawn before the "show all" button.
 const FIRST_ROWS: usize = 300;
+/// Rows drawn per task.
+const BLOCK: usize = 50;
 
 /// Properties of [`HeatMap`].
 #[derive(Properties, PartialEq)]
@@ -25,8 +35,36 @@ pub struct HeatMapProps {
 #[function_component(HeatMap)]
 pub fn heat_map(props: &HeatMapProps) -> Html {
     let all = use_state(|| false);
+    // Rows drawn so far, of which list: a new filter or order starts again from one block.
+    let painted = use_state(|| (props.rows.clone(), BLOCK));
+    let drawn = if painted.0 == props.rows { painted.1 } else { BLOCK };
+    let wanted = if *all { props.rows.len() } else { props.rows.len().min(FIRST_ROWS) };
+    {
+        let painted = painted.clone();
+        let rows = props.rows.clone();
+        use_effect_with((drawn, wanted, rows), move |(drawn, wanted, rows)| {
+            let next = (rows.clone(), drawn + BLOCK);
+            let more = (drawn < wanted).then(|| Timeout::new(0, move || painted.set(next)));
+            move || drop(more)
+        });
+    }
     let t = &props.timeline;
-    let shown = if *all { props.rows.len() } else { props.rows.len().min(FIRST_ROWS) };
+    let shown = wanted.min(drawn);
+    // One listener for the whole table (a cell says which it is in `data-cell`): a
+    // callback per cell made the first render of a long series markedly slower.
+    let on_cell = {
+        let on_open = props.on_open.clone();
+        Callback::from(move |e: MouseEvent| {
+            let cell = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.closest("button[data-cell]").ok().flatten())
+                .and_then(|b| b.get_attribute("data-cell"));
+            if let Some((doc, row)) = cell.as_deref().and_then(parse_cell) {
+                on_open.emit((doc, row));
+            }
+        })
+    };
     let head = |i: usize| {
         let d = &t.documents[i];
         html! {
@@ -36,6 +74,56 @@ pub fn heat_map(props: &HeatMapProps) -> Html {
             </th>
         }
     };
+    html! {
+        <div class="heat-map-wrap">
+            <table class="heat-map" data-testid="heat-map">
+                <caption class="visually-hidden">{"Formulations: count in each document of the series"}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{"Formulation"}</th>
+                        { for (0..t.documents.len()).map(head) }
+                        <th scope="col">{"Trend"}</th>
+                        <th scope="col">{"Marks"}</th>
+                    </tr>
+                </thead>
+                <tbody onclick={on_cell}>
+                    { for (0..shown).step_by(BLOCK).map(|start| html! {
+                        <HeatRows key={start} timeline={t.clone()} rows={props.rows.clone()} start={start} end={(start + BLOCK).min(shown)} />
+                    }) }
+                </tbody>
+            </table>
+            if shown < props.rows.len() && !*all && shown == wanted {
+                <button type="button" class="small" onclick={let all = all.clone(); Callback::from(move |_| all.set(true))}>
+                    { format!("Show all {} formulations", props.rows.len()) }
+                </button>
+            }
+        </div>
+    }
+}
+
+/// Properties of [`HeatRows`]: equal when they draw the same rows of the same timeline
+/// (the list of rows is rebuilt on every render of the page, so it is compared by value).
+#[derive(Properties)]
+struct HeatRowsProps {
+    timeline: Rc<Timeline>,
+    rows: Rc<Vec<usize>>,
+    start: usize,
+    end: usize,
+}
+
+impl PartialEq for HeatRowsProps {
+    fn eq(&self, other: &Self) -> bool {
+        // By identity: comparing whole timelines on every block's render would cost more
+        // than the block.
+        Rc::ptr_eq(&self.timeline, &other.timeline)
+            && self.rows[self.start..self.end] == other.rows[other.start..other.end]
+    }
+}
+
+/// One block of rows.
+#[function_component(HeatRows)]
+fn heat_rows(props: &HeatRowsProps) -> Html {
+    let t = &props.timeline;
     let row = |&k: &usize| {
         let s = &t.slogans[k];
         let mark = marks(s);
@@ -51,12 +139,11 @@ pub fn heat_map(props: &HeatMapProps) -> Html {
                     }
                 </th>
                 { for s.counts.iter().enumerate().map(|(i, &count)| {
-                    let on_open = props.on_open.clone();
                     let label = format!("{}: {count} in {} — open the comparison", s.text, column_head(t, i));
                     html! {
                         <td class={format!("heat h{}", shade(count))}>
                             <button type="button" aria-label={label.clone()} title={label}
-                                onclick={Callback::from(move |_| on_open.emit((i, k)))} data-testid="heat-cell">
+                                data-cell={format!("{i} {k}")} data-testid="heat-cell">
                                 { if count == 0 { String::new() } else { count.to_string() } }
                             </button>
                         </td>
@@ -71,25 +158,11 @@ pub fn heat_map(props: &HeatMapProps) -> Html {
             </tr>
         }
     };
-    html! {
-        <div class="heat-map-wrap">
-            <table class="heat-map" data-testid="heat-map">
-                <caption class="visually-hidden">{"Formulations: count in each document of the series"}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{"Formulation"}</th>
-                        { for (0..t.documents.len()).map(head) }
-                        <th scope="col">{"Trend"}</th>
-                        <th scope="col">{"Marks"}</th>
-                    </tr>
-                </thead>
-                <tbody>{ for props.rows[..shown].iter().map(row) }</tbody>
-            </table>
-            if shown < props.rows.len() {
-                <button type="button" class="small" onclick={let all = all.clone(); Callback::from(move |_| all.set(true))}>
-                    { format!("Show all {} formulations", props.rows.len()) }
-                </button>
-            }
-        </div>
-    }
+    html! { <>{ for props.rows[props.start..props.end].iter().map(row) }</> }
+}
+
+/// The (document, row) of a cell's `data-cell` ("3 17").
+fn parse_cell(cell: &str) -> Option<(usize, usize)> {
+    let (doc, row) = cell.split_once(' ')?;
+    Some((doc.parse().ok()?, row.parse().ok()?))
 }

@@ -8,6 +8,7 @@ pub mod app;
 pub mod chart_export;
 pub mod comparison_view;
 pub mod corpus_fetch;
+pub mod deferred_timeline;
 pub mod derived_comparison;
 pub mod doc_panel;
 pub mod heat_map;

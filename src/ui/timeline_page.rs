@@ -3,6 +3,7 @@
 //! downloads. Every mark opens the pairwise comparison of two adjacent documents there.
 
 use super::chart_export::{download_png, download_svg};
+use super::deferred_timeline::TimelineState;
 use super::heat_map::HeatMap;
 use super::links::download;
 use super::series_editor::{SeriesEditor, SeriesEdits};
@@ -10,7 +11,7 @@ use super::state::{CorpusState, Doc, Focus, TimelineTab, TimelineView};
 use super::svg_chart::{ChartPick, SvgChart};
 use crate::timeline::charts::{bump_chart, column_head, heat_map, lineage_strips};
 use crate::timeline::slogan_tracks::{select, SloganOrder};
-use crate::timeline::{tables, Timeline, MIN_SERIES};
+use crate::timeline::{tables, MIN_SERIES};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -18,8 +19,8 @@ use yew::prelude::*;
 /// Properties of [`TimelinePage`].
 #[derive(Properties, PartialEq)]
 pub struct TimelinePageProps {
-    /// The timeline of the series.
-    pub timeline: Rc<Timeline>,
+    /// The timeline of the series, or of the series as it was while the new one is worked out.
+    pub timeline: TimelineState,
     /// The series.
     pub series: Vec<Doc>,
     /// The corpus.
@@ -49,20 +50,29 @@ pub fn pair_for(doc: usize) -> (usize, usize) {
 /// The page.
 #[function_component(TimelinePage)]
 pub fn timeline_page(props: &TimelinePageProps) -> Html {
-    let t = props.timeline.clone();
     let view = props.view.clone();
     let editor = html! {
         <SeriesEditor series={props.series.clone()} corpus={props.corpus.clone()} edits={props.edits.clone()} />
     };
-    if props.series.len() < MIN_SERIES || t.documents.len() < MIN_SERIES {
-        // The same shape as below (editor, then one element), so the editor keeps its state.
-        return html! {
+    // The same shape in every case (editor, then one element), so the editor keeps its state.
+    let alone = |message: String, status: bool| {
+        html! {
             <div class="timeline" data-testid="timeline">
-                { editor }
-                <p class="empty-state">{"Choose at least two documents (a ready-made series, the corpus list or your own files) to see how formulations, priorities and sections change across them."}</p>
+                { editor.clone() }
+                <p class="empty-state" role={status.then_some("status")} data-testid="timeline-working">{ message }</p>
             </div>
-        };
+        }
+    };
+    if props.series.len() < MIN_SERIES {
+        return alone("Choose at least two documents (a ready-made series, the corpus list or your own files) to see how formulations, priorities and sections change across them.".into(), false);
     }
+    let t = match &props.timeline.shown {
+        Some(t) if t.documents.len() >= MIN_SERIES => t.clone(),
+        _ => return alone(format!("Working out the timeline of {} documents…", props.series.len()), true),
+    };
+    // An out-of-date timeline stays in view, dimmed and inert (its marks would open the
+    // wrong pairs), until the new one replaces it.
+    let stale = !props.timeline.current;
     let rows = Rc::new(select(&t.slogans, &view.filter, view.all_kinds, view.order));
     let set = {
         let on_view = props.on_view.clone();
@@ -240,7 +250,8 @@ pub fn timeline_page(props: &TimelinePageProps) -> Html {
     html! {
         <div class="timeline" data-testid="timeline">
             { editor }
-            <div class="timeline-views">
+            <div class={classes!("timeline-views", stale.then_some("stale"))} inert={stale} aria-busy={stale.to_string()}
+                data-testid="timeline-views">
             <ol class="steps" aria-label="From one document to the next">
                 { for t.steps.iter().map(|s| html! {
                     <li>{ format!("{} → {}: {} sections kept, {} added, {} dropped",
