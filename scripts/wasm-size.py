@@ -31,6 +31,12 @@ def leb128(data, at):
             return value, at
 
 
+def read_bytes(data, at):
+    """A length-prefixed byte string (a name in the import or name section) and where it ends."""
+    n, at = leb128(data, at)
+    return data[at : at + n], at + n
+
+
 def read_module(path):
     """(bytes, imported function count, [(offset, length)] of bodies, {index: name}, data)."""
     data = open(path, "rb").read()
@@ -45,8 +51,7 @@ def read_module(path):
             count, i = leb128(data, at)
             for _ in range(count):
                 for _ in range(2):  # module and field names
-                    n, i = leb128(data, i)
-                    i += n
+                    _, i = read_bytes(data, i)
                 kind = data[i]
                 i += 1
                 if kind == 0:
@@ -70,9 +75,8 @@ def read_module(path):
         elif section == 11:
             data_segment = data[at:end]
         elif section == 0:  # custom: the name section's function names
-            n, i = leb128(data, at)
-            if data[i : i + n] == b"name":
-                i += n
+            title, i = read_bytes(data, at)
+            if title == b"name":
                 while i < end:
                     sub = data[i]
                     length, i = leb128(data, i + 1)
@@ -80,9 +84,8 @@ def read_module(path):
                         count, j = leb128(data, i)
                         for _ in range(count):
                             index, j = leb128(data, j)
-                            n, j = leb128(data, j)
-                            names[index] = data[j : j + n].decode("utf-8", "replace")
-                            j += n
+                            name, j = read_bytes(data, j)
+                            names[index] = name.decode("utf-8", "replace")
                     i += length
         at = end
     return data, imported, bodies, names, data_segment
@@ -123,8 +126,8 @@ def group_of(name):
         parts = [first] + [unescape(s) for s in segments[1:]]
     crate = parts[0]
     module = None
-    if crate == "tifa" and len(parts) > 1:
-        module = parts[1] if parts[1] != "ui" or len(parts) < 3 else "ui::" + parts[2]
+    if crate == "tifa" and len(parts) > 1:  # tifa::align, or tifa::ui::app one level deeper
+        module = "::".join(parts[1:3]) if parts[1] == "ui" else parts[1]
     return (crate, module)
 
 
@@ -144,11 +147,15 @@ def main():
             modules[module] += body
     total = sum(len(b) for b in crates.values())
 
+    def measure(body):
+        """(bytes, percent of all code, bytes gzipped on its own)."""
+        return len(body), 100 * len(body) / total, len(zlib.compress(bytes(body), 9))
+
     def table(title, groups, limit):
         print(f"\n{title}\n{'bytes':>9} {'share':>6} {'gzip alone':>11}  name")
         for name, body in sorted(groups.items(), key=lambda kv: -len(kv[1]))[:limit]:
-            gz = len(zlib.compress(bytes(body), 9))
-            print(f"{len(body):9d} {100 * len(body) / total:5.1f}% {gz:11d}  {name}")
+            size, share, gz = measure(body)
+            print(f"{size:9d} {share:5.1f}% {gz:11d}  {name}")
 
     print(f"code {total} B in {len(bodies)} functions; data {len(data_segment)} B "
           f"({len(zlib.compress(data_segment, 9))} B gzipped alone)")
@@ -157,8 +164,8 @@ def main():
     ui = bytearray().join(b for m, b in modules.items() if m.startswith("ui::"))
     engine = bytearray().join(b for m, b in modules.items() if not m.startswith("ui::"))
     for label, body in (("tifa::ui (components, links, worker glue)", ui), ("tifa's engine (every other module)", engine)):
-        print(f"{label}: {len(body)} B, {100 * len(body) / total:.1f}% of code, "
-              f"{len(zlib.compress(bytes(body), 9))} B gzipped alone")
+        size, share, gz = measure(body)
+        print(f"{label}: {size} B, {share:.1f}% of code, {gz} B gzipped alone")
 
 
 if __name__ == "__main__":
