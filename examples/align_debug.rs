@@ -1,5 +1,11 @@
 //! Prints, for an annotated pair, the similarity of every gold pair and the best competing
 //! candidate of each paragraph: `cargo run --release --example align_debug -- A B`.
+//!
+//! Then what wording alone can tell about the pair: how many gold pairs are each other's
+//! best match, and the best F1 any similarity bar reaches with three simple rules (every
+//! pair over the bar; pairs where one side is the other's best match; pairs that are each
+//! other's best). When these stay far under the targets, the missing pairs are ones
+//! whose similarity does not set them apart from pairs that are not gold.
 #![allow(clippy::disallowed_methods)] // not in the wasm: the standard sort is fine here
 
 use std::collections::BTreeSet;
@@ -46,12 +52,73 @@ fn main() {
         let tot: f32 = x.iter().map(&w).sum::<f32>() + y.iter().map(&w).sum::<f32>();
         2.0 * shared / tot.max(1e-6)
     };
-    for i in 0..pa.len() {
-        let mut best: Vec<(f32, usize)> = (0..pb.len()).map(|j| (sim(i, j), j)).collect();
+    let all: Vec<(usize, usize, f32)> =
+        (0..pa.len()).flat_map(|i| (0..pb.len()).map(move |j| (i, j))).map(|(i, j)| (i, j, sim(i, j))).collect();
+    print_rows(&all, &gold, pa.len(), pb.len());
+    print_wording_ceiling(&all, &gold, pa.len(), pb.len());
+}
+
+/// Each paragraph of A: its gold partners and its three best matches (1-based).
+fn print_rows(all: &[(usize, usize, f32)], gold: &BTreeSet<(usize, usize)>, na: usize, nb: usize) {
+    for i in 0..na {
+        let mut best: Vec<(f32, usize)> = all[i * nb..(i + 1) * nb].iter().map(|&(_, j, s)| (s, j)).collect();
         best.sort_by(|x, y| y.0.total_cmp(&x.0));
         let golds: Vec<String> =
-            gold.iter().filter(|g| g.0 == i + 1).map(|g| format!("{}:{:.2}", g.1, sim(i, g.1 - 1))).collect();
+            gold.iter().filter(|g| g.0 == i + 1).map(|g| format!("{}:{:.2}", g.1, all[i * nb + g.1 - 1].2)).collect();
         let top: Vec<String> = best.iter().take(3).map(|(s, j)| format!("{}:{:.2}", j + 1, s)).collect();
         println!("A{:<3} gold [{}]  top [{}]", i + 1, golds.join(" "), top.join(" "));
+    }
+}
+
+/// Which pairs (of 0-based paragraphs) a rule keeps.
+type Rule<'r> = &'r dyn Fn(usize, usize) -> bool;
+
+/// How far paragraph similarity alone gets on this pair (see the module's doc).
+fn print_wording_ceiling(all: &[(usize, usize, f32)], gold: &BTreeSet<(usize, usize)>, na: usize, nb: usize) {
+    let sim = |i: usize, j: usize| all[i * nb + j].2;
+    let row_best: Vec<usize> =
+        (0..na).map(|i| (0..nb).rev().max_by(|&x, &y| sim(i, x).total_cmp(&sim(i, y))).unwrap()).collect();
+    let column_best: Vec<usize> =
+        (0..nb).map(|j| (0..na).rev().max_by(|&x, &y| sim(x, j).total_cmp(&sim(y, j))).unwrap()).collect();
+    let mutual = |i: usize, j: usize| row_best[i] == j && column_best[j] == i;
+    let one_sided = |i: usize, j: usize| row_best[i] == j || column_best[j] == i;
+    let is_gold = |i: usize, j: usize| gold.contains(&(i + 1, j + 1));
+    let count = |keep: &dyn Fn(usize, usize) -> bool| {
+        (0..na).flat_map(|i| (0..nb).map(move |j| (i, j))).filter(|&(i, j)| keep(i, j)).count()
+    };
+    println!(
+        "\ngold pairs {}: each other's best match {}, one side's best match {}",
+        gold.len(),
+        count(&|i, j| is_gold(i, j) && mutual(i, j)),
+        count(&|i, j| is_gold(i, j) && one_sided(i, j)),
+    );
+    let mut gold_similarities: Vec<f32> = gold.iter().map(|&(i, j)| sim(i - 1, j - 1)).collect();
+    gold_similarities.sort_by(f32::total_cmp);
+    let median = gold_similarities[gold_similarities.len() / 2];
+    println!(
+        "half the gold pairs score under {median:.2}; {} pairs that are not gold score at least that",
+        all.iter().filter(|&&(i, j, s)| s >= median && !is_gold(i, j)).count()
+    );
+    let rules: [(&str, Rule); 3] =
+        [("every pair", &|_, _| true), ("one side's best", &one_sided), ("each other's best", &mutual)];
+    for (name, rule) in rules {
+        let mut best = (0.0, 0.0, 0.0, 0.0);
+        for bar in (1..60).map(|k| k as f32 / 100.0) {
+            let predicted: Vec<(usize, usize)> =
+                all.iter().filter(|&&(i, j, s)| s >= bar && rule(i, j)).map(|&(i, j, _)| (i, j)).collect();
+            let hits = predicted.iter().filter(|&&(i, j)| is_gold(i, j)).count() as f32;
+            if hits == 0.0 {
+                continue;
+            }
+            let (p, r) = (hits / predicted.len() as f32, hits / gold.len() as f32);
+            let f1 = 2.0 * p * r / (p + r);
+            if f1 > best.0 {
+                best = (f1, p, r, bar);
+            }
+        }
+        println!(
+            "best bar for {name:<18} F1 {:.3} (P {:.2} R {:.2} at similarity {:.2})",
+            best.0, best.1, best.2, best.3
+        );
     }
 }
