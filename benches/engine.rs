@@ -2,7 +2,7 @@
 //!
 //! Stages: segmentation, segmentation + alignment (fingerprints included), the word diffs
 //! of every aligned pair with their significance classes, formulations and priorities
-//! (extraction and comparison), and the whole comparison (all of these). Documents come from ../shared/corpus (or
+//! (extraction and comparison), and the whole comparison (all of these). Documents come from seeds/corpus (or
 //! $TIFA_CORPUS) and seeds/.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -34,7 +34,7 @@ mod stages {
             Some(name) => root.join("seeds").join(format!("{name}.txt")),
             None => std::env::var_os("TIFA_CORPUS")
                 .map(PathBuf::from)
-                .unwrap_or_else(|| root.join("../shared/corpus"))
+                .unwrap_or_else(|| root.join("seeds/corpus"))
                 .join(format!("{id}.txt")),
         };
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))

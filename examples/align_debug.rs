@@ -16,7 +16,7 @@ use tifa::segment::segment;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let dir = std::path::Path::new("../shared/corpus");
+    let dir = std::path::Path::new("seeds/corpus");
     let a = std::fs::read_to_string(dir.join(format!("{}.txt", args[0]))).unwrap();
     let b = std::fs::read_to_string(dir.join(format!("{}.txt", args[1]))).unwrap();
     let ann = std::fs::read_to_string(format!("tests/alignment/{}__{}.tsv", args[0], args[1])).unwrap();

@@ -2,7 +2,7 @@
 //! notation, with its change-run count: `cargo run --release --example redline_debug -- A B [max]`.
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let dir = std::path::Path::new("../shared/corpus");
+    let dir = std::path::Path::new("seeds/corpus");
     let a = std::fs::read_to_string(dir.join(format!("{}.txt", args[0]))).unwrap();
     let b = std::fs::read_to_string(dir.join(format!("{}.txt", args[1]))).unwrap();
     let max: usize = args.get(2).and_then(|m| m.parse().ok()).unwrap_or(usize::MAX);

@@ -1,7 +1,7 @@
 //! Prints the rows of a comparison as paragraph pairs: `cargo run --release --example rows_debug -- A B`.
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let dir = std::path::Path::new("../shared/corpus");
+    let dir = std::path::Path::new("seeds/corpus");
     let a = std::fs::read_to_string(dir.join(format!("{}.txt", args[0]))).unwrap();
     let b = std::fs::read_to_string(dir.join(format!("{}.txt", args[1]))).unwrap();
     let c = tifa::compare(&a, &b, &tifa::Options::default());

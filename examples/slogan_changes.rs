@@ -3,7 +3,7 @@
 //! `cargo run --release --example slogan_changes -- cc19-4-zh cc19-5-zh`.
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let dir = std::path::Path::new("../shared/corpus");
+    let dir = std::path::Path::new("seeds/corpus");
     let a = std::fs::read_to_string(dir.join(format!("{}.txt", args[0]))).unwrap();
     let b = std::fs::read_to_string(dir.join(format!("{}.txt", args[1]))).unwrap();
     let c = tifa::compare(&a, &b, &tifa::Options::default());

@@ -10,7 +10,7 @@ frequent non-words of the corpus ("的发", "和社") never enter.
 
 Usage (not part of the build; the output is committed):
     pip download jieba==0.42.1 --no-deps -d /tmp/jieba && tar xzf /tmp/jieba/jieba-0.42.1.tar.gz -C /tmp/jieba
-    python3 scripts/build-zh-words.py /tmp/jieba/jieba-0.42.1/jieba/dict.txt ../shared/corpus > src/data/zh_words.txt
+    python3 scripts/build-zh-words.py /tmp/jieba/jieba-0.42.1/jieba/dict.txt seeds/corpus > src/data/zh_words.txt
 """
 import collections
 import glob

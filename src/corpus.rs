@@ -1,7 +1,7 @@
 //! The bundled corpus: manifest rows in, the site's `corpus/index.json` out.
 //!
 //! A corpus folder holds text files and a tab-separated manifest with a header row
-//! (`corpus.tsv` in `seeds/`, or a `MANIFEST.tsv` like the one in `../shared/corpus`).
+//! (`corpus.tsv` in `seeds/`, or a `MANIFEST.tsv` like the one in `seeds/corpus`).
 //! Columns are found by name; only `id` is required. Missing metadata is derived: the file
 //! is `<id>.txt`, the language is guessed from the text, and the body that
 //! issued a document is guessed from its id (`cc19-4-zh` → Central Committee plenums).

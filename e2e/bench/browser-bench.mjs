@@ -3,7 +3,7 @@
 //
 //   node e2e/bench/browser-bench.mjs [--runs 7] [--data DIR]
 //
-// Inputs: the sample pair, corpus pairs from ../shared/corpus, and the generated workloads
+// Inputs: the sample pair, corpus pairs from seeds/corpus, and the generated workloads
 // of ../shared/bench (DIR, or generated into a temporary folder with python3 when absent).
 import { spawnSync } from 'node:child_process';
 import { enginePage, flags, repo, startSite } from './harness.mjs';
@@ -13,7 +13,7 @@ import path from 'node:path';
 
 const args = flags();
 const runs = Number(args.runs ?? 7);
-const corpus = process.env.TIFA_CORPUS ?? path.resolve(repo, '../shared/corpus');
+const corpus = process.env.TIFA_CORPUS ?? path.resolve(repo, 'seeds/corpus');
 const benchDir = path.resolve(repo, '../shared/bench');
 
 const read = (p) => fs.readFileSync(p, 'utf8');

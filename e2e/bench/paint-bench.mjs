@@ -12,7 +12,7 @@ import zlib from 'node:zlib';
 
 const args = flags();
 const runs = Number(args.runs ?? 5);
-const corpus = process.env.TIFA_CORPUS ?? path.resolve(repo, '../shared/corpus');
+const corpus = process.env.TIFA_CORPUS ?? path.resolve(repo, 'seeds/corpus');
 
 // The share-link hash of a bundled text (FNV-1a 64, first 8 hex digits), as src/corpus.rs.
 function shortHash(text) {

@@ -17,9 +17,10 @@ test('the corpus picker can be searched', async ({ page }) => {
   const options = page.getByTestId('pick-A').locator('option');
   const all = await options.count();
   await page.getByTestId('search-A').fill('政府工作报告');
-  await expect(page.getByTestId('search-count-A')).toHaveText('2 found');
-  // The two work reports, the document already picked, and the prompt.
-  await expect(options).toHaveCount(4);
+  // The seven work reports of the bundled corpus (2016–2019, 2021–2023; seeds/corpus).
+  await expect(page.getByTestId('search-count-A')).toHaveText('7 found');
+  // Those seven, the document already picked, and the prompt.
+  await expect(options).toHaveCount(9);
   await page.getByTestId('pick-A').selectOption('gwr2023-zh');
   await expect(page.getByTestId('title-A')).toContainText('2023');
   await page.getByTestId('search-A').fill('');

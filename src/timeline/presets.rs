@@ -1,4 +1,4 @@
-//! Ready-made series of the shared corpus (`../shared/corpus`): offered as one click in the
+//! Ready-made series of the curated corpus (`seeds/corpus`): offered as one click in the
 //! page when every document is bundled, and used by the tests and benchmarks.
 
 /// The eight Chinese documents, by date: a congress report, three plenums of the 19th

@@ -1,4 +1,5 @@
-//! Fixtures shared by the native integration tests: the seeds and ../shared/corpus.
+//! Fixtures shared by the native integration tests: the seeds and the curated corpus in
+//! seeds/corpus (the repository's copy of the workplace's shared corpus).
 #![allow(dead_code)]
 
 use std::path::PathBuf;
@@ -19,16 +20,16 @@ pub fn sample_pair() -> (String, String) {
     (seed("000_32d0b0de139dc88b.txt"), seed("001_demo_illustrative_edit.txt"))
 }
 
-/// The shared corpus folder: $TIFA_CORPUS, or ../shared/corpus beside the repository.
+/// The corpus folder: $TIFA_CORPUS, or the repository's seeds/corpus.
 pub fn corpus_dir() -> PathBuf {
-    std::env::var_os("TIFA_CORPUS").map(PathBuf::from).unwrap_or_else(|| root().join("../shared/corpus"))
+    std::env::var_os("TIFA_CORPUS").map(PathBuf::from).unwrap_or_else(|| root().join("seeds/corpus"))
 }
 
-/// A document of the shared corpus by id (`cc19-4-zh`).
+/// A document of the corpus by id (`cc19-4-zh`).
 pub fn corpus(id: &str) -> String {
     let path = corpus_dir().join(format!("{id}.txt"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("cannot read {} ({e}); the tests need ../shared/corpus or TIFA_CORPUS", path.display())
+        panic!("cannot read {} ({e}); the tests read seeds/corpus (or TIFA_CORPUS)", path.display())
     })
 }
 
