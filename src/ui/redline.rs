@@ -1,7 +1,8 @@
 //! Renders one side of a diff: equal text as is, changed words marked with `<del>` (A) or
 //! `<ins>` (B), each with its significance as a class. Marks never rely on colour alone: the
-//! stylesheet strikes deletions and underlines insertions, thick for substantive changes,
-//! wavy for modifiers and dotted for routine ones. Changes the options hide render as plain
+//! stylesheet strikes deletions (in Chinese, rules them above the glyphs, since a line
+//! through 二 reads as 三) and underlines insertions, thick for substantive changes, wavy
+//! for modifiers and dotted for routine ones. Changes the options hide render as plain
 //! text.
 
 use crate::diff::{Op, OpKind};
