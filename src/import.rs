@@ -1,12 +1,14 @@
 //! Turning a user's file into text: plain text and Markdown as they are, HTML without its
-//! markup, Word `.docx` as the text of its paragraphs. Binary, oversized and malformed files
-//! are refused with a reason, never a panic.
+//! markup, Word `.docx` as the text of its paragraphs. Text files may be UTF-8, UTF-16 or a
+//! legacy Chinese encoding (GB18030, Big5; see [`crate::encoding`]). Binary, oversized and
+//! malformed files are refused with a reason, never a panic; a PDF is named as one.
 //!
 //! The HTML and `.docx` readers are small and hand-written on purpose: they need only the
 //! text (no layout), and HTML parsers and zip crates would more than double the wasm, which
 //! is budgeted. The `.docx` reader inflates with `miniz_oxide` (already used by share links)
 //! and caps the inflated size, so a zip bomb is refused.
 
+use crate::encoding::{Encoding, LegacyDecoder, NotText};
 use std::fmt;
 
 /// Largest file accepted, in bytes. Five megabytes of text must work; this leaves room.
@@ -22,6 +24,8 @@ pub struct Imported {
     pub title: String,
     /// The text.
     pub text: String,
+    /// The encoding the text was read as (UTF-8 for `.docx`).
+    pub encoding: Encoding,
 }
 
 /// Why a file could not be used.
@@ -29,8 +33,10 @@ pub struct Imported {
 pub enum ImportError {
     /// Larger than [`MAX_FILE_BYTES`].
     TooLarge(usize),
-    /// Not text (NUL bytes, or not UTF-8 / UTF-16).
+    /// Not text (NUL bytes, or no encoding tifa reads gives plausible text).
     Binary,
+    /// A PDF, whose text tifa does not extract.
+    Pdf,
     /// A `.docx` that is not a valid Word file (not a zip, no document part, corrupt).
     BadDocx(&'static str),
     /// A `.docx` whose text inflates past [`MAX_DOCX_XML_BYTES`].
@@ -48,6 +54,10 @@ impl fmt::Display for ImportError {
                 write!(f, "it is {} MB; tifa opens files up to {} MB", megabytes(*n), MAX_FILE_BYTES / 1_048_576)
             }
             ImportError::Binary => write!(f, "it is not a text file (it contains binary data)"),
+            ImportError::Pdf => write!(
+                f,
+                "it is a PDF, whose text tifa cannot read; open it in a PDF reader, copy the text and paste it here"
+            ),
             ImportError::BadDocx(why) => write!(f, "it is not a readable Word .docx file ({why})"),
             ImportError::DocxTooLarge => {
                 write!(f, "its text unpacks to more than {} MB", MAX_DOCX_XML_BYTES / 1_048_576)
@@ -67,8 +77,8 @@ pub fn megabytes(bytes: usize) -> String {
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
-/// Reads a file by name and content.
-pub fn import_file(name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
+/// Reads a file by name and content; `legacy` decodes GB18030 and Big5.
+pub fn import_file(name: &str, bytes: &[u8], legacy: &dyn LegacyDecoder) -> Result<Imported, ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge(bytes.len()));
     }
@@ -76,40 +86,32 @@ pub fn import_file(name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
         Some((stem, ext)) if !stem.is_empty() => (stem, ext.to_ascii_lowercase()),
         _ => (name, String::new()),
     };
-    let text = match ext.as_str() {
-        "docx" => docx_text(bytes)?,
-        "html" | "htm" | "xhtml" => html_text(&decode_text(bytes)?),
-        "txt" | "md" | "markdown" | "text" | "" => decode_text(bytes)?,
-        other => match decode_text(bytes) {
-            Ok(text) => text,
+    let (text, encoding) = match ext.as_str() {
+        "docx" => (docx_text(bytes)?, Encoding::Utf8),
+        "html" | "htm" | "xhtml" => {
+            let (text, encoding) = decode_text(bytes, legacy)?;
+            (html_text(&text), encoding)
+        }
+        "txt" | "md" | "markdown" | "text" | "" => decode_text(bytes, legacy)?,
+        other => match decode_text(bytes, legacy) {
+            Ok(decoded) => decoded,
+            Err(ImportError::Pdf) => return Err(ImportError::Pdf),
             Err(_) => return Err(ImportError::Unsupported(other.to_string())),
         },
     };
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    Ok(Imported { title: stem.to_string(), text })
+    Ok(Imported { title: stem.to_string(), text, encoding })
 }
 
-/// UTF-8 (with or without BOM) or UTF-16 with a BOM; anything with NUL bytes is binary.
-pub fn decode_text(bytes: &[u8]) -> Result<String, ImportError> {
-    let utf16 = |le: bool| -> Result<String, ImportError> {
-        let units: Vec<u16> = bytes[2..]
-            .chunks_exact(2)
-            .map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) })
-            .collect();
-        String::from_utf16(&units).map_err(|_| ImportError::Binary)
-    };
-    match bytes {
-        [0xFF, 0xFE, ..] => return utf16(true),
-        [0xFE, 0xFF, ..] => return utf16(false),
-        _ => {}
+/// The text of a file in any encoding tifa reads, and that encoding.
+pub fn decode_text(bytes: &[u8], legacy: &dyn LegacyDecoder) -> Result<(String, Encoding), ImportError> {
+    match crate::encoding::decode(bytes, legacy) {
+        Ok(decoded) => Ok((decoded.text, decoded.encoding)),
+        Err(NotText::Pdf) => Err(ImportError::Pdf),
+        Err(NotText::Binary) => Err(ImportError::Binary),
     }
-    let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    if body.contains(&0) {
-        return Err(ImportError::Binary);
-    }
-    String::from_utf8(body.to_vec()).map_err(|_| ImportError::Binary)
 }
 
 /// The text of an HTML page: scripts and styles dropped, block elements on their own lines,
@@ -281,6 +283,11 @@ pub fn docx_text(bytes: &[u8]) -> Result<String, ImportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::encoding::UtfOnly;
+
+    fn import(name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
+        import_file(name, bytes, &UtfOnly)
+    }
 
     /// A minimal zip with one deflated member, as a `.docx` has.
     fn zip_with(name: &str, content: &[u8]) -> Vec<u8> {
@@ -313,13 +320,18 @@ mod tests {
     #[test]
     fn docx_paragraphs_become_lines() {
         let xml = r#"<w:document><w:body><w:p><w:r><w:t>全会认为</w:t></w:r><w:r><w:t xml:space="preserve">，形势 &amp; 任务</w:t></w:r></w:p><w:p><w:r><w:t>第二段</w:t></w:r></w:p></w:body></w:document>"#;
-        let doc = import_file("公报.docx", &zip_with("word/document.xml", xml.as_bytes())).unwrap();
-        assert_eq!(doc, Imported { title: "公报".into(), text: "全会认为，形势 & 任务\n第二段".into() });
+        let doc = import("公报.docx", &zip_with("word/document.xml", xml.as_bytes())).unwrap();
+        assert_eq!(
+            doc,
+            Imported {
+                title: "公报".into(), text: "全会认为，形势 & 任务\n第二段".into(), encoding: Encoding::Utf8
+            }
+        );
     }
 
     #[test]
     fn docx_that_is_not_a_zip() {
-        assert_eq!(import_file("x.docx", b"just text"), Err(ImportError::BadDocx("not a zip archive")));
+        assert_eq!(import("x.docx", b"just text"), Err(ImportError::BadDocx("not a zip archive")));
     }
 
     #[test]
@@ -327,13 +339,13 @@ mod tests {
         let huge = vec![b'a'; MAX_DOCX_XML_BYTES + 1];
         let bomb = zip_with("word/document.xml", &huge);
         assert!(bomb.len() < 200_000);
-        assert_eq!(import_file("bomb.docx", &bomb), Err(ImportError::DocxTooLarge));
+        assert_eq!(import("bomb.docx", &bomb), Err(ImportError::DocxTooLarge));
     }
 
     #[test]
     fn zip_without_document_part() {
         let z = zip_with("other.xml", b"<x/>");
-        assert_eq!(import_file("x.docx", &z), Err(ImportError::BadDocx("no word/document.xml inside")));
+        assert_eq!(import("x.docx", &z), Err(ImportError::BadDocx("no word/document.xml inside")));
     }
 
     #[test]
@@ -344,34 +356,51 @@ mod tests {
 
     #[test]
     fn binary_and_oversized_files_are_refused() {
-        assert_eq!(import_file("a.txt", &[0x89, b'P', b'N', b'G', 0, 0]), Err(ImportError::Binary));
-        assert_eq!(import_file("a.pdf", &[0x25, 0x50, 0xff, 0xfe, 0]), Err(ImportError::Unsupported("pdf".into())));
-        assert!(matches!(import_file("a.txt", &vec![b'a'; MAX_FILE_BYTES + 1]), Err(ImportError::TooLarge(_))));
-        let err = import_file("a.txt", &vec![b'a'; 9 * 1_048_576 + 104_858]).unwrap_err();
+        assert_eq!(import("a.txt", &[0x89, b'P', b'N', b'G', 0, 0]), Err(ImportError::Binary));
+        assert_eq!(import("a.pdf", &[0x25, 0x50, 0xff, 0xfe, 0]), Err(ImportError::Unsupported("pdf".into())));
+        assert!(matches!(import("a.txt", &vec![b'a'; MAX_FILE_BYTES + 1]), Err(ImportError::TooLarge(_))));
+        let err = import("a.txt", &vec![b'a'; 9 * 1_048_576 + 104_858]).unwrap_err();
         assert_eq!(err.to_string(), "it is 9.1 MB; tifa opens files up to 8 MB");
     }
 
     #[test]
     fn text_encodings() {
-        assert_eq!(decode_text(b"\xEF\xBB\xBFabc").unwrap(), "abc");
-        assert_eq!(decode_text(&[0xFF, 0xFE, b'a', 0, 0x68, 0x51]).unwrap(), "a全");
-        assert_eq!(import_file("notes.md", "# 标题".as_bytes()).unwrap().title, "notes");
+        assert_eq!(decode_text(b"\xEF\xBB\xBFabc", &UtfOnly).unwrap(), ("abc".into(), Encoding::Utf8));
+        assert_eq!(decode_text(&[0xFF, 0xFE, b'a', 0, 0x68, 0x51], &UtfOnly).unwrap().0, "a全");
+        assert_eq!(import("notes.md", "# 标题".as_bytes()).unwrap().title, "notes");
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn a_gbk_file_is_read_and_says_so() {
+        let gbk = encoding_rs::GB18030.encode("全会认为，形势很好。").0;
+        let file = import_file("gonggao.txt", &gbk, &crate::encoding::EncodingRs).unwrap();
+        assert_eq!((file.text.as_str(), file.encoding), ("全会认为，形势很好。", Encoding::Gb18030));
+    }
+
+    #[test]
+    fn a_pdf_is_named_as_a_pdf_whatever_its_name() {
+        for name in ["report.pdf", "report.txt", "report"] {
+            let err = import(name, b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n").unwrap_err();
+            assert_eq!(err, ImportError::Pdf, "{name}");
+            assert!(err.to_string().starts_with("it is a PDF"));
+        }
     }
 
     #[test]
     fn five_megabytes_of_text_open() {
         let text = "全会认为，形势很好。\n".repeat(5 * 1024 * 1024 / 31 + 1);
         assert!(text.len() > 5 * 1024 * 1024);
-        assert_eq!(import_file("big.txt", text.as_bytes()).unwrap().text.len(), text.len());
+        assert_eq!(import("big.txt", text.as_bytes()).unwrap().text.len(), text.len());
     }
 
     #[test]
     fn empty_and_blank_files_are_refused_with_a_reason() {
         for bytes in [&b""[..], b" \n\t\r\n", "\u{3000}\n".as_bytes()] {
-            assert_eq!(import_file("blank.txt", bytes).unwrap_err(), ImportError::Empty);
+            assert_eq!(import("blank.txt", bytes).unwrap_err(), ImportError::Empty);
         }
         assert_eq!(
-            import_file("page.html", b"<html><body><script>x</script></body></html>").unwrap_err(),
+            import("page.html", b"<html><body><script>x</script></body></html>").unwrap_err(),
             ImportError::Empty
         );
     }

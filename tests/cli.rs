@@ -61,10 +61,67 @@ fn binary_file_is_a_clear_error() {
     let dir = std::env::temp_dir().join(format!("tifa-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let bin = dir.join("x.bin");
-    std::fs::write(&bin, [0xff, 0xfe, 0x00, 0x80]).unwrap();
+    std::fs::write(&bin, [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]).unwrap();
     let out = tifa(&["compare", bin.to_str().unwrap(), bin.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("is not UTF-8 text"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("it is not a text file (it contains binary data)"));
+}
+
+fn file(name: &str) -> String {
+    common::root().join("tests/files").join(name).to_str().unwrap().to_string()
+}
+
+fn corpus_file(id: &str) -> String {
+    common::corpus_dir().join(format!("{id}.txt")).to_str().unwrap().to_string()
+}
+
+/// The comparison's JSON without the titles and byte counts, which name the files.
+fn findings(out: &std::process::Output) -> serde_json::Value {
+    let mut v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    for side in ["a", "b"] {
+        let doc = v["documents"][side].as_object_mut().unwrap();
+        doc.remove("title");
+        doc.remove("bytes");
+    }
+    v
+}
+
+#[test]
+fn files_in_gb18030_utf16_and_big5_are_read_and_named() {
+    let utf8 = tifa(&["compare", &corpus_file("cc19-4-zh"), &corpus_file("cc19-5-zh"), "--format", "json"]);
+    assert!(utf8.status.success());
+    for (a, b, said) in [
+        (file("cc19-4-zh.gb18030.txt"), corpus_file("cc19-5-zh"), "read as GB18030"),
+        (corpus_file("cc19-4-zh"), file("cc19-5-zh.utf16le.txt"), "read as UTF-16LE"),
+        (corpus_file("cc19-4-zh"), file("cc19-5-zh.utf16be.txt"), "read as UTF-16BE"),
+    ] {
+        let out = tifa(&["compare", &a, &b, "--format", "json"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stderr).contains(said), "stderr should say {said}");
+        // Byte offsets differ only where the UTF-16 file is concerned; GB18030 is read back
+        // to the same UTF-8 text, so its comparison is the same.
+        if said.contains("GB18030") {
+            assert_eq!(findings(&out), findings(&utf8));
+        }
+    }
+    let out =
+        tifa(&["compare", &file("gwr1954-zh-hant.big5.txt"), &file("gwr1954-zh-hant.utf8.txt"), "--format", "json"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("read as Big5"));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["stats"]["same"], v["pairs"].as_array().unwrap().len(), "the Big5 file reads as its UTF-8 twin");
+}
+
+#[test]
+fn a_pdf_is_named_as_one_and_a_picture_as_binary() {
+    for name in ["communique.pdf", "communique-saved-as.txt"] {
+        let out = tifa(&["compare", &file(name), &corpus_file("cc19-5-zh")]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("it is a PDF"), "{name}");
+    }
+    let out = tifa(&["compare", &file("picture-saved-as.txt"), &corpus_file("cc19-5-zh")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary data"));
 }
 
 #[test]

@@ -38,7 +38,8 @@ COMMANDS:
     corpus-index   Read each CORPUS_DIR's manifest (corpus.tsv or MANIFEST.tsv) and text
                    files, and write DIR/index.json plus DIR/<id>.txt for the web app.
 
-Files must be UTF-8 text. Exit status: 0 success, 1 unreadable input, 2 bad usage.
+Files are text in UTF-8, UTF-16, GB18030 or Big5 (a file not in UTF-8 is named on stderr
+with the encoding it was read as). Exit status: 0 success, 1 unreadable input, 2 bad usage.
 ";
 
 fn main() -> ExitCode {
@@ -82,15 +83,22 @@ fn write_out(text: &str) -> Result<(), Failure> {
     }
 }
 
+/// A text file in UTF-8, UTF-16, GB18030 or Big5; a file not in UTF-8 is named on stderr
+/// with the encoding it was read as.
 fn read_text(path: &Path) -> Result<String, Failure> {
     let bytes = std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
-    String::from_utf8(bytes).map_err(|e| {
-        Failure::Input(format!(
-            "{} is not UTF-8 text (invalid byte at offset {})",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ))
-    })
+    #[cfg(not(target_arch = "wasm32"))]
+    let legacy = tifa::encoding::EncodingRs;
+    #[cfg(target_arch = "wasm32")]
+    let legacy = tifa::encoding::UtfOnly;
+    match tifa::import::decode_text(&bytes, &legacy) {
+        Ok((text, tifa::encoding::Encoding::Utf8)) => Ok(text),
+        Ok((text, encoding)) => {
+            eprintln!("tifa: {} read as {}", path.display(), encoding.name());
+            Ok(text)
+        }
+        Err(e) => Err(Failure::Input(format!("cannot use {}: {e}", path.display()))),
+    }
 }
 
 fn run_compare(args: &[String]) -> Result<(), Failure> {

@@ -29,6 +29,7 @@ use crate::share::{DocRef, FocusRef, ShareState, View};
 use crate::slogan_changes::SloganStatus;
 use crate::span::Span;
 use crate::timeline;
+use crate::ui::text_decoder::BrowserDecoder;
 use crate::{json, report};
 use gloo::storage::{LocalStorage, Storage};
 use std::rc::Rc;
@@ -506,8 +507,8 @@ pub fn app(props: &AppProps) -> Html {
         };
         let on_file = {
             let ws = ws.clone();
-            Callback::from(move |(name, bytes): (String, Vec<u8>)| match import_file(&name, &bytes) {
-                Ok(doc) => ws.dispatch(Action::Load(side, Doc::imported(&name, doc.title, doc.text))),
+            Callback::from(move |(name, bytes): (String, Vec<u8>)| match import_file(&name, &bytes, &BrowserDecoder) {
+                Ok(doc) => ws.dispatch(Action::Load(side, Doc::imported(&name, doc))),
                 Err(e) => ws.dispatch(Action::LoadFailed(format!(
                     "Could not open “{name}”: {e}. Document {} is unchanged.",
                     side.label()
@@ -754,8 +755,8 @@ impl SeriesCallbacks {
         };
         let on_file = {
             let ws = ws.clone();
-            Callback::from(move |(name, bytes): (String, Vec<u8>)| match import_file(&name, &bytes) {
-                Ok(doc) => ws.dispatch(Action::SeriesAdd(Doc::imported(&name, doc.title, doc.text))),
+            Callback::from(move |(name, bytes): (String, Vec<u8>)| match import_file(&name, &bytes, &BrowserDecoder) {
+                Ok(doc) => ws.dispatch(Action::SeriesAdd(Doc::imported(&name, doc))),
                 Err(e) => ws.dispatch(Action::Notify(format!("Could not add “{name}”: {e}. The series is unchanged."))),
             })
         };

@@ -25,6 +25,7 @@ pub mod slogans_panel;
 pub mod state;
 pub mod summary_strip;
 pub mod svg_chart;
+pub mod text_decoder;
 pub mod timeline_page;
 
 pub use app::{App, AppProps};

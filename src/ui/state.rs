@@ -110,13 +110,17 @@ impl Doc {
     }
 
     /// A document read from a file.
-    pub fn imported(file_name: &str, title: String, text: String) -> Self {
-        let chars = text.chars().count();
+    pub fn imported(file_name: &str, file: crate::import::Imported) -> Self {
+        let chars = file.text.chars().count();
+        let read_as = match file.encoding {
+            crate::encoding::Encoding::Utf8 => String::new(),
+            other => format!(", read as {}", other.name()),
+        };
         Doc {
-            title: title.into(),
-            text: text.into(),
+            title: file.title.into(),
+            text: file.text.into(),
             source: Source::Pasted,
-            subtitle: format!("{chars} characters, from the file {file_name}").into(),
+            subtitle: format!("{chars} characters, from the file {file_name}{read_as}").into(),
             illustrative: false,
             date: "".into(),
         }
