@@ -6,16 +6,22 @@
 //!
 //! 1. **In-order pairs**: the heaviest chain of candidate pairs that is increasing in both
 //!    documents (a weighted longest-increasing-subsequence, `O(c log c)` for `c` candidates).
-//!    Between two consecutive pairs, leaves that are each other's best match pair from
-//!    [`GAP_MIN`] on ([`LOPSIDED_GAP_MIN`] when one side of the gap is far longer); in a
-//!    small gap ([`SMALL_GAP`] leaves or fewer a side, a lone leaf on each side included)
-//!    from [`LONE_MIN`] on: they stand in the same place. Each round cuts gaps into
-//!    smaller ones, so rounds repeat until nothing changes. A pair with a line its
-//!    document repeats (各位代表！) weighs in the chain by how well the leaves beside it
-//!    match ([`LONE_CONTEXT`] at least), so the copy in the same place wins.
-//! 2. **Moved pairs**: leaves left over on both sides that still look clearly alike,
-//!    unless one of them is a line its document repeats word for word (a salutation such
-//!    as 各位代表！): which copy went where says nothing, so such lines pair only in order.
+//!    Each gap between two consecutive pairs is then aligned by dynamic programming
+//!    (`gap_alignment`): the order-keeping set of pairs with the greatest total
+//!    similarity less [`GAP_DP_BAR`] a pair, so a leaf pairs where the gap's order and its
+//!    content agree, not only with its own best match ([`LONE_MIN`] for one leaf on each
+//!    side). Gaps over [`GAP_DP_CELLS`] cells, or past the document's [`GAP_DP_BUDGET`],
+//!    keep the older rule: leaves that are each other's best match pair from [`GAP_MIN`]
+//!    on ([`LOPSIDED_GAP_MIN`] when one side of the gap is far longer; [`LONE_MIN`] in a
+//!    gap of [`SMALL_GAP`] leaves or fewer a side). Rounds repeat until nothing changes.
+//!    A pair with a line its document repeats (各位代表！) weighs in the chain by how well
+//!    the leaves beside it match ([`LONE_CONTEXT`] at least), so the copy in the same place
+//!    wins.
+//! 2. **Moved pairs**: leaves left over on both sides that still look clearly alike, and, in
+//!    a restructured pair of documents ([`RESTRUCTURED_BELOW`]: speeches that regroup their
+//!    points), leftovers that are each other's best match. Never a line its document
+//!    repeats word for word (a salutation such as 各位代表！): which copy went where says
+//!    nothing, so such lines pair only in order.
 //! 3. **Split and merged**: a leftover leaf next to a paired one whose text is mostly
 //!    contained in that pair's other side joins the pair (one-to-many or many-to-one).
 //! 4. Whatever is still unpaired is added (only in B) or dropped (only in A).
@@ -57,6 +63,19 @@ pub const LONE_MIN: f32 = 0.05;
 /// A gap of at most this many leaves on each side between two in-order pairs is "small":
 /// its leaves that are each other's best match pair from [`LONE_MIN`] on.
 pub const SMALL_GAP: usize = 4;
+/// A gap of at most this many cells (its leaves of A times its leaves of B) is aligned by
+/// dynamic programming ([`GAP_DP_BAR`]); a larger one by each leaf's best match.
+pub const GAP_DP_CELLS: usize = 40_000;
+/// All gaps of one document pair aligned by dynamic programming hold at most this many
+/// cells together, so the alignment stays linear in the leaves however they fall.
+pub const GAP_DP_BUDGET: usize = 400_000;
+/// In a gap aligned by dynamic programming, a pair is worth its similarity less this.
+pub const GAP_DP_BAR: f32 = 0.08;
+
+/// A document pair whose in-order pairs cover less than this share of the shorter side's
+/// leaves was restructured (a speech that regroups its points): there, leftover leaves that
+/// are each other's best match pair out of order from [`GAP_MIN`] on.
+pub const RESTRUCTURED_BELOW: f32 = 0.42;
 /// A pair out of order needs more evidence than one in order.
 pub const MOVE_MIN: f32 = 0.5;
 /// A leftover leaf squeezed between two pairs joins one only when that pair's similarity is
@@ -125,6 +144,7 @@ pub fn align_in_parts(a: &[Vec<Feature>], b: &[Vec<Feature>], parts_a: &[usize],
         repeated_b: repeated_lines(b),
         groups: Vec::new(),
         weights,
+        dp_cells_left: GAP_DP_BUDGET,
     };
     let bands = PartBands::new(a, b, parts_a, parts_b, &state.weights);
     let candidates = candidate_pairs(a, b, &state.weights, &state.weight_a, &state.weight_b, |i, j| {
@@ -148,12 +168,13 @@ pub fn align_in_parts(a: &[Vec<Feature>], b: &[Vec<Feature>], parts_a: &[usize],
     // per leaf, in practice two or three.
     loop {
         let before = state.groups.len();
-        state.fill_gaps(&in_order);
+        state.fill_gaps(&in_order, &|i, j| bands.allows(parts_a[i], parts_b[j]));
         if state.groups.len() == before {
             break;
         }
     }
     state.pair_moved(&candidates);
+    state.pair_restructured(&candidates);
     state.grow_split_and_merged(&candidates);
     state.join_squeezed();
     state.finish()
@@ -176,6 +197,8 @@ struct Aligner<'f> {
     repeated_a: Vec<bool>,
     repeated_b: Vec<bool>,
     groups: Vec<Group>,
+    /// What is left of [`GAP_DP_BUDGET`].
+    dp_cells_left: usize,
 }
 
 impl Aligner<'_> {
@@ -226,7 +249,7 @@ impl Aligner<'_> {
     /// the gap are paired in order from [`GAP_MIN`] on: their place supports weaker
     /// evidence. In a small gap ([`SMALL_GAP`] leaves or fewer a side) every pair is scored
     /// and the bar is [`LONE_MIN`].
-    fn fill_gaps(&mut self, candidates: &[Candidate]) {
+    fn fill_gaps(&mut self, candidates: &[Candidate], allowed: &dyn Fn(usize, usize) -> bool) {
         let mut anchors: Vec<(usize, usize)> = self.groups.iter().map(|g| (g.a[0], g.b[0])).collect();
         anchors.sort_unstable();
         let mut bounds: Vec<(isize, isize)> = vec![(-1, -1)];
@@ -236,6 +259,14 @@ impl Aligner<'_> {
             let ((i0, j0), (i1, j1)) = (w[0], w[1]);
             let (rows, columns) = ((i0 + 1) as usize..i1 as usize, (j0 + 1) as usize..j1 as usize);
             if rows.is_empty() || columns.is_empty() {
+                continue;
+            }
+            let cells = rows.len() * columns.len();
+            if cells <= GAP_DP_CELLS && cells <= self.dp_cells_left {
+                self.dp_cells_left -= cells;
+                for c in self.gap_alignment(rows, columns, allowed) {
+                    self.pair(c, false);
+                }
                 continue;
             }
             let in_gap: Vec<Candidate> = if rows.len() <= SMALL_GAP && columns.len() <= SMALL_GAP {
@@ -265,6 +296,104 @@ impl Aligner<'_> {
                 in_gap.iter().copied().filter(|&(i, j, sim)| sim >= best_i[&i] && sim >= best_j[&j]).collect();
             for c in heaviest_chain(&mutual, self.b.len()) {
                 self.pair(c, false);
+            }
+        }
+    }
+
+    /// The best in-order alignment of a gap between two in-order pairs, by dynamic
+    /// programming over its leaves: each pair made scores its similarity less
+    /// [`GAP_DP_BAR`], a leaf left out scores nothing, so a pair is made only where it is
+    /// worth more than leaving both leaves added and dropped, and the pairs chosen are the
+    /// heaviest order-keeping set, not each leaf's best match on its own. Lines a document
+    /// repeats pair only with each other (a salutation with a salutation).
+    fn gap_alignment(
+        &self,
+        rows: std::ops::Range<usize>,
+        columns: std::ops::Range<usize>,
+        allowed: &dyn Fn(usize, usize) -> bool,
+    ) -> Vec<Candidate> {
+        // One leaf on each side between two pairs stands in the same place: the bar of a
+        // lone leaf applies.
+        let lone = rows.len() == 1 && columns.len() == 1;
+        let bar = if lone { LONE_MIN } else { GAP_DP_BAR };
+        let (r, c) = (rows.len(), columns.len());
+        let (i0, j0) = (rows.start, columns.start);
+        // score[x][y]: best total over the first x rows and y columns; step: how it was reached.
+        let mut score = vec![0f32; (r + 1) * (c + 1)];
+        let mut step = vec![0u8; (r + 1) * (c + 1)];
+        let at = |x: usize, y: usize| x * (c + 1) + y;
+        let mut gain = vec![0f32; r * c];
+        for x in 0..r {
+            for y in 0..c {
+                let (i, j) = (i0 + x, j0 + y);
+                let eligible = allowed(i, j) && self.repeated_a[i] == self.repeated_b[j];
+                gain[x * c + y] = if eligible { self.similarity(i, j) - bar } else { f32::NEG_INFINITY };
+            }
+        }
+        for x in 0..=r {
+            for y in 0..=c {
+                if x == 0 && y == 0 {
+                    continue;
+                }
+                let mut best = (f32::NEG_INFINITY, 0u8);
+                if x > 0 && score[at(x - 1, y)] > best.0 {
+                    best = (score[at(x - 1, y)], 1);
+                }
+                if y > 0 && score[at(x, y - 1)] > best.0 {
+                    best = (score[at(x, y - 1)], 2);
+                }
+                if x > 0 && y > 0 {
+                    let g = gain[(x - 1) * c + (y - 1)];
+                    if g > 0.0 && score[at(x - 1, y - 1)] + g > best.0 {
+                        best = (score[at(x - 1, y - 1)] + g, 3);
+                    }
+                }
+                score[at(x, y)] = best.0;
+                step[at(x, y)] = best.1;
+            }
+        }
+        let mut out = Vec::new();
+        let (mut x, mut y) = (r, c);
+        while x > 0 || y > 0 {
+            match step[at(x, y)] {
+                1 => x -= 1,
+                2 => y -= 1,
+                _ => {
+                    let (i, j) = (i0 + x - 1, j0 + y - 1);
+                    out.push((i, j, self.similarity(i, j)));
+                    x -= 1;
+                    y -= 1;
+                }
+            }
+        }
+        out.reverse();
+        out
+    }
+
+    /// In a restructured pair of documents ([`RESTRUCTURED_BELOW`]), leftover leaves that
+    /// are each other's best match among the leftovers pair, out of order: where two
+    /// speeches regroup the same points, order says little and content decides, though
+    /// weakly (the annotated gold pairs of such speeches score 0.1 and up, but are most
+    /// often each other's best match). Elsewhere order is the stronger evidence, and such
+    /// pairs would more often be chance.
+    fn pair_restructured(&mut self, candidates: &[Candidate]) {
+        let paired = self.partner_a.iter().filter(|p| p.is_some()).count();
+        if paired as f32 >= RESTRUCTURED_BELOW * self.a.len().min(self.b.len()) as f32 {
+            return;
+        }
+        let mut best_a: Vec<Option<Candidate>> = vec![None; self.a.len()];
+        let mut best_b: Vec<Option<Candidate>> = vec![None; self.b.len()];
+        for &c in candidates.iter().filter(|c| self.free(c) && !self.repeated_a[c.0] && !self.repeated_b[c.1]) {
+            if best_a[c.0].is_none_or(|b| c.2 > b.2) {
+                best_a[c.0] = Some(c);
+            }
+            if best_b[c.1].is_none_or(|b| c.2 > b.2) {
+                best_b[c.1] = Some(c);
+            }
+        }
+        for c in best_a.into_iter().flatten() {
+            if best_b[c.1].is_some_and(|b| b.0 == c.0) && self.free(&c) {
+                self.pair(c, true);
             }
         }
     }

@@ -139,7 +139,12 @@ fn priority_matches_against_annotations() {
     let pairs = [
         ("cc19-4-zh", "cc19-5-zh", (1.0, 1.0)),
         ("cc19-5-zh", "cc19-6-zh", (1.0, 1.0)),
-        ("gwr2022-zh", "gwr2023-zh", (1.0, 1.0)),
+        // 0.929 since the gap alignment by dynamic programming (issue 24): the 2022 report's
+        // fifth review item (推动城乡区域协调发展) covers both regions and the countryside; its
+        // paragraph now pairs with the 2023 report's rural item (A¶20 with B¶47–49, 0.109)
+        // instead of its regional one (B¶43–46, 0.05), and the item match follows the row.
+        // Both are gold pairs of the alignment annotation; the priority annotation names B¶43.
+        ("gwr2022-zh", "gwr2023-zh", (0.92, 0.92)),
     ];
     for (a_id, b_id, floor) in pairs {
         let path = common::root().join(format!("tests/priorities/{a_id}__{b_id}.tsv"));
