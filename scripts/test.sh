@@ -16,6 +16,13 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 if [ "${TIFA_SHARED_HIDDEN:-}" != 1 ]; then
   step "the corpus copy matches ../shared/corpus (when that folder exists)"
   scripts/sync-corpus.sh
+  step "the phrase table is what scripts/build-phrase-table.py makes of ../shared/refcorpus"
+  if [ -d ../shared/refcorpus ]; then
+    python3 scripts/build-phrase-table.py ../shared/refcorpus | cmp - src/data/phrases.tsv
+    echo "src/data/phrases.tsv rebuilt byte for byte"
+  else
+    echo "skipped: no ../shared/refcorpus beside the clone"
+  fi
   # The rest runs as on a plain clone: ../shared is hidden behind an empty read-only folder
   # (a private mount namespace, so nothing outside this run sees it), which proves that
   # nothing reads it. Without root or unshare the run goes on with the folder in place.
