@@ -10,12 +10,15 @@ dist="${1:-dist}"
 # and no float printer took 23 KiB off. History: 330 KiB before the timeline (issue 11,
 # about +57 KiB), then the worker (issue 6). Raised to 410 KiB at a measured 399 KiB, when
 # the alignment began to follow matched priorities (+5 KiB). The performance issue's goal
-# is 300 KB; until the app is slimmed down this guards against growth.
-page_budget="${TIFA_SIZE_BUDGET:-419840}"
+# is 300 KB; until the app is slimmed down this guards against growth. Raised to 420 KiB
+# at a measured 414 KiB (issues 24 and 25): legacy encodings (+1.7 KB), the gap alignment,
+# the closest sections of added and dropped rows and weak matches (+5.7 KB).
+page_budget="${TIFA_SIZE_BUDGET:-430080}"
 # Worker: 250 KiB, raised from 240 KiB at a measured 241 KiB, when the alignment began
 # to follow matched priorities (the engine alone, built for speed at opt-level 3; 218 KiB
-# when first set, 235 KiB before the shared sorts).
-worker_budget="${TIFA_WORKER_SIZE_BUDGET:-256000}"
+# when first set, 235 KiB before the shared sorts). Raised to 256,000 B then 260 KiB at a
+# measured 250 KiB (the gap alignment and closest sections of issue 24).
+worker_budget="${TIFA_WORKER_SIZE_BUDGET:-266240}"
 page=0
 worker=0
 for f in "$dist"/*.wasm "$dist"/*.js; do

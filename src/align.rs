@@ -147,7 +147,7 @@ pub fn align_in_parts(a: &[Vec<Feature>], b: &[Vec<Feature>], parts_a: &[usize],
         dp_cells_left: GAP_DP_BUDGET,
     };
     let bands = PartBands::new(a, b, parts_a, parts_b, &state.weights);
-    let candidates = candidate_pairs(a, b, &state.weights, &state.weight_a, &state.weight_b, |i, j| {
+    let candidates = candidate_pairs(a, b, &state.weights, (&state.weight_a, &state.weight_b), GAP_MIN, |i, j| {
         bands.allows(parts_a[i], parts_b[j])
     });
     let in_order: Vec<Candidate> =
@@ -529,6 +529,36 @@ impl Aligner<'_> {
     }
 }
 
+/// The leaves of the other side most like one leaf, best first: `(position, similarity)`.
+pub type NearLeaves = Vec<(usize, f32)>;
+
+/// Below this similarity a leaf of the other side is no help in finding where a section
+/// went ([`nearest_leaves`]).
+pub const NEAREST_MIN: f32 = 0.03;
+
+/// For each leaf of A, the leaves of B most like it, best first, at most `k` and from
+/// [`NEAREST_MIN`] on; and the same for each leaf of B. Shown beside added and dropped
+/// sections, so a reader of two restructured documents can find where a paragraph went
+/// when the alignment found it no partner. The same bounded candidate search as the
+/// alignment's (an inverted index of rare features), so it costs what that costs.
+pub fn nearest_leaves(a: &[Vec<Feature>], b: &[Vec<Feature>], k: usize) -> (Vec<NearLeaves>, Vec<NearLeaves>) {
+    let weights = Weights::new(a, b);
+    let weight_a: Vec<f32> = a.iter().map(|f| weights.total(f)).collect();
+    let weight_b: Vec<f32> = b.iter().map(|f| weights.total(f)).collect();
+    let mut candidates = candidate_pairs(a, b, &weights, (&weight_a, &weight_b), NEAREST_MIN, |_, _| true);
+    crate::shared_sort::best_first_candidates(&mut candidates);
+    let (mut near_a, mut near_b) = (vec![Vec::new(); a.len()], vec![Vec::new(); b.len()]);
+    for (i, j, sim) in candidates {
+        if near_a[i].len() < k {
+            near_a[i].push((j, sim));
+        }
+        if near_b[j].len() < k {
+            near_b[j].push((i, sim));
+        }
+    }
+    (near_a, near_b)
+}
+
 /// For each leaf, whether another leaf of the same document has the same non-empty
 /// fingerprint: a line the document repeats.
 pub fn repeated_lines(leaves: &[Vec<Feature>]) -> Vec<bool> {
@@ -689,11 +719,15 @@ impl<'f> ItemPairing<'f> {
         };
         let run_a = run(x, &|i| self.free_a(i));
         let run_b = run(y, &|j| self.free_b(j));
-        if run_a.len() > 1 && run_b.len() > 1 {
-            self.take(vec![x[0]], vec![y[0]], None);
-        } else {
-            self.take(run_a, run_b, None);
+        let (take_a, take_b) =
+            if run_a.len() > 1 && run_b.len() > 1 { (vec![x[0]], vec![y[0]]) } else { (run_a, run_b) };
+        // The item match is evidence of place, never of content: two items that share
+        // nothing (a speech's "Fifth, … equity and justice" and another's "Third, … climate")
+        // stay added and dropped.
+        if self.weights().group_similarity((self.a, self.b), (&take_a, &take_b)) < LONE_MIN {
+            return false;
         }
+        self.take(take_a, take_b, None);
         true
     }
 
@@ -1033,14 +1067,14 @@ impl Weights {
     }
 }
 
-/// `(i, j, similarity)` for every pair from [`GAP_MIN`] on, at most
+/// `(i, j, similarity)` for every pair from `floor` on, at most
 /// [`MAX_CANDIDATES_PER_LEAF`] per leaf of A among `allowed` pairs and as many among the rest.
 fn candidate_pairs(
     a: &[Vec<Feature>],
     b: &[Vec<Feature>],
     weights: &Weights,
-    weight_a: &[f32],
-    weight_b: &[f32],
+    (weight_a, weight_b): (&[f32], &[f32]),
+    floor: f32,
     allowed: impl Fn(usize, usize) -> bool,
 ) -> Vec<(usize, usize, f32)> {
     let mut postings: HashMap<Feature, Vec<u32>> = HashMap::default();
@@ -1073,7 +1107,7 @@ fn candidate_pairs(
                 let sim = if total > 0.0 { (2.0 * shared[j] / total).min(1.0) } else { 0.0 };
                 (i, j, sim)
             })
-            .filter(|c| c.2 >= GAP_MIN)
+            .filter(|c| c.2 >= floor)
             .collect();
         // Best first; i is the same throughout the row, so ties go by j.
         crate::shared_sort::best_first_candidates(&mut row);

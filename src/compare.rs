@@ -68,7 +68,17 @@ pub struct Row {
 /// than as a word diff (which would be a wall of marks with scattered equal fragments).
 pub const REWRITTEN_BELOW: f32 = 0.25;
 
+/// Below this similarity a pair is a weak match: the alignment's best reading, but one a
+/// reader should check (the view marks it, the JSON says `"confidence": "weak"`). Gold
+/// pairs of restructured speeches often score 0.05–0.15; so do some chance pairs.
+pub const WEAK_MATCH_BELOW: f32 = 0.15;
+
 impl Row {
+    /// True for a paired row whose two sides share little ([`WEAK_MATCH_BELOW`]).
+    pub fn is_weak_match(&self) -> bool {
+        !self.a.is_empty() && !self.b.is_empty() && self.similarity < WEAK_MATCH_BELOW
+    }
+
     /// True unless the row is identical on both sides and in place.
     pub fn is_change(&self) -> bool {
         self.relation != Relation::Same || self.moved
@@ -166,9 +176,65 @@ pub struct Comparison {
     pub slogans: Vec<SloganChange>,
     /// Priority lists and their matches.
     pub priorities: PriorityComparison,
+    /// For each dropped leaf of A, the sections of B most like it.
+    pub nearest_a: Vec<Nearest>,
+    /// For each added leaf of B, the sections of A most like it.
+    pub nearest_b: Vec<Nearest>,
 }
 
+/// Where an added or dropped section may have gone: the sections of the other document
+/// most like it (up to [`NEAREST_SHOWN`], best first). Alignment leaves a section unpaired
+/// when no partner is sure enough; a reader of two restructured speeches still wants to
+/// know where its words are now.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Nearest {
+    /// The added or dropped leaf (section id).
+    pub leaf: usize,
+    /// The other side's leaves most like it.
+    pub others: Vec<Likeness>,
+}
+
+/// A section of the other document and how alike it is.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Likeness {
+    /// Leaf section id.
+    pub section: usize,
+    /// Weighted similarity, 0 to 1 (the alignment's measure).
+    pub similarity: f32,
+}
+
+/// How many of the closest sections an added or dropped one lists.
+pub const NEAREST_SHOWN: usize = 3;
+
 impl Comparison {
+    /// The sections of the other document closest to an added or dropped row's leaves
+    /// (see [`Nearest`]), best first, each section once.
+    pub fn nearest_to(&self, row: &Row) -> Vec<Likeness> {
+        let (leaves, nearest) = match row.relation {
+            Relation::Dropped => (&row.a, &self.nearest_a),
+            Relation::Added => (&row.b, &self.nearest_b),
+            _ => return Vec::new(),
+        };
+        let mut out: Vec<Likeness> =
+            nearest.iter().filter(|n| leaves.contains(&n.leaf)).flat_map(|n| n.others.iter().copied()).collect();
+        crate::shared_sort::sort_by(&mut out, |x, y| {
+            y.similarity.total_cmp(&x.similarity).then(x.section.cmp(&y.section))
+        });
+        let mut seen = Vec::new();
+        out.retain(|l| {
+            let new = !seen.contains(&l.section);
+            seen.push(l.section);
+            new
+        });
+        out.truncate(NEAREST_SHOWN);
+        out
+    }
+
+    /// The row that shows leaf section `id` of A (`side_a`) or of B.
+    pub fn row_of_leaf(&self, side_a: bool, id: usize) -> Option<usize> {
+        self.rows.iter().position(|r| if side_a { r.a.contains(&id) } else { r.b.contains(&id) })
+    }
+
     /// The row showing byte `at` of A (through the leaf that contains it).
     pub fn row_of_a(&self, at: usize) -> Option<usize> {
         Self::row_of(&self.outline_a, at, |r| &r.a, &self.rows)
@@ -478,7 +544,39 @@ pub fn compare_reporting(
     }
     stats.priorities_moved =
         priorities.matches.iter().flat_map(|m| &m.items).filter(|i| i.rank_change.is_some_and(|c| c != 0)).count();
-    Comparison { outline_a: prepared_a.outline, outline_b: prepared_b.outline, rows, stats, slogans, priorities }
+    let (nearest_a, nearest_b) = nearest_of_unpaired(&rows, (&prepared_a, &prepared_b));
+    Comparison {
+        outline_a: prepared_a.outline,
+        outline_b: prepared_b.outline,
+        rows,
+        stats,
+        slogans,
+        priorities,
+        nearest_a,
+        nearest_b,
+    }
+}
+
+/// The closest sections of every added and dropped leaf ([`Nearest`]), leaves with none
+/// left out.
+fn nearest_of_unpaired(rows: &[Row], (a, b): (&Prepared, &Prepared)) -> (Vec<Nearest>, Vec<Nearest>) {
+    let (near_a, near_b) = crate::align::nearest_leaves(&a.prints, &b.prints, NEAREST_SHOWN);
+    let collect =
+        |relation: Relation, own: &Prepared, other: &Prepared, near: &[crate::align::NearLeaves]| -> Vec<Nearest> {
+            rows.iter()
+                .filter(|r| r.relation == relation)
+                .flat_map(|r| if relation == Relation::Dropped { &r.a } else { &r.b })
+                .filter_map(|&leaf| {
+                    let position = own.outline.leaves.binary_search(&leaf).ok()?;
+                    let others: Vec<Likeness> = near[position]
+                        .iter()
+                        .map(|&(k, similarity)| Likeness { section: other.outline.leaves[k], similarity })
+                        .collect();
+                    (!others.is_empty()).then_some(Nearest { leaf, others })
+                })
+                .collect()
+        };
+    (collect(Relation::Dropped, a, b, &near_a), collect(Relation::Added, b, a, &near_b))
 }
 
 fn visible_chars(s: &str) -> usize {

@@ -39,6 +39,36 @@ pub struct Report {
     pub slogans: Vec<SloganReport>,
     /// Enumerated priority lists of both documents and how their items match.
     pub priorities: PriorityComparison,
+    /// For each dropped section of A (`a`) and added section of B (`b`), the sections of
+    /// the other document most like it: where to look for where it went.
+    pub closest: ClosestReport,
+}
+
+/// The closest sections of the added and dropped ones.
+#[derive(Serialize)]
+pub struct ClosestReport {
+    /// Dropped leaves of A, each with B's closest sections.
+    pub a: Vec<NearestReport>,
+    /// Added leaves of B, each with A's closest sections.
+    pub b: Vec<NearestReport>,
+}
+
+/// One added or dropped section and the other side's sections most like it.
+#[derive(Serialize)]
+pub struct NearestReport {
+    /// The added or dropped leaf section id.
+    pub section: usize,
+    /// Up to three sections of the other document, most alike first.
+    pub closest: Vec<LikenessReport>,
+}
+
+/// A section of the other document and its similarity.
+#[derive(Serialize)]
+pub struct LikenessReport {
+    /// Leaf section id in the other document.
+    pub section: usize,
+    /// Weighted similarity, 0 to 1, to three decimals.
+    pub similarity: f32,
 }
 
 /// One formulation of the slogans table.
@@ -141,6 +171,9 @@ pub struct PairReport {
     pub coarse: bool,
     /// 0 to 1, three decimals.
     pub similarity: f64,
+    /// `sure`, or `weak` when the two sides share little (similarity under 0.15): the
+    /// alignment's best reading, which a reader should check.
+    pub confidence: &'static str,
     /// The weightiest class of the pair's changes: routine, modifier, substantive (null when
     /// unchanged).
     pub significance: Option<Significance>,
@@ -235,6 +268,7 @@ pub fn report(c: &Comparison, (title_a, text_a): (&str, &str), (title_b, text_b)
                 coarse: row.coarse,
                 significance: row.significance,
                 similarity: (f64::from(row.similarity) * 1000.0).round() / 1000.0,
+                confidence: if row.is_weak_match() { "weak" } else { "sure" },
                 ops: row
                     .ops
                     .iter()
@@ -277,5 +311,20 @@ pub fn report(c: &Comparison, (title_a, text_a): (&str, &str), (title_b, text_b)
             })
             .collect(),
         priorities: c.priorities.clone(),
+        closest: ClosestReport { a: nearest_reports(&c.nearest_a), b: nearest_reports(&c.nearest_b) },
     }
+}
+
+fn nearest_reports(nearest: &[crate::compare::Nearest]) -> Vec<NearestReport> {
+    nearest
+        .iter()
+        .map(|n| NearestReport {
+            section: n.leaf,
+            closest: n
+                .others
+                .iter()
+                .map(|o| LikenessReport { section: o.section, similarity: (o.similarity * 1000.0).round() / 1000.0 })
+                .collect(),
+        })
+        .collect()
 }

@@ -12,7 +12,7 @@
 //! Reading never trusts the bytes: a truncated or damaged input is an error, not a panic,
 //! and no list is allocated larger than the bytes left could hold.
 
-use crate::compare::{ChangeCounts, Comparison, Relation, Row, Stats};
+use crate::compare::{ChangeCounts, Comparison, Likeness, Nearest, Relation, Row, Stats};
 use crate::diff::{Op, OpKind};
 use crate::priorities::{ListMatch, Priority, PriorityComparison, PriorityList, PriorityMatch};
 use crate::segment::{Marker, MarkerStyle, Outline, Section, SectionKind};
@@ -337,7 +337,9 @@ wire_struct!(PriorityList { style, items });
 wire_struct!(PriorityMatch { rank_a, rank_b, label_a, label_b, section_a, section_b, rank_change });
 wire_struct!(ListMatch { list_a, list_b, items });
 wire_struct!(PriorityComparison { lists_a, lists_b, matches });
-wire_struct!(Comparison { outline_a, outline_b, rows, stats, slogans, priorities });
+wire_struct!(Likeness { section, similarity });
+wire_struct!(Nearest { leaf, others });
+wire_struct!(Comparison { outline_a, outline_b, rows, stats, slogans, priorities, nearest_a, nearest_b });
 
 #[cfg(test)]
 mod tests {

@@ -332,7 +332,9 @@ const FLOORS: [(&str, f64, f64); 21] = [
     ("unga75-2020-en", 0.69, 0.59),
     ("sco20-2020-en", 0.77, 0.67),
     ("cc18-3-zh", 0.79, 0.78),
-    ("cc19-3-zh", 0.88, 0.89),
+    // 0.903 → 0.867: the item match no longer pairs two items' first paragraphs that share
+    // nothing (under LONE_MIN), which here was right once (the personnel paragraphs).
+    ("cc19-3-zh", 0.84, 0.85),
     ("ccdi19-3-zh", 0.81, 0.78),
     ("ccdi19-5-zh", 0.89, 0.00),
     ("gwr2017-zh", 0.76, 0.24),
@@ -345,7 +347,7 @@ const FLOORS: [(&str, f64, f64); 21] = [
     ("ccdi19-6-zh", 0.85, 0.38),
     ("gwr2018-zh", 0.74, 0.26),
     ("congress19-zh", 0.61, 0.43),
-    ("g20-15-2020-en", 0.57, 0.49),
+    ("g20-15-2020-en", 0.57, 0.46),
     ("climate-ambition-2020-en", 0.52, 0.41),
 ];
 

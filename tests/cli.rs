@@ -234,3 +234,24 @@ fn timeline_needs_two_files_and_a_known_format() {
     let missing = tifa(&["timeline", "/nonexistent/a.txt", "/nonexistent/b.txt"]);
     assert_eq!(missing.status.code(), Some(1));
 }
+
+#[test]
+fn json_lists_the_closest_sections_of_added_and_dropped_ones_and_a_confidence_per_pair() {
+    let out = tifa(&["compare", &corpus_file("unga75-2020-en"), &corpus_file("unga76-2021-en"), "--format", "json"]);
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let dropped: Vec<u64> = v["dropped"].as_array().unwrap().iter().map(|x| x.as_u64().unwrap()).collect();
+    let closest_a = v["closest"]["a"].as_array().unwrap();
+    assert!(!closest_a.is_empty());
+    for n in closest_a {
+        assert!(dropped.contains(&n["section"].as_u64().unwrap()), "closest lists dropped sections of A");
+        let list = n["closest"].as_array().unwrap();
+        assert!((1..=3).contains(&list.len()));
+        assert!(list.iter().all(|l| l["similarity"].as_f64().unwrap() >= 0.03));
+    }
+    assert!(v["closest"]["b"].is_array());
+    for p in v["pairs"].as_array().unwrap() {
+        let weak = p["similarity"].as_f64().unwrap() < 0.15;
+        assert_eq!(p["confidence"], if weak { "weak" } else { "sure" });
+    }
+}

@@ -216,3 +216,44 @@ fn progress_goes_through_every_stage_and_only_forward() {
     assert!(seen.windows(2).all(|w| w[0].1 < w[1].1 || w[0].0 != w[1].0), "percentages go back: {seen:?}");
     assert!(seen.iter().filter(|s| s.0.starts_with("Comparing")).count() > 10, "the word diffs report as they go");
 }
+
+/// Every added and dropped section carries the other side's sections most like it (up to
+/// three, best first, each a leaf of the other document), so a reader can find where it
+/// went; and a paired row under 15% alike is a weak match.
+#[test]
+fn added_and_dropped_sections_know_their_closest_sections() {
+    let (a, b) = (common::corpus("unga75-2020-en"), common::corpus("unga76-2021-en"));
+    let c = tifa::compare(&a, &b, &tifa::Options::default());
+    let unpaired = c.rows.iter().filter(|r| matches!(r.relation, tifa::Relation::Added | tifa::Relation::Dropped));
+    let with_nearest = unpaired.clone().filter(|r| !c.nearest_to(r).is_empty()).count();
+    assert!(with_nearest * 2 >= unpaired.count(), "most unpaired sections have a closest section");
+    for n in &c.nearest_a {
+        assert!(c.outline_a.leaves.contains(&n.leaf));
+        assert!(n.others.len() <= 3 && !n.others.is_empty());
+        assert!(n.others.windows(2).all(|w| w[0].similarity >= w[1].similarity));
+        assert!(n.others.iter().all(|o| c.outline_b.leaves.contains(&o.section) && o.similarity >= 0.03));
+    }
+    for n in &c.nearest_b {
+        assert!(c.outline_b.leaves.contains(&n.leaf));
+        assert!(n.others.iter().all(|o| c.outline_a.leaves.contains(&o.section)));
+    }
+    assert!(c
+        .rows
+        .iter()
+        .filter(|r| r.is_weak_match())
+        .all(|r| r.similarity < 0.15 && !r.a.is_empty() && !r.b.is_empty()));
+    // Unrelated documents still give added and dropped sections, not forced pairs.
+    let (x, y) = (common::corpus("cpcconst19-2017-en"), common::corpus("cc19-5-zh"));
+    let c = tifa::compare(&x, &y, &tifa::Options::default());
+    let paired = c.rows.iter().filter(|r| !r.a.is_empty() && !r.b.is_empty()).count();
+    assert_eq!(paired, 0, "an English constitution and a Chinese communiqué share no section");
+    // Two speeches on different matters share their salutations ("Dear Colleagues,",
+    // "Thank you.") and nothing else: no paragraph of substance is forced into a pair, not
+    // even the items of their two numbered lists ("Fifth, …" and "Third, …").
+    let (x, y) = (common::corpus("sco21-2021-en"), common::corpus("climate-ambition-2020-en"));
+    let c = tifa::compare(&x, &y, &tifa::Options::default());
+    for r in c.rows.iter().filter(|r| !r.a.is_empty() && !r.b.is_empty()) {
+        let text = c.outline_a.get(r.a[0]).body.of(&x);
+        assert!(r.a.len() == 1 && text.len() < 60 && r.similarity >= 0.25, "forced pair: {text:?} at {}", r.similarity);
+    }
+}

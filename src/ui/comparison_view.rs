@@ -116,6 +116,8 @@ pub fn relation_label_in(row: &Row, c: &Comparison, texts: Option<(&str, &str)>)
     } else {
         base
     };
+    let base =
+        if row.is_weak_match() && row.relation != Relation::Same { format!("{base} · weak match") } else { base };
     if row.moved {
         format!("moved from {} · {base}", locator(&c.outline_a, &row.a))
     } else {
@@ -206,13 +208,17 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
     let page_limit = use_state(|| PAGE_BLOCKS);
     // Callbacks that stay the same object across renders (a new one would re-render every
     // row), forwarding to the latest ones the parent gave.
-    let latest = use_mut_ref(|| (Callback::<usize>::noop(), Callback::<usize>::noop()));
-    *latest.borrow_mut() = (props.on_link.clone(), props.on_quote.clone());
+    let latest = use_mut_ref(|| (Callback::<usize>::noop(), Callback::<usize>::noop(), Callback::<usize>::noop()));
+    *latest.borrow_mut() = (props.on_link.clone(), props.on_quote.clone(), props.on_select.clone());
     let on_link = {
         let latest = latest.clone();
         use_callback((), move |k: usize, _| latest.borrow().0.emit(k))
     };
-    let on_quote = use_callback((), move |k: usize, _| latest.borrow().1.emit(k));
+    let on_quote = {
+        let latest = latest.clone();
+        use_callback((), move |k: usize, _| latest.borrow().1.emit(k))
+    };
+    let on_go = use_callback((), move |k: usize, _| latest.borrow().2.emit(k));
     let row_html = |k: usize| -> Html {
         let row = &c.rows[k];
         let range = |ids: &[usize], outline: &crate::segment::Outline| match (ids.first(), ids.last()) {
@@ -227,7 +233,7 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
             <RowItem comparison={c.clone()} {k} text_a={props.text_a.clone()} text_b={props.text_b.clone()}
                 langs={(props.lang_a, props.lang_b)} options={row_item::row_options(&props.options, row)}
                 {highlights} {inline} focused={props.focus_row == Some(k)}
-                on_link={on_link.clone()} on_quote={on_quote.clone()} />
+                on_link={on_link.clone()} on_quote={on_quote.clone()} on_go={on_go.clone()} />
         }
     };
     let blocks = navigation::blocks(c, &props.options, texts);

@@ -37,6 +37,8 @@ pub struct RowItemProps {
     pub on_link: Callback<usize>,
     /// Copy the row as a quotation.
     pub on_quote: Callback<usize>,
+    /// Go to another row (a closest section of an added or dropped one).
+    pub on_go: Callback<usize>,
 }
 
 impl PartialEq for RowItemProps {
@@ -52,6 +54,7 @@ impl PartialEq for RowItemProps {
             && self.focused == other.focused
             && self.on_link == other.on_link
             && self.on_quote == other.on_quote
+            && self.on_go == other.on_go
     }
 }
 
@@ -80,6 +83,34 @@ pub fn spans_within(all: &[Span], range: Span) -> Vec<Span> {
     all[first..].iter().take_while(|s| s.start < range.end).copied().collect()
 }
 
+/// The closest sections of an added or dropped row on the side where it is absent, each a
+/// button to its row: "closest in A: ¶7 · 18% alike".
+fn closest_html(c: &Comparison, row: &Row, absent: DiffSide, on_go: &Callback<usize>) -> Html {
+    let nearest = c.nearest_to(row);
+    if nearest.is_empty() {
+        return Html::default();
+    }
+    let (outline, side_a, name) =
+        if absent == DiffSide::A { (&c.outline_a, true, "A") } else { (&c.outline_b, false, "B") };
+    html! {
+        <span class="closest" data-testid="closest">
+            { format!("closest in {name}:") }
+            { for nearest.iter().filter_map(|l| {
+                let target = c.rows.iter().position(|r| if side_a { r.a.contains(&l.section) } else { r.b.contains(&l.section) })?;
+                let place = locator(outline, &[l.section]);
+                let alike = format!("{}% alike", (l.similarity * 100.0).round() as u32);
+                Some(html! {
+                    <button type="button" class="closest-link" data-testid="closest-link"
+                        title={format!("Go to {place} of {name}")}
+                        onclick={on_go.reform(move |_: MouseEvent| target)}>
+                        { format!("{place} · {alike}") }
+                    </button>
+                })
+            }) }
+        </span>
+    }
+}
+
 /// The row.
 #[function_component(RowItem)]
 pub fn row_item(props: &RowItemProps) -> Html {
@@ -96,7 +127,12 @@ pub fn row_item(props: &RowItemProps) -> Html {
         let side_name = if side == DiffSide::A { "A" } else { "B" };
         if ids.is_empty() {
             let note = if side == DiffSide::A { "not in A" } else { "not in B" };
-            return html! { <div class={classes!("cell", "absent", format!("cell-{}", side_name.to_lowercase()))}><span class="absent-note">{ note }</span></div> };
+            return html! {
+                <div class={classes!("cell", "absent", format!("cell-{}", side_name.to_lowercase()))}>
+                    <span class="absent-note">{ note }</span>
+                    { closest_html(c, row, side, &props.on_go) }
+                </div>
+            };
         }
         let whole = matches!(row.relation, Relation::Added | Relation::Dropped);
         // Added, dropped and rewritten rows show their text unmarked: the label says it all.
@@ -123,7 +159,7 @@ pub fn row_item(props: &RowItemProps) -> Html {
         html! { <>{ cell(DiffSide::A) }{ cell(DiffSide::B) }</> }
     };
     html! {
-        <li id={format!("row-{k}")} class={classes!("row", relation_class(row), row.moved.then_some("moved"), props.focused.then_some("focused"))}>
+        <li id={format!("row-{k}")} class={classes!("row", relation_class(row), row.moved.then_some("moved"), row.is_weak_match().then_some("weak"), props.focused.then_some("focused"))}>
             <div class="row-label">
                 <span class="relation">{ label.clone() }</span>
                 if let Some(line) = sentence_line(row, c) {
