@@ -457,7 +457,11 @@ pub fn app(props: &AppProps) -> Html {
         let ws = ws.clone();
         let help = help.clone();
         use_effect_with((), move |_| {
-            let listener = gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+            // Not passive (gloo's default): a handled key's default is prevented, which a
+            // passive listener cannot do (Chromium logs an error for every key pressed).
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            let document = gloo::utils::document();
+            let listener = gloo::events::EventListener::new_with_options(&document, "keydown", options, move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                 if e.ctrl_key() || e.meta_key() || e.alt_key() || typing_in_a_field(e) {
                     return;
