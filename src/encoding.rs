@@ -141,7 +141,14 @@ pub fn decode(bytes: &[u8], legacy: &dyn LegacyDecoder) -> Result<Decoded, NotTe
         return Err(NotText::Pdf);
     }
     if let Some(le) = unmarked_utf16(bytes) {
-        return utf16(bytes, le);
+        // Without a mark, only what reads as text: no control characters but line breaks
+        // and tabs (binary data with zero bytes in step would otherwise pass).
+        let decoded = utf16(bytes, le);
+        let text_like =
+            |d: &Decoded| !d.text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'));
+        if decoded.as_ref().is_ok_and(text_like) {
+            return decoded;
+        }
     }
     if bytes.contains(&0) {
         return Err(NotText::Binary);
@@ -216,6 +223,11 @@ mod tests {
         assert_eq!(decode(&bytes, &UtfOnly).unwrap().encoding, Encoding::Utf16Le);
         let bytes: Vec<u8> = "Plenum\n全会\n".encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
         assert_eq!(decode(&bytes, &UtfOnly).unwrap().text, "Plenum\n全会\n");
+    }
+
+    #[test]
+    fn binary_with_zero_bytes_in_step_is_not_utf16() {
+        assert_eq!(decode(&[0, 159, 146, 150, 0, 1], &UtfOnly), Err(NotText::Binary));
     }
 
     #[test]
