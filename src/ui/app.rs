@@ -524,6 +524,15 @@ pub fn app(props: &AppProps) -> Html {
 
     let both_empty = ws.doc(Side::A).text.trim().is_empty() && ws.doc(Side::B).text.trim().is_empty();
     let waiting = *lexicon == LexiconState::Loading || !ws.ready;
+    // The comparison's rows are on the page: on a phone they come first, the controls after.
+    let showing_rows = ws.mode == Mode::Compare && !waiting && !both_empty && matches!(derived, Derived::Ready(_));
+    let jump_to = |id: &'static str| {
+        Callback::from(move |_: MouseEvent| {
+            if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+                el.scroll_into_view();
+            }
+        })
+    };
     html! {
         <>
             <header class="masthead">
@@ -531,7 +540,7 @@ pub fn app(props: &AppProps) -> Html {
                 <p class="tagline">{"Compare two policy documents section by section. Everything stays in this browser."}</p>
                 <ShareBar copied_len={*copied_len} {on_copy} {on_save} on_open={on_open_file} {on_clear} {on_export} pair_exports={ws.mode == Mode::Compare && matches!(derived, Derived::Ready(_))} />
             </header>
-            <main {ondrop} {ondragover}>
+            <main {ondrop} {ondragover} class={classes!(showing_rows.then_some("showing-rows"))}>
                 if let Some(notice) = &ws.notice {
                     <p class="notice" role="alert" data-testid="notice">{ notice.clone() }</p>
                 }
@@ -558,7 +567,7 @@ pub fn app(props: &AppProps) -> Html {
                             on_notice={series_callbacks.on_notice.clone()} />
                     }
                 } else {
-                <section class="doc-panels" aria-label="Documents">
+                <section class="doc-panels" id="documents" aria-label="Documents">
                     { panel(Side::A) }
                     { panel(Side::B) }
                 </section>
@@ -581,10 +590,16 @@ pub fn app(props: &AppProps) -> Html {
                 } else {
                     <OptionsBar options={ws.options} on_change={on_options.clone()} {on_swap} view={ws.view} {on_view} />
                     <SummaryStrip stats={comparison.stats.clone()} options={ws.options} on_change={on_options.clone()} />
-                    <div class="findings">
+                    <nav class="jump-nav" aria-label="Parts of the page">
+                        <button type="button" class="link-button" onclick={jump_to("findings")}>{"Formulations and priorities ↓"}</button>
+                        <button type="button" class="link-button" onclick={jump_to("options")}>{"Options ↓"}</button>
+                        <button type="button" class="link-button" onclick={jump_to("documents")}>{"Documents ↓"}</button>
+                    </nav>
+                    <div class="results">
+                    <aside class="findings" id="findings" aria-label="Formulations and priorities">
                         <SlogansPanel {slogans} focus={ws.focus.clone()} on_select={on_slogan} on_link={on_link_slogan} />
                         <PrioritiesPanel comparison={comparison.clone()} on_select={on_row.clone()} />
-                    </div>
+                    </aside>
                     <ComparisonView
                         options={ws.options}
                         highlights_a={focus.highlights_a}
@@ -602,6 +617,7 @@ pub fn app(props: &AppProps) -> Html {
                         lang_a={guess_language(&ws.doc(Side::A).text)}
                         lang_b={guess_language(&ws.doc(Side::B).text)}
                     />
+                    </div>
                 }
                 }
                 <p class="visually-hidden" aria-live="polite" data-testid="announcer">{ announcement }</p>

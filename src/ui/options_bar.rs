@@ -56,7 +56,7 @@ pub fn options_bar(props: &OptionsBarProps) -> Html {
     };
     let swap = props.on_swap.reform(|_: MouseEvent| ());
     html! {
-        <div class="options-bar" role="group" aria-label="Comparison options">
+        <div class="options-bar" id="options" role="group" aria-label="Comparison options">
             <fieldset class="classes">
                 <legend>{"Mark changes"}</legend>
                 { checkbox("Substantive", o.show_substantive, "show-substantive", move |v| Options { show_substantive: v, ..o }, &props.on_change) }
