@@ -24,6 +24,7 @@ pub mod align;
 pub mod compare;
 pub mod corpus;
 pub mod diff;
+pub mod doc_meta;
 pub mod encoding;
 pub mod fingerprint;
 pub mod import;

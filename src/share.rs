@@ -46,6 +46,9 @@ pub enum DocRef {
         title: String,
         /// Its text.
         text: String,
+        /// Opened from a file (not pasted) by the link's sender: `"f": true`, absent when
+        /// pasted (and in links made before it was recorded).
+        from_file: bool,
     },
 }
 
@@ -61,13 +64,17 @@ struct DocWire {
     t: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     x: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    f: bool,
 }
 
 impl From<DocRef> for DocWire {
     fn from(d: DocRef) -> Self {
         match d {
             DocRef::Corpus { id, hash } => DocWire { c: Some(id), h: Some(hash), ..DocWire::default() },
-            DocRef::Embedded { title, text } => DocWire { t: Some(title), x: Some(text), ..DocWire::default() },
+            DocRef::Embedded { title, text, from_file } => {
+                DocWire { t: Some(title), x: Some(text), f: from_file, ..DocWire::default() }
+            }
         }
     }
 }
@@ -78,7 +85,9 @@ impl TryFrom<DocWire> for DocRef {
     fn try_from(w: DocWire) -> Result<Self, String> {
         match w {
             DocWire { c: Some(id), h: Some(hash), .. } => Ok(DocRef::Corpus { id, hash }),
-            DocWire { x: Some(text), t, .. } => Ok(DocRef::Embedded { title: t.unwrap_or_default(), text }),
+            DocWire { x: Some(text), t, f, .. } => {
+                Ok(DocRef::Embedded { title: t.unwrap_or_default(), text, from_file: f })
+            }
             _ => Err("a document is neither bundled (c, h) nor embedded (x)".into()),
         }
     }
@@ -366,6 +375,17 @@ mod tests {
     #[test]
     fn corpus_links_are_short() {
         assert!(encode(&corpus_pair()).len() < 150, "{}", encode(&corpus_pair()).len());
+    }
+
+    #[test]
+    fn an_embedded_document_says_whether_it_came_from_a_file() {
+        let doc = |from_file| DocRef::Embedded { title: "公报".into(), text: "全会认为".into(), from_file };
+        let json = |d: DocRef| serde_json::to_string(&d).unwrap();
+        assert_eq!(json(doc(true)), r#"{"t":"公报","x":"全会认为","f":true}"#);
+        assert_eq!(json(doc(false)), r#"{"t":"公报","x":"全会认为"}"#);
+        // Links made before the origin was recorded read as pasted.
+        assert_eq!(serde_json::from_str::<DocRef>(r#"{"t":"公报","x":"全会认为"}"#).unwrap(), doc(false));
+        assert_eq!(serde_json::from_str::<DocRef>(r#"{"t":"公报","x":"全会认为","f":true}"#).unwrap(), doc(true));
     }
 
     #[test]

@@ -222,7 +222,11 @@ mod share_links {
     fn doc() -> impl Strategy<Value = DocRef> {
         prop_oneof![
             ("[a-z0-9-]{1,20}", "[0-9a-f]{8}").prop_map(|(id, hash)| DocRef::Corpus { id, hash }),
-            (text(), text()).prop_map(|(title, text)| DocRef::Embedded { title, text }),
+            (text(), text(), any::<bool>()).prop_map(|(title, text, from_file)| DocRef::Embedded {
+                title,
+                text,
+                from_file
+            }),
         ]
     }
 

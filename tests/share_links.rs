@@ -8,7 +8,7 @@ use tifa::share::{encode, DocRef, FocusRef, ShareState, TimelineRef, View};
 use tifa::Options;
 
 fn embedded(title: &str, text: String) -> DocRef {
-    DocRef::Embedded { title: title.to_string(), text }
+    DocRef::Embedded { title: title.to_string(), text, from_file: false }
 }
 
 fn link_len(a: DocRef, b: DocRef) -> usize {

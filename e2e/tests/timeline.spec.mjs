@@ -153,8 +153,8 @@ test('adding files to a series, and a bad file, keep the series intact', async (
   await page.goto('./');
   await page.getByTestId('mode-timeline').click();
   await page.getByTestId('series-files').setInputFiles([
-    { name: 'one.txt', mimeType: 'text/plain', buffer: Buffer.from('题\n坚持“两个维护”。\n第一段。\n') },
-    { name: 'two.txt', mimeType: 'text/plain', buffer: Buffer.from('题\n坚持“两个维护”，深刻领悟“两个确立”。\n第一段。\n') },
+    { name: 'one.txt', mimeType: 'text/plain', buffer: Buffer.from('第一份材料\n坚持“两个维护”。\n第一段。\n') },
+    { name: 'two.txt', mimeType: 'text/plain', buffer: Buffer.from('第二份材料\n坚持“两个维护”，深刻领悟“两个确立”。\n第一段。\n') },
   ]);
   await expect(page.getByTestId('series-item')).toHaveCount(2);
   await expect(row(page, '两个确立').getByTestId('heat-marks')).toHaveText('new');
@@ -162,8 +162,8 @@ test('adding files to a series, and a bad file, keep the series intact', async (
   await expect(page.getByTestId('notice')).toContainText('Could not add “x.bin”');
   await expect(page.getByTestId('series-item')).toHaveCount(2);
   // Order is editable: move the second document first.
-  await page.getByRole('button', { name: 'Move “two” earlier' }).click();
-  await expect(page.getByTestId('series-item').nth(0)).toContainText('two');
+  await page.getByRole('button', { name: 'Move “第二份材料” earlier' }).click();
+  await expect(page.getByTestId('series-item').nth(0)).toContainText('第二份材料');
 });
 
 test('the eight Chinese documents load as one series without a long task over 200 ms', async ({ page }) => {

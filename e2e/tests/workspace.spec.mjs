@@ -41,7 +41,8 @@ test('a file opened with the file chooser replaces one side', async ({ page }) =
   await page.getByTestId('file-A').setInputFiles({
     name: '公报.txt', mimeType: 'text/plain', buffer: Buffer.from('会议公报\n全会认为，形势很好。\n'),
   });
-  await expect(page.getByTestId('title-A')).toHaveText('公报');
+  await expect(page.getByTestId('title-A')).toHaveText('会议公报');
+  await expect(page.getByTestId('panel-A')).toContainText('from the file 公报.txt');
   await expect(page.getByTestId('title-B')).toContainText('Illustrative edit');
 });
 
@@ -54,7 +55,7 @@ test('an HTML file dropped on a panel is read as text, scripts never run', async
     return dt;
   }, html);
   await page.getByTestId('panel-B').dispatchEvent('drop', { dataTransfer });
-  await expect(page.getByTestId('title-B')).toHaveText('report');
+  await expect(page.getByTestId('title-B')).toHaveText('Report');
   await expect(page.locator('.cell-b', { hasText: 'The meeting stressed reform.' }).first()).toBeVisible();
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
 });

@@ -14,7 +14,11 @@ use wasm_bindgen::JsCast;
 pub fn share_state(ws: &Workspace) -> ShareState {
     let doc_ref = |d: &Doc| match &d.source {
         Source::Corpus(id) => DocRef::Corpus { id: id.clone(), hash: short_hash(&d.text) },
-        Source::Pasted | Source::Empty => DocRef::Embedded { title: d.title.to_string(), text: d.text.to_string() },
+        Source::Pasted | Source::File | Source::Empty => DocRef::Embedded {
+            title: d.title.to_string(),
+            text: d.text.to_string(),
+            from_file: d.source == Source::File,
+        },
     };
     let timeline = (!ws.series.is_empty() || ws.mode == Mode::Timeline).then(|| TimelineRef {
         docs: ws.series.iter().map(doc_ref).collect(),
@@ -65,11 +69,7 @@ async fn load_ref(
     warnings: &mut Vec<String>,
 ) -> Result<Doc, String> {
     match doc {
-        DocRef::Embedded { title, text } => {
-            let mut d = Doc::pasted(text);
-            d.title = title.into();
-            Ok(d)
-        }
+        DocRef::Embedded { title, text, from_file } => Ok(Doc::embedded(title, text, from_file)),
         DocRef::Corpus { id, hash } => {
             let entry = index.and_then(|i| i.documents.iter().find(|d| d.id == id)).cloned();
             let Some(entry) = entry else {

@@ -46,6 +46,8 @@ pub enum Source {
     Corpus(String),
     /// Pasted by the user.
     Pasted,
+    /// Opened from a file by the user.
+    File,
 }
 
 /// One loaded document.
@@ -109,34 +111,49 @@ impl Doc {
         }
     }
 
-    /// A document read from a file.
+    /// A document read from a file: its title, date and body from its own text where it
+    /// states them ([`crate::doc_meta`]), else the file's name.
     pub fn imported(file_name: &str, file: crate::import::Imported) -> Self {
-        let chars = file.text.chars().count();
         let read_as = match file.encoding {
             crate::encoding::Encoding::Utf8 => String::new(),
             other => format!(", read as {}", other.name()),
         };
+        let origin = format!("from the file {file_name}{read_as}");
+        Doc::described(file.text, Source::File, &file.title, &origin)
+    }
+
+    /// A document that came embedded in a link or the browser's storage: what it says of
+    /// itself, and how it was brought (pasted, or opened from a file).
+    pub fn embedded(title: String, text: String, from_file: bool) -> Self {
+        let origin = if from_file { "opened from a file" } else { "pasted" };
+        let mut d = Doc::described(text, if from_file { Source::File } else { Source::Pasted }, "Pasted text", origin);
+        if !title.is_empty() {
+            d.title = title.into();
+        }
+        d
+    }
+
+    /// A document the user brought: title, date and body from its text
+    /// ([`crate::doc_meta::describe`]), `fallback_title` when it states none; the subtitle
+    /// says what it is, its date, its length and `origin`.
+    fn described(text: String, source: Source, fallback_title: &str, origin: &str) -> Self {
+        let meta = crate::doc_meta::describe(&text);
+        let chars = text.chars().count();
+        let about: Vec<&str> = [meta.body.as_deref(), meta.date.as_deref()].into_iter().flatten().collect();
+        let about = if about.is_empty() { String::new() } else { format!("{} · ", about.join(" · ")) };
         Doc {
-            title: file.title.into(),
-            text: file.text.into(),
-            source: Source::Pasted,
-            subtitle: format!("{chars} characters, from the file {file_name}{read_as}").into(),
+            title: meta.title.as_deref().unwrap_or(fallback_title).into(),
+            text: text.into(),
+            source,
+            subtitle: format!("{about}{chars} characters, {origin}").into(),
             illustrative: false,
-            date: "".into(),
+            date: meta.date.unwrap_or_default().into(),
         }
     }
 
     /// A pasted document.
     pub fn pasted(text: String) -> Self {
-        let chars = text.chars().count();
-        Doc {
-            title: "Pasted text".into(),
-            text: text.into(),
-            source: Source::Pasted,
-            subtitle: format!("{chars} characters, pasted in this browser").into(),
-            illustrative: false,
-            date: "".into(),
-        }
+        Doc::described(text, Source::Pasted, "Pasted text", "pasted in this browser")
     }
 }
 
