@@ -245,7 +245,9 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
             navigation::Block::Fold { start, len } => (start..start + len).contains(&row),
         })
     });
-    let shown = (*page_limit).max(wanted.map_or(0, |w| w + 50)).min(blocks.len());
+    // On paper, every row: nothing there can be clicked to see more.
+    let printing = super::printing::use_printing();
+    let shown = if printing { blocks.len() } else { (*page_limit).max(wanted.map_or(0, |w| w + 50)).min(blocks.len()) };
     let hidden = blocks.len() - shown;
     let more = {
         let page_limit = page_limit.clone();

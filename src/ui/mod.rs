@@ -16,6 +16,7 @@ pub mod key_help;
 pub mod links;
 pub mod offload;
 pub mod options_bar;
+pub mod printing;
 pub mod priorities_panel;
 pub mod redline;
 pub mod row_item;

@@ -43,7 +43,10 @@ pub fn priorities_panel(props: &PrioritiesPanelProps) -> Html {
     let lists: Vec<_> = c.priorities.matches.iter().filter(|m| m.items.len() >= 2).collect();
     // A long document can hold dozens of lists: the first few open, the rest on request.
     let more = use_state(|| false);
-    let hidden = if *more { 0 } else { lists.len().saturating_sub(FIRST_LISTS) };
+    // On paper, every list.
+    let printing = super::printing::use_printing();
+    let all = *more || printing;
+    let hidden = if all { 0 } else { lists.len().saturating_sub(FIRST_LISTS) };
     let on_more = {
         let more = more.clone();
         Callback::from(move |_: MouseEvent| more.set(true))
@@ -56,7 +59,7 @@ pub fn priorities_panel(props: &PrioritiesPanelProps) -> Html {
             if lists.is_empty() {
                 <p class="muted">{"No enumerated priorities found in these documents."}</p>
             }
-            { for lists.into_iter().take(if *more { usize::MAX } else { FIRST_LISTS }).map(|m| {
+            { for lists.into_iter().take(if all { usize::MAX } else { FIRST_LISTS }).map(|m| {
                 let size = |x: Option<usize>, lists: &Vec<crate::priorities::PriorityList>| x.map_or(0, |i| lists[i].items.len());
                 let caption = format!("{} items in A · {} in B", size(m.list_a, &c.priorities.lists_a), size(m.list_b, &c.priorities.lists_b));
                 html! {

@@ -83,6 +83,8 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
     let more = use_state(|| FIRST_ROWS);
     let limit = more.clone();
     let query = use_state(String::new);
+    // On paper, every formulation, whatever the filter on screen.
+    let printing = super::printing::use_printing();
 
     // The counts are of formulations; phrases found by repetition are candidates, counted
     // apart (as in the summary strip, which leaves them out).
@@ -94,13 +96,15 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
         .slogans
         .iter()
         .filter(|s| match *filter {
+            _ if printing => true,
             Filter::Changed => s.status != SloganStatus::Kept,
             Filter::All => true,
             Filter::Only(st) => s.status == st,
             Filter::Repeated => s.kind == SloganKind::Recurring,
         })
         .filter(|s| {
-            q.is_empty()
+            printing
+                || q.is_empty()
                 || s.text.to_lowercase().contains(&q)
                 || s.gloss.is_some_and(|g| g.to_lowercase().contains(&q))
                 || s.reworded_from.as_ref().is_some_and(|r| r.to_lowercase().contains(&q))
@@ -154,7 +158,7 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
     // Long documents have hundreds of changed formulations: the table opens with the first
     // ones (and the selected one), and grows on request.
     let selected_at = selected.as_deref().and_then(|k| shown.iter().position(|s| s.key == k));
-    let limit = (*limit).max(selected_at.map_or(0, |i| i + 1));
+    let limit = if printing { usize::MAX } else { (*limit).max(selected_at.map_or(0, |i| i + 1)) };
     let hidden = shown.len().saturating_sub(limit);
     let on_more = {
         let more = more.clone();
