@@ -231,7 +231,8 @@ fn year_in(line: &str) -> Option<u32> {
     None
 }
 
-fn ordinal(n: u32) -> String {
+/// `n` with its English ordinal suffix: 1st, 2nd, 3rd, 4th, 11th, 21st.
+pub fn ordinal(n: u32) -> String {
     let suffix = match (n % 10, n % 100) {
         (_, 11..=13) => "th",
         (1, _) => "st",

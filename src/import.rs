@@ -26,6 +26,9 @@ pub struct Imported {
     pub text: String,
     /// The encoding the text was read as (UTF-8 for `.docx`).
     pub encoding: Encoding,
+    /// A `.docx` with tracked changes: its text is the changes accepted (insertions kept,
+    /// deletions left out), which the reader should be told.
+    pub tracked_changes: bool,
 }
 
 /// Why a file could not be used.
@@ -86,8 +89,13 @@ pub fn import_file(name: &str, bytes: &[u8], legacy: &dyn LegacyDecoder) -> Resu
         Some((stem, ext)) if !stem.is_empty() => (stem, ext.to_ascii_lowercase()),
         _ => (name, String::new()),
     };
+    let mut tracked_changes = false;
     let (text, encoding) = match ext.as_str() {
-        "docx" => (docx_text(bytes)?, Encoding::Utf8),
+        "docx" => {
+            let (text, tracked) = docx_text_and_revisions(bytes)?;
+            tracked_changes = tracked;
+            (text, Encoding::Utf8)
+        }
         "html" | "htm" | "xhtml" => {
             let (text, encoding) = decode_text(bytes, legacy)?;
             (html_text(&text), encoding)
@@ -102,7 +110,7 @@ pub fn import_file(name: &str, bytes: &[u8], legacy: &dyn LegacyDecoder) -> Resu
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    Ok(Imported { title: stem.to_string(), text, encoding })
+    Ok(Imported { title: stem.to_string(), text, encoding, tracked_changes })
 }
 
 /// The text of a file in any encoding tifa reads, and that encoding.
@@ -255,8 +263,16 @@ fn zip_member(zip: &[u8], wanted: &str, limit: usize) -> Result<Vec<u8>, ImportE
 
 /// The paragraphs of a `.docx`, one per line.
 pub fn docx_text(bytes: &[u8]) -> Result<String, ImportError> {
+    docx_text_and_revisions(bytes).map(|(text, _)| text)
+}
+
+/// The paragraphs of a `.docx`, one per line, with its tracked changes accepted (the text
+/// of insertions kept, `w:delText` left out); and whether it had any (`w:ins`, `w:del`).
+fn docx_text_and_revisions(bytes: &[u8]) -> Result<(String, bool), ImportError> {
     let xml = zip_member(bytes, "word/document.xml", MAX_DOCX_XML_BYTES)?;
     let xml = String::from_utf8(xml).map_err(|_| ImportError::BadDocx("document is not UTF-8 XML"))?;
+    let revisions =
+        xml.contains("<w:ins ") || xml.contains("<w:del ") || xml.contains("<w:ins>") || xml.contains("<w:del>");
     let mut out = String::new();
     let mut rest = xml.as_str();
     while let Some(open) = rest.find('<') {
@@ -277,7 +293,7 @@ pub fn docx_text(bytes: &[u8]) -> Result<String, ImportError> {
         }
         rest = after;
     }
-    Ok(out.trim_end().to_string())
+    Ok((out.trim_end().to_string(), revisions))
 }
 
 #[cfg(test)]
@@ -324,9 +340,20 @@ mod tests {
         assert_eq!(
             doc,
             Imported {
-                title: "公报".into(), text: "全会认为，形势 & 任务\n第二段".into(), encoding: Encoding::Utf8
+                title: "公报".into(),
+                text: "全会认为，形势 & 任务\n第二段".into(),
+                encoding: Encoding::Utf8,
+                tracked_changes: false
             }
         );
+    }
+
+    #[test]
+    fn a_docx_with_tracked_changes_is_read_with_them_accepted_and_says_so() {
+        let xml = r#"<w:document><w:body><w:p><w:r><w:t>坚持</w:t></w:r><w:del w:id="1" w:author="x"><w:r><w:delText>稳健的</w:delText></w:r></w:del><w:ins w:id="2" w:author="x"><w:r><w:t>适度宽松的</w:t></w:r></w:ins><w:r><w:t>货币政策</w:t></w:r></w:p></w:body></w:document>"#;
+        let doc = import("draft.docx", &zip_with("word/document.xml", xml.as_bytes())).unwrap();
+        assert_eq!(doc.text, "坚持适度宽松的货币政策");
+        assert!(doc.tracked_changes);
     }
 
     #[test]

@@ -4,19 +4,7 @@
 
 mod common;
 
-use tifa::doc_meta::{describe, DocMeta};
-
-/// The ordinal suffix of `n`, as the body names it.
-fn ordinal(n: u32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
+use tifa::doc_meta::{describe, ordinal, DocMeta};
 
 /// The body a document's id implies: cc19-4 → 19th CC, 4th plenary; ccdi19-5; gwr2019; congress20.
 fn expected_body(id: &str) -> Option<String> {

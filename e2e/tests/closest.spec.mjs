@@ -5,13 +5,18 @@ import { test, expect } from '@playwright/test';
 
 const shots = new URL('../screenshots/', import.meta.url).pathname;
 
-test('a dropped paragraph of a restructured speech points to where its words went', async ({ page }) => {
+/** Opens Xi's UN General Assembly statements of 2020 and 2021, two restructured speeches. */
+async function openUnga(page) {
   await page.goto('./');
   await expect(page.getByTestId('title-B')).toContainText('Illustrative edit');
   await page.getByTestId('pick-A').selectOption('unga75-2020-en');
   await page.getByTestId('pick-B').selectOption('unga76-2021-en');
   await expect(page.getByTestId('title-B')).toContainText('Bolstering Confidence');
   await expect(page.getByTestId('title-A')).toContainText('75th Session');
+}
+
+test('a dropped paragraph of a restructured speech points to where its words went', async ({ page }) => {
+  await openUnga(page);
   const link = page.locator('.row.dropped [data-testid=closest-link]').first();
   await expect(link).toBeVisible();
   await expect(link.locator('xpath=..')).toContainText('closest in B:');
@@ -28,12 +33,7 @@ test('a dropped paragraph of a restructured speech points to where its words wen
 });
 
 test('a weak match says so and is drawn apart from sure pairs', async ({ page }) => {
-  await page.goto('./');
-  await expect(page.getByTestId('title-B')).toContainText('Illustrative edit');
-  await page.getByTestId('pick-A').selectOption('unga75-2020-en');
-  await page.getByTestId('pick-B').selectOption('unga76-2021-en');
-  await expect(page.getByTestId('title-B')).toContainText('Bolstering Confidence');
-  await expect(page.getByTestId('title-A')).toContainText('75th Session');
+  await openUnga(page);
   const weak = page.locator('.row.weak').first();
   await expect(weak).toBeVisible();
   await expect(weak.locator('.relation')).toContainText('weak match');

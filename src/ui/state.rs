@@ -118,7 +118,8 @@ impl Doc {
             crate::encoding::Encoding::Utf8 => String::new(),
             other => format!(", read as {}", other.name()),
         };
-        let origin = format!("from the file {file_name}{read_as}");
+        let accepted = if file.tracked_changes { ", its tracked changes accepted" } else { "" };
+        let origin = format!("from the file {file_name}{read_as}{accepted}");
         Doc::described(file.text, Source::File, &file.title, &origin)
     }
 
