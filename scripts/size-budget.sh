@@ -12,8 +12,10 @@ dist="${1:-dist}"
 # the alignment began to follow matched priorities (+5 KiB). The performance issue's goal
 # is 300 KB; until the app is slimmed down this guards against growth. Raised to 420 KiB
 # at a measured 414 KiB (issues 24 and 25): legacy encodings (+1.7 KB), the gap alignment,
-# the closest sections of added and dropped rows and weak matches (+5.7 KB).
-page_budget="${TIFA_SIZE_BUDGET:-430080}"
+# the closest sections of added and dropped rows and weak matches (+5.7 KB); then to
+# 430 KiB at a measured 422 KiB: documents that say what they are (doc_meta, 2.7 KB), the
+# comparison-first layout, printing every row, the prompt for the other document.
+page_budget="${TIFA_SIZE_BUDGET:-440320}"
 # Worker: 250 KiB, raised from 240 KiB at a measured 241 KiB, when the alignment began
 # to follow matched priorities (the engine alone, built for speed at opt-level 3; 218 KiB
 # when first set, 235 KiB before the shared sorts). Raised to 256,000 B then 260 KiB at a

@@ -48,6 +48,8 @@ test('pasted text replaces one side and keeps the other', async ({ page }) => {
   await page.getByRole('button', { name: 'Compare this text as A' }).click();
   // A pasted text is titled by its first line when that reads as a title.
   await expect(page.getByTestId('title-A')).toHaveText('A pasted title');
+  // B is still the sample: the page asks for B; the test compares with the sample anyway.
+  await page.getByTestId('compare-with-sample').click();
   await expect(page.getByTestId('title-B')).toContainText('Illustrative edit');
   await expect(page.locator('.row.added').first()).toBeVisible();
 });

@@ -13,6 +13,9 @@ const file = (name) => ({ name, mimeType: 'text/plain', buffer: fs.readFileSync(
 async function ready(page) {
   await page.goto('./');
   await expect(page.getByTestId('title-B')).toContainText('Illustrative edit');
+  // A real document on B, so that a file opened on A is compared with it (not the sample).
+  await page.getByTestId('pick-B').selectOption('cc19-5-zh');
+  await expect(page.getByTestId('title-B')).toContainText('第五次');
 }
 
 for (const [name, encoding, words] of [

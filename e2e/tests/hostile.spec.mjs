@@ -194,6 +194,7 @@ test('a panic shows a banner with a reload button, and the reload loses nothing'
   await ready(page);
   await paste(page, 'A', 'Kept through a crash.\nSecond paragraph.\n');
   await expect(page.getByTestId('title-A')).toHaveText('Pasted text');
+  await page.getByTestId('compare-with-sample').click();
   await page.waitForTimeout(600); // the address and storage follow 300 ms after a change
   const thrown = await page.evaluate(() => {
     try { window.wasmBindings.tifa_debug_panic(); return null; } catch (e) { return String(e); }

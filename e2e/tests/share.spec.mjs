@@ -135,6 +135,7 @@ test('long links say so and offer a comparison file, which opens by chooser or d
   await page.locator('.side-a details.paste summary').click();
   await page.locator('#paste-A').fill(long);
   await page.getByRole('button', { name: 'Compare this text as A' }).click();
+  await page.getByTestId('compare-with-sample').click();
   await page.getByTestId('copy-link').click();
   await expect(page.getByTestId('share-status')).toContainText('longer than the 2000');
   const downloaded = page.waitForEvent('download');

@@ -32,6 +32,7 @@ test('typing in a paste box compares after a pause, without a click', async ({ p
   await page.locator('.side-a details.paste summary').click();
   await page.locator('#paste-A').pressSequentially('Typed by hand.\nA second paragraph.', { delay: 5 });
   await expect(page.getByTestId('title-A')).toHaveText('Pasted text');
+  await page.getByTestId('compare-with-sample').click();
   await expect(page.locator('.cell-a', { hasText: 'Typed by hand.' }).first()).toBeVisible();
   await expect(page.getByTestId('title-B')).toContainText('Illustrative edit');
 });
@@ -56,6 +57,7 @@ test('an HTML file dropped on a panel is read as text, scripts never run', async
   }, html);
   await page.getByTestId('panel-B').dispatchEvent('drop', { dataTransfer });
   await expect(page.getByTestId('title-B')).toHaveText('Report');
+  await page.getByTestId('compare-with-sample').click();
   await expect(page.locator('.cell-b', { hasText: 'The meeting stressed reform.' }).first()).toBeVisible();
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
 });
@@ -84,7 +86,8 @@ test('five megabytes of text open and compare', async ({ page }) => {
   await ready(page);
   const big = '全会认为，形势很好，要坚持稳中求进工作总基调。\n'.repeat(5 * 1024 * 1024 / 70 + 1);
   await page.getByTestId('file-B').setInputFiles({ name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.from(big) });
-  await expect(page.getByTestId('title-B')).toHaveText('big', { timeout: 30_000 });
+  await expect(page.getByTestId('panel-B')).toContainText('from the file big.txt', { timeout: 30_000 });
+  await page.getByTestId('compare-with-sample').click();
   await expect(page.getByTestId('summary')).toBeVisible();
 });
 
@@ -93,6 +96,7 @@ test('a reload restores the documents and options; clear forgets them', async ({
   await page.locator('.side-a details.paste summary').click();
   await page.locator('#paste-A').fill('Kept across reloads.\nSecond paragraph.\n');
   await page.getByRole('button', { name: 'Compare this text as A' }).click();
+  await page.getByTestId('compare-with-sample').click();
   await page.getByTestId('show-modifier').uncheck();
   await page.waitForTimeout(600);
   await page.goto('./');
@@ -141,3 +145,27 @@ for (const scheme of ['light', 'dark']) {
     await context.close();
   });
 }
+
+test('with only one document of the user\'s, the page asks for the other instead of comparing with the sample', async ({ page }) => {
+  await ready(page);
+  await page.locator('.side-a details.paste summary').click();
+  await page.locator('#paste-A').fill('会议公报\n全会认为，形势很好。\n');
+  await page.getByRole('button', { name: 'Compare this text as A' }).click();
+  const prompt = page.getByTestId('choose-other');
+  await expect(prompt).toContainText('Now choose document B');
+  await expect(page.locator('.rows')).toHaveCount(0);
+  // The user may insist, or choose B.
+  await page.getByTestId('compare-with-sample').click();
+  await expect(page.locator('.cell-a', { hasText: '全会认为，形势很好。' }).first()).toBeVisible();
+  await page.getByTestId('pick-B').selectOption('cc19-5-zh');
+  await expect(page.getByTestId('choose-other')).toHaveCount(0);
+  await expect(page.locator('.rows > li').first()).toBeVisible();
+});
+
+test('choosing B first asks for A the same way', async ({ page }) => {
+  await ready(page);
+  await page.getByTestId('pick-B').selectOption('cc19-5-zh');
+  await expect(page.getByTestId('choose-other')).toContainText('Now choose document A');
+  await page.getByTestId('pick-A').selectOption('cc19-4-zh');
+  await expect(page.locator('.rows > li').first()).toBeVisible();
+});

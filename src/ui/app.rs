@@ -437,6 +437,8 @@ pub fn app(props: &AppProps) -> Html {
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let focus = focus_targets(&comparison, ws.focus.as_ref());
     let help = use_state(|| false);
+    // The user asked to compare their document with the sample all the same.
+    let with_sample_anyway = use_state(|| false);
     let on_view = {
         let ws = ws.clone();
         Callback::from(move |v: View| ws.dispatch(Action::SetView(v)))
@@ -524,8 +526,21 @@ pub fn app(props: &AppProps) -> Html {
 
     let both_empty = ws.doc(Side::A).text.trim().is_empty() && ws.doc(Side::B).text.trim().is_empty();
     let waiting = *lexicon == LexiconState::Loading || !ws.ready;
+    // One side is still a document of the sample pair while the other is the user's: the
+    // page asks for the other document rather than compare the user's with the sample.
+    let in_sample = |d: &Doc| matches!(&d.source, Source::Corpus(id) if DEFAULT_PAIR.contains(&id.as_str()));
+    let still_sample = match (in_sample(ws.doc(Side::A)), in_sample(ws.doc(Side::B))) {
+        _ if *with_sample_anyway || !ws.loaded_by_hand => None,
+        (true, false) => Some(Side::A),
+        (false, true) => Some(Side::B),
+        _ => None,
+    };
     // The comparison's rows are on the page: on a phone they come first, the controls after.
-    let showing_rows = ws.mode == Mode::Compare && !waiting && !both_empty && matches!(derived, Derived::Ready(_));
+    let showing_rows = ws.mode == Mode::Compare
+        && !waiting
+        && !both_empty
+        && still_sample.is_none()
+        && matches!(derived, Derived::Ready(_));
     let jump_to = |id: &'static str| {
         Callback::from(move |_: MouseEvent| {
             if let Some(el) = gloo::utils::document().get_element_by_id(id) {
@@ -575,6 +590,18 @@ pub fn app(props: &AppProps) -> Html {
                     <p class="empty-state" role="status">{"Loading the comparison…"}</p>
                 } else if both_empty {
                     <p class="empty-state">{"Pick a document from the corpus or paste text on each side to compare."}</p>
+                } else if let Some(side) = still_sample {
+                    <div class="empty-state choose-other" role="status" data-testid="choose-other">
+                        <p>
+                            { format!("Now choose document {}: pick one from the corpus, paste its text or open a file. ", side.label()) }
+                            { format!("Until then “{}” is not compared with the sample, which is a different document.",
+                                ws.doc(if side == Side::A { Side::B } else { Side::A }).title) }
+                        </p>
+                        <button type="button" class="link-button" data-testid="compare-with-sample"
+                            onclick={let anyway = with_sample_anyway.clone(); Callback::from(move |_: MouseEvent| anyway.set(true))}>
+                            {"Compare with the sample anyway"}
+                        </button>
+                    </div>
                 } else if let Derived::Working { stage, percent, sizes } = &derived {
                     <OptionsBar options={ws.options} on_change={on_options.clone()} {on_swap} view={ws.view} {on_view} />
                     <div class="working" role="status" data-testid="working">

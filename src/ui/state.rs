@@ -258,6 +258,10 @@ pub struct Workspace {
     pub series: Vec<Doc>,
     /// How the timeline is being viewed.
     pub timeline: TimelineView,
+    /// A document was loaded by hand since the page opened (not from a link, a comparison
+    /// file or the browser's storage): a sample document still opposite it is asked to be
+    /// replaced rather than compared.
+    pub loaded_by_hand: bool,
 }
 
 /// Everything needed to put a comparison on screen at once (from a link or the defaults).
@@ -314,6 +318,7 @@ impl Default for Workspace {
             mode: Mode::default(),
             series: Vec::new(),
             timeline: TimelineView::default(),
+            loaded_by_hand: false,
         }
     }
 }
@@ -396,6 +401,7 @@ impl Reducible for Workspace {
             Action::Load(side, doc) => {
                 next.docs[side.index()] = doc;
                 next.focus = None;
+                next.loaded_by_hand = true;
             }
             Action::LoadFailed(msg) => next.notice = Some(msg),
             Action::SetOptions(options) => next.options = options,
@@ -419,6 +425,7 @@ impl Reducible for Workspace {
                 next.focus = r.focus;
                 next.notice = r.notice;
                 next.ready = true;
+                next.loaded_by_hand = false;
                 // A timeline opened before the first comparison arrived stays open.
                 let switched_early = !self.ready && self.mode == Mode::Timeline && r.series.is_empty();
                 next.mode = if switched_early { Mode::Timeline } else { r.mode };
