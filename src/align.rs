@@ -10,7 +10,7 @@
 //!    (`gap_alignment`): the order-keeping set of pairs with the greatest total
 //!    similarity less [`GAP_DP_BAR`] a pair, so a leaf pairs where the gap's order and its
 //!    content agree, not only with its own best match ([`LONE_MIN`] for one leaf on each
-//!    side). Gaps over [`GAP_DP_CELLS`] cells, or past the document's [`GAP_DP_BUDGET`],
+//!    side). Gaps over [`GAP_DP_CELLS`] cells, or past the document pair's [`GAP_DP_BUDGET`],
 //!    keep the older rule: leaves that are each other's best match pair from [`GAP_MIN`]
 //!    on ([`LOPSIDED_GAP_MIN`] when one side of the gap is far longer; [`LONE_MIN`] in a
 //!    gap of [`SMALL_GAP`] leaves or fewer a side). Rounds repeat until nothing changes.
@@ -68,7 +68,7 @@ pub const SMALL_GAP: usize = 4;
 pub const GAP_DP_CELLS: usize = 40_000;
 /// All gaps of one document pair aligned by dynamic programming hold at most this many
 /// cells together, so the alignment stays linear in the leaves however they fall.
-pub const GAP_DP_BUDGET: usize = 400_000;
+pub const GAP_DP_BUDGET: usize = 40_000;
 /// In a gap aligned by dynamic programming, a pair is worth its similarity less this.
 pub const GAP_DP_BAR: f32 = 0.08;
 
@@ -529,6 +529,20 @@ impl Aligner<'_> {
     }
 }
 
+/// Documents with more leaves than this together list no closest sections
+/// ([`nearest_leaves`]): the search would cost as much again as the alignment's, and two
+/// reports of thousands of sections are read by their rows, not by where each went.
+pub const NEAREST_MAX_LEAVES: usize = 2_000;
+
+/// [`nearest_leaves_of`] for documents up to [`NEAREST_MAX_LEAVES`] leaves together; none
+/// beyond.
+pub fn nearest_leaves(a: &[Vec<Feature>], b: &[Vec<Feature>], k: usize) -> (Vec<NearLeaves>, Vec<NearLeaves>) {
+    if a.len() + b.len() > NEAREST_MAX_LEAVES {
+        return (vec![Vec::new(); a.len()], vec![Vec::new(); b.len()]);
+    }
+    nearest_leaves_of(a, b, k)
+}
+
 /// The leaves of the other side most like one leaf, best first: `(position, similarity)`.
 pub type NearLeaves = Vec<(usize, f32)>;
 
@@ -541,7 +555,7 @@ pub const NEAREST_MIN: f32 = 0.03;
 /// sections, so a reader of two restructured documents can find where a paragraph went
 /// when the alignment found it no partner. The same bounded candidate search as the
 /// alignment's (an inverted index of rare features), so it costs what that costs.
-pub fn nearest_leaves(a: &[Vec<Feature>], b: &[Vec<Feature>], k: usize) -> (Vec<NearLeaves>, Vec<NearLeaves>) {
+pub fn nearest_leaves_of(a: &[Vec<Feature>], b: &[Vec<Feature>], k: usize) -> (Vec<NearLeaves>, Vec<NearLeaves>) {
     let weights = Weights::new(a, b);
     let weight_a: Vec<f32> = a.iter().map(|f| weights.total(f)).collect();
     let weight_b: Vec<f32> = b.iter().map(|f| weights.total(f)).collect();
