@@ -2,18 +2,23 @@
 //!
 //! tifa (提法, "formulation") compares two communiqués, work reports or speeches, in Chinese
 //! or English, the way a China watcher reads them: section by section, with the wording
-//! changes inside each section, and (later) the slogans and priorities that were added,
-//! dropped or moved.
+//! changes inside each section, and the formulations (slogans) and priorities that were
+//! added, dropped, reworded or moved.
 //!
 //! The engine is a pipeline of pure functions, from text to a [`compare::Comparison`]:
 //!
+//! 0. [`import`] and [`encoding`] turn a file into text (UTF-8, UTF-16, GB18030, Big5;
+//!    HTML, .docx), and [`doc_meta`] reads what a document says of itself;
 //! 1. [`segment`] splits each text into an [`segment::Outline`] of titles, headings,
 //!    paragraphs and enumerated items, with byte spans that tile the text;
 //! 2. [`fingerprint`] and [`align`] pair the sections of A with those of B (in order,
-//!    moved, split, merged) and mark the rest added or dropped;
-//! 3. [`diff`] diffs each pair by words (one Han character per token) with `similar`,
-//!    then cleans the result up into readable phrases;
-//! 4. [`compare`] ties these together; [`json`] turns the result into the versioned JSON
+//!    moved, split, merged) and mark the rest added or dropped, each with its closest
+//!    sections on the other side;
+//! 3. [`diff`] diffs each pair by words (Chinese divided into the words of a word list)
+//!    with `similar`, then cleans the result up into readable phrases;
+//! 4. [`slogans`], [`slogan_changes`] and [`priorities`] find the formulations and the
+//!    enumerated priorities and compare them;
+//! 5. [`compare`] ties these together; [`json`] turns the result into the versioned JSON
 //!    the CLI prints.
 //!
 //! Nothing in the engine touches the DOM, the clock or randomness: the same two texts give
