@@ -245,10 +245,11 @@ impl Aligner<'_> {
         self.partner_a[*i].is_none() && self.partner_b[*j].is_none()
     }
 
-    /// Between two consecutive in-order pairs, leaves that are each other's best match in
-    /// the gap are paired in order from [`GAP_MIN`] on: their place supports weaker
-    /// evidence. In a small gap ([`SMALL_GAP`] leaves or fewer a side) every pair is scored
-    /// and the bar is [`LONE_MIN`].
+    /// Pairs the leaves of each gap between two consecutive in-order pairs: by dynamic
+    /// programming (`gap_alignment`) while the gap and the document pair's budget allow
+    /// ([`GAP_DP_CELLS`], [`GAP_DP_BUDGET`]); past them, leaves that are each other's best
+    /// match in the gap pair in order from [`GAP_MIN`] on, and in a small gap ([`SMALL_GAP`]
+    /// leaves or fewer a side) every pair is scored and the bar is [`LONE_MIN`].
     fn fill_gaps(&mut self, candidates: &[Candidate], allowed: &dyn Fn(usize, usize) -> bool) {
         let mut anchors: Vec<(usize, usize)> = self.groups.iter().map(|g| (g.a[0], g.b[0])).collect();
         anchors.sort_unstable();
@@ -534,8 +535,9 @@ impl Aligner<'_> {
 /// reports of thousands of sections are read by their rows, not by where each went.
 pub const NEAREST_MAX_LEAVES: usize = 2_000;
 
-/// [`nearest_leaves_of`] for documents up to [`NEAREST_MAX_LEAVES`] leaves together; none
-/// beyond.
+/// For each leaf of A, the leaves of B most like it, and for each leaf of B those of A
+/// (see `nearest_leaves_of`), for documents up to [`NEAREST_MAX_LEAVES`] leaves together;
+/// none beyond.
 pub fn nearest_leaves(a: &[Vec<Feature>], b: &[Vec<Feature>], k: usize) -> (Vec<NearLeaves>, Vec<NearLeaves>) {
     if a.len() + b.len() > NEAREST_MAX_LEAVES {
         return (vec![Vec::new(); a.len()], vec![Vec::new(); b.len()]);
@@ -555,7 +557,7 @@ pub const NEAREST_MIN: f32 = 0.03;
 /// sections, so a reader of two restructured documents can find where a paragraph went
 /// when the alignment found it no partner. The same bounded candidate search as the
 /// alignment's (an inverted index of rare features), so it costs what that costs.
-pub fn nearest_leaves_of(a: &[Vec<Feature>], b: &[Vec<Feature>], k: usize) -> (Vec<NearLeaves>, Vec<NearLeaves>) {
+fn nearest_leaves_of(a: &[Vec<Feature>], b: &[Vec<Feature>], k: usize) -> (Vec<NearLeaves>, Vec<NearLeaves>) {
     let weights = Weights::new(a, b);
     let weight_a: Vec<f32> = a.iter().map(|f| weights.total(f)).collect();
     let weight_b: Vec<f32> = b.iter().map(|f| weights.total(f)).collect();

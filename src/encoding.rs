@@ -189,11 +189,15 @@ fn unmarked_utf16(bytes: &[u8]) -> Option<bool> {
     }
 }
 
-/// The share of `text`'s non-ASCII, non-space characters that are common Han characters or
-/// Chinese punctuation; 0 when it has none.
+/// Non-ASCII characters read to judge a decoding: a page of text tells as well as the whole
+/// file, and each one is looked up in a list of 300.
+const JUDGED_CHARS: usize = 20_000;
+
+/// The share of `text`'s non-ASCII, non-space characters (the first [`JUDGED_CHARS`]) that
+/// are common Han characters or Chinese punctuation; 0 when it has none.
 pub fn reads_like_chinese(text: &str) -> f32 {
     let (mut seen, mut good) = (0u32, 0u32);
-    for c in text.chars().filter(|c| !c.is_ascii() && !c.is_whitespace()) {
+    for c in text.chars().filter(|c| !c.is_ascii() && !c.is_whitespace()).take(JUDGED_CHARS) {
         seen += 1;
         good += u32::from(COMMON_HAN.contains(c) || "，。、；：？！“”‘’《》（）—…·".contains(c));
     }

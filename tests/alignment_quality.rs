@@ -136,16 +136,15 @@ fn in_order_diff(a: &str, b: &str) -> Alignment {
 /// of many candidates is found the way `difflib.get_close_matches` does: candidates in order
 /// of an upper bound (the shared multiset of characters), the real ratio computed only while
 /// the bound can still beat the best so far.
-struct Ratios<'t> {
+struct Ratios {
     a: Vec<Vec<char>>,
     b: Vec<Vec<char>>,
     chars_a: Vec<BTreeMap<char, u32>>,
     chars_b: Vec<BTreeMap<char, u32>>,
-    _text: std::marker::PhantomData<&'t str>,
 }
 
-impl<'t> Ratios<'t> {
-    fn new(a: &[&'t str], b: &[&'t str]) -> Self {
+impl Ratios {
+    fn new(a: &[&str], b: &[&str]) -> Self {
         let histogram = |p: &Vec<char>| {
             let mut h = BTreeMap::new();
             p.iter().for_each(|&c| *h.entry(c).or_insert(0) += 1);
@@ -153,13 +152,7 @@ impl<'t> Ratios<'t> {
         };
         let (a, b): (Vec<Vec<char>>, Vec<Vec<char>>) =
             (a.iter().map(|p| p.chars().collect()).collect(), b.iter().map(|p| p.chars().collect()).collect());
-        Ratios {
-            chars_a: a.iter().map(histogram).collect(),
-            chars_b: b.iter().map(histogram).collect(),
-            a,
-            b,
-            _text: std::marker::PhantomData,
-        }
+        Ratios { chars_a: a.iter().map(histogram).collect(), chars_b: b.iter().map(histogram).collect(), a, b }
     }
 
     fn quick(&self, (i, j): (usize, usize)) -> f32 {

@@ -3,7 +3,7 @@
 //! (the options reduced to the classes its changes have, the highlights inside it), and
 //! compare the comparison and texts by pointer.
 
-use super::comparison_view::{locator, relation_class, relation_label_in, sentence_line};
+use super::comparison_view::{locator, percent, relation_class, relation_label_in, sentence_line};
 use super::redline::{inline_html, side_html, DiffSide};
 use crate::compare::{Comparison, Relation, Row};
 use crate::options::{Options, RowFilter};
@@ -96,9 +96,9 @@ fn closest_html(c: &Comparison, row: &Row, absent: DiffSide, on_go: &Callback<us
         <span class="closest" data-testid="closest">
             { format!("closest in {name}:") }
             { for nearest.iter().filter_map(|l| {
-                let target = c.rows.iter().position(|r| if side_a { r.a.contains(&l.section) } else { r.b.contains(&l.section) })?;
+                let target = c.row_of_leaf(side_a, l.section)?;
                 let place = locator(outline, &[l.section]);
-                let alike = format!("{}% alike", (l.similarity * 100.0).round() as u32);
+                let alike = format!("{}% alike", percent(l.similarity));
                 Some(html! {
                     <button type="button" class="closest-link" data-testid="closest-link"
                         title={format!("Go to {place} of {name}")}
