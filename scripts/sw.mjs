@@ -12,7 +12,7 @@ if (!dir) {
 const root = path.dirname(new URL(import.meta.url).pathname);
 const assets = fs.readdirSync(dir).filter((f) => /\.(js|wasm|css|webmanifest|svg)$/.test(f) && f !== 'sw.js').sort();
 const hash = createHash('sha256');
-for (const f of [...assets, 'index.html', 'lexicon.tsv']) {
+for (const f of [...assets, 'index.html', 'lexicon.tsv', 'phrases.tsv']) {
   if (fs.existsSync(path.join(dir, f))) hash.update(f).update(fs.readFileSync(path.join(dir, f)));
 }
 const build = hash.digest('hex').slice(0, 16);

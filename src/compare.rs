@@ -14,7 +14,7 @@ use crate::segment::{segment, MarkerStyle, Outline, SectionKind};
 use crate::sentence_classes::{sentence_marks, SentenceMark};
 use crate::significance::Significance;
 use crate::slogan_changes::{compare_slogans, SloganChange, SloganStatus};
-use crate::slogans::{extract, SloganKind};
+use crate::slogans::extract;
 use crate::span::Span;
 use crate::token::{tokenize, Token};
 use serde::Serialize;
@@ -529,11 +529,16 @@ pub fn compare_reporting(
     }
     progress("Finding formulations", 90);
     let (mut found_a, mut found_b) = (extract(text_a, lexicon), extract(text_b, lexicon));
+    crate::series::add_series((text_a, text_b), (&mut found_a, &mut found_b));
     add_recurring((text_a, text_b), (&prepared_a.tokens, &prepared_b.tokens), (&mut found_a, &mut found_b), lexicon);
-    let slogans = compare_slogans(&found_a, &found_b, &rows, (outline_a, outline_b));
+    let mut slogans = compare_slogans(&found_a, &found_b, &rows, (outline_a, outline_b));
+    for s in &mut slogans {
+        let table = lexicon.phrases();
+        s.history = table.history(&s.text).or_else(|| s.canonical.and_then(|zh| table.history(zh)));
+    }
     let mut stats = stats(&rows, text_a, text_b);
     // Phrases found by repetition are candidates: listed in the panel, not counted here.
-    for s in slogans.iter().filter(|s| s.kind != SloganKind::Recurring) {
+    for s in slogans.iter().filter(|s| !s.kind.is_candidate()) {
         match s.status {
             SloganStatus::Added => stats.slogans_added += 1,
             SloganStatus::Dropped => stats.slogans_dropped += 1,

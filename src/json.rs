@@ -78,7 +78,7 @@ pub struct SloganReport {
     pub text: String,
     /// Identity across documents (`lex:<n>` for lexicon entries, `text:<folded>` otherwise).
     pub key: String,
-    /// lexicon, numbered or quoted.
+    /// lexicon, numbered, quoted, title, learned (the phrase table) or recurring.
     pub kind: SloganKind,
     /// Lexicon category: numbered, ideology, stance, slogan, plan.
     pub category: Option<&'static str>,
@@ -98,6 +98,8 @@ pub struct SloganReport {
     pub occurrences_a: Vec<[usize; 2]>,
     /// `[start, end]` byte ranges in B.
     pub occurrences_b: Vec<[usize; 2]>,
+    /// Its record in the phrase table (first and last year, documents using it), if known.
+    pub history: Option<crate::phrase_table::History>,
 }
 
 /// Both documents.
@@ -308,6 +310,7 @@ pub fn report(c: &Comparison, (title_a, text_a): (&str, &str), (title_b, text_b)
                 count_b: s.count_b(),
                 occurrences_a: s.occurrences_a.iter().map(|o| [o.start, o.end]).collect(),
                 occurrences_b: s.occurrences_b.iter().map(|o| [o.start, o.end]).collect(),
+                history: s.history,
             })
             .collect(),
         priorities: c.priorities.clone(),

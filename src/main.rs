@@ -13,8 +13,9 @@ mod bench_exports {
 
     /// Installs the lexicon and word list the benchmark's comparisons use (parsed once).
     #[wasm_bindgen]
-    pub fn tifa_bench_prepare(lexicon_tsv: String, words: String) {
-        let lexicon: &'static Lexicon = Box::leak(Box::new(Lexicon::parse_owned(lexicon_tsv).with_words_owned(words)));
+    pub fn tifa_bench_prepare(lexicon_tsv: String, words: String, phrases: String) {
+        let lexicon: &'static Lexicon =
+            Box::leak(Box::new(Lexicon::parse_owned(lexicon_tsv).with_words_owned(words).with_phrases_owned(phrases)));
         LEXICON.with(|l| *l.borrow_mut() = Some(lexicon));
     }
 

@@ -268,6 +268,8 @@ pub fn slogans_csv(c: &Comparison) -> String {
             crate::slogans::SloganKind::Numbered => "numbered",
             crate::slogans::SloganKind::Quoted => "quoted",
             crate::slogans::SloganKind::Title => "title",
+            crate::slogans::SloganKind::Learned => "learned",
+            crate::slogans::SloganKind::Series => "series",
             crate::slogans::SloganKind::Recurring => "recurring",
         };
         let _ = write!(

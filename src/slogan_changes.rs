@@ -3,6 +3,7 @@
 //! section: 稳健的货币政策 → 适度宽松的货币政策).
 
 use crate::compare::{Relation, Row};
+use crate::phrase_table::History;
 use crate::segment::Outline;
 use crate::slogans::{Slogan, SloganKind};
 use crate::span::Span;
@@ -48,6 +49,9 @@ pub struct SloganChange {
     pub occurrences_a: Vec<Span>,
     /// Occurrences in B.
     pub occurrences_b: Vec<Span>,
+    /// Its record in seventy years of official texts, when the phrase table knows it
+    /// (filled in by [`crate::compare`] from the lexicon's table).
+    pub history: Option<History>,
 }
 
 impl SloganChange {
@@ -141,10 +145,10 @@ pub fn compare_slogans(
             continue;
         }
         let grams = bigrams(&d.text.to_lowercase());
-        // A phrase found by repetition is a candidate, kept out of the counts: it may
-        // reword another candidate, never stand in for a formulation that was dropped.
-        let recurring = d.kind == SloganKind::Recurring;
-        for y in sharing.into_iter().filter(|&y| (added[y].kind == SloganKind::Recurring) == recurring) {
+        // A candidate (a phrase found by repetition, a series) is kept out of the counts: it
+        // may reword another candidate, never stand in for a formulation that was dropped.
+        let candidate = d.kind.is_candidate();
+        for y in sharing.into_iter().filter(|&y| added[y].kind.is_candidate() == candidate) {
             let sim = dice_of_bigrams(&grams, &added_grams[y]);
             if sim >= REWORDED_MIN {
                 candidates.push((sim, x, y));
@@ -202,13 +206,14 @@ pub fn compare_slogans(
 }
 
 /// Headline formulations first within a status: numbered formulations and the guiding
-/// ideology, then quoted phrases and plans, then the other lexicon finds, then phrases found
-/// by repetition (candidates).
+/// ideology, then quoted phrases and plans, then the other lexicon finds, then the phrase
+/// table's, then the candidates (phrases found by repetition, series).
 fn weight(c: &SloganChange) -> u8 {
     match (c.kind, c.category) {
         (SloganKind::Numbered, _) | (_, Some("numbered" | "ideology")) => 0,
         (SloganKind::Quoted, _) | (_, Some("plan")) => 1,
-        (SloganKind::Recurring, _) => 3,
+        (SloganKind::Learned, _) => 3,
+        (kind, _) if kind.is_candidate() => 4,
         _ => 2,
     }
 }
@@ -235,6 +240,7 @@ fn change(
         status,
         occurrences_a,
         occurrences_b,
+        history: None,
     }
 }
 

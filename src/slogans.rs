@@ -5,7 +5,8 @@
 //!   their own kind);
 //! - **numbered**: number + 个 + term (四个意识, 两个确立), 五位一体-style phrases;
 //! - **lexicon**: the fixed formulations of [`crate::lexicon`], in Chinese or any of their
-//!   English renderings.
+//!   English renderings;
+//! - **learned**: the set phrases of [`crate::phrase_table`] the lexicon does not list.
 //!
 //! Counting is by formulation, not substring: one formulation standing in one place counts
 //! once, however many ways found it (“两个维护” is a quoted phrase, a numbered formulation and
@@ -30,8 +31,23 @@ pub enum SloganKind {
     Quoted,
     /// A book or document title in 《…》.
     Title,
+    /// A set phrase of the phrase table ([`crate::phrase_table`]) that the lexicon does not
+    /// list.
+    Learned,
+    /// A series of parallel phrases, or a member added to or dropped from one
+    /// ([`crate::series`]).
+    Series,
     /// A phrase the document repeats, found by [`crate::recurring`] (a candidate).
     Recurring,
+}
+
+impl SloganKind {
+    /// Whether a formulation found this way is a candidate: listed apart and left out of the
+    /// counts. Phrases found by repetition and series are: measured against annotations,
+    /// most of them are lists and phrasing rather than formulations (`tests/slogan_quality.rs`).
+    pub fn is_candidate(self) -> bool {
+        matches!(self, SloganKind::Recurring | SloganKind::Series)
+    }
 }
 
 /// One formulation of one document with every place it stands.
@@ -145,7 +161,7 @@ fn quoted(text: &str, lexicon: &Lexicon, out: &mut Vec<Found>) {
             let whole_entry = lexicon
                 .find(inner)
                 .into_iter()
-                .find(|h| h.span.start == 0 && h.span.end == inner.len())
+                .find(|h| h.span.start == 0 && h.span.end == inner.len() && !lexicon.is_learned(h.entry))
                 .map(|h| h.entry);
             let kind = if c == '《' {
                 SloganKind::Title
@@ -220,6 +236,17 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Slogan> {
     quoted(text, lexicon, &mut found);
     numbered(text, &mut found);
     for hit in lexicon.find(text) {
+        if lexicon.is_learned(hit.entry) {
+            let phrase = hit.span.of(text);
+            found.push(Found {
+                key: format!("text:{}", fold_key(phrase)),
+                text: phrase.to_string(),
+                kind: SloganKind::Learned,
+                lexicon: None,
+                span: hit.span,
+            });
+            continue;
+        }
         found.push(Found {
             key: format!("lex:{}", hit.entry),
             text: hit.span.of(text).to_string(),

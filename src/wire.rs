@@ -14,6 +14,7 @@
 
 use crate::compare::{ChangeCounts, Comparison, Likeness, Nearest, Relation, Row, Stats};
 use crate::diff::{Op, OpKind};
+use crate::phrase_table::{History, Record};
 use crate::priorities::{ListMatch, Priority, PriorityComparison, PriorityList, PriorityMatch};
 use crate::segment::{Marker, MarkerStyle, Outline, Section, SectionKind};
 use crate::sentence_classes::{SentenceClass, SentenceMark};
@@ -35,7 +36,7 @@ impl std::fmt::Display for WireError {
 impl std::error::Error for WireError {}
 
 /// The first bytes of every encoding: "tifa wire", layout 1.
-pub const MARK: [u8; 4] = *b"TFW\x03";
+pub const MARK: [u8; 4] = *b"TFW\x04";
 
 /// The comparison in binary form.
 pub fn encode(c: &Comparison) -> Vec<u8> {
@@ -292,7 +293,7 @@ wire_enum!(Significance { Routine, Modifier, Substantive });
 wire_enum!(SectionKind { Title, Heading, Paragraph, Lead, Item });
 wire_enum!(MarkerStyle { EnglishOrdinal, ZhShi, ZhDi, ZhParen, ZhDun, Arabic });
 wire_enum!(SloganStatus { Added, Dropped, Reworded, CountChanged, Kept });
-wire_enum!(SloganKind { Lexicon, Numbered, Quoted, Title, Recurring });
+wire_enum!(SloganKind { Lexicon, Numbered, Quoted, Title, Learned, Series, Recurring });
 wire_enum!(SentenceClass { Kept, Reworded, Added, Dropped, Moved });
 
 wire_struct!(Span { start, end });
@@ -330,8 +331,11 @@ wire_struct!(SloganChange {
     canonical,
     status,
     occurrences_a,
-    occurrences_b
+    occurrences_b,
+    history
 });
+wire_enum!(Record { WorkReports, CongressReports, Reports, Speeches });
+wire_struct!(History { first_year, last_year, documents, of_documents, record });
 wire_struct!(Priority { rank, label, section, leaves });
 wire_struct!(PriorityList { style, items });
 wire_struct!(PriorityMatch { rank_a, rank_b, label_a, label_b, section_a, section_b, rank_change });

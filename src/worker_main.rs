@@ -21,12 +21,14 @@ mod exports {
         LEXICON.with(|l| *l.borrow()).unwrap_or_else(Lexicon::builtin)
     }
 
-    /// Installs the lexicon and the Chinese word list (once per worker) and a panic hook
+    /// Installs the lexicon, the Chinese word list and the phrase table (once per worker;
+    /// any may be empty) and a panic hook
     /// that keeps the message, so the page can say what went wrong instead of "unreachable".
     #[wasm_bindgen]
-    pub fn tifa_worker_lexicon(tsv: String, words: String) {
+    pub fn tifa_worker_lexicon(tsv: String, words: String, phrases: String) {
         std::panic::set_hook(Box::new(|info| PANIC.with(|p| *p.borrow_mut() = Some(info.to_string()))));
-        let lexicon: &'static Lexicon = Box::leak(Box::new(Lexicon::parse_owned(tsv).with_words_owned(words)));
+        let lexicon: &'static Lexicon =
+            Box::leak(Box::new(Lexicon::parse_owned(tsv).with_words_owned(words).with_phrases_owned(phrases)));
         LEXICON.with(|l| *l.borrow_mut() = Some(lexicon));
     }
 

@@ -3,7 +3,8 @@
 // so the page keeps answering while two long reports are compared (src/ui/offload.rs).
 //
 // Messages from the page:
-//   {init: {lexicon, words}}         once, first (the lexicon's TSV, the Chinese word list)
+//   {init: {lexicon, words, phrases}}  once, first (the lexicon's TSV, the Chinese word list,
+//                                      the phrase table)
 //   {job, a, b, options}             compare a with b (options as JSON)
 // Messages to the page:
 //   {job, progress: [stage, percent]}  while it works
@@ -22,7 +23,7 @@ self.onmessage = async (event) => {
       // The loader defines the global `wasm_bindgen` (wasm-bindgen's no-modules target).
       importScripts('tifa-worker.js');
       await wasm_bindgen({ module_or_path: 'tifa-worker_bg.wasm' });
-      wasm_bindgen.tifa_worker_lexicon(message.init.lexicon, message.init.words);
+      wasm_bindgen.tifa_worker_lexicon(message.init.lexicon, message.init.words, message.init.phrases);
       return wasm_bindgen;
     })();
     ready.catch(() => {});

@@ -3,7 +3,7 @@
 // Network first, cache as fallback: online, every file comes fresh from the server (so a
 // newly published build is used at once, never a stale copy); offline, the last copy
 // serves. The cache is named after the build, and old builds' caches are deleted when a
-// new worker activates. The app shell, the lexicon, the corpus index and every corpus text
+// new worker activates. The app shell, the lexicon, the phrase table, the corpus index and every corpus text
 // are cached at install, so two bundled documents can be compared with no network.
 // BUILD and ASSETS are filled in by scripts/sw.mjs at build time.
 const BUILD = 'dev';
@@ -13,7 +13,7 @@ const CACHE = `tifa-${BUILD}`;
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    await cache.addAll(['./', 'index.html', 'lexicon.tsv', 'zh_words.txt', 'corpus/index.json', ...ASSETS]);
+    await cache.addAll(['./', 'index.html', 'lexicon.tsv', 'zh_words.txt', 'phrases.tsv', 'corpus/index.json', ...ASSETS]);
     const index = await (await fetch('corpus/index.json', { cache: 'no-store' })).json();
     await cache.addAll(index.documents.map((d) => `corpus/${d.file}`));
     await self.skipWaiting();

@@ -10,8 +10,9 @@
 //! pair, its means (all pairs, Chinese, English), and the scores per tier:
 //!
 //! - predictions go to the tier of their kind: `quoted`, `lexicon`, `numbered` (the
-//!   "lexicon-only" engine of before issue 26) or `recurring` (phrases found by repetition,
-//!   candidates);
+//!   "lexicon-only" engine of before issue 26), `learned` (the phrase table's phrases, with
+//!   [`Lexicon::with_learned_tier`]), `series` (lists of parallel phrases and their members,
+//!   candidates) or `recurring` (phrases found by repetition, candidates);
 //! - annotated changes go to a tier by the first tag of their note: `quoted`, `numbered`;
 //!   a line the lexicon knows (its formulation, or a Chinese form of its note, is a whole
 //!   lexicon entry) whatever its tag (`ideology list`, `stance list`, `lexicon`, but also a
@@ -22,8 +23,13 @@
 //!   lexicon lists still `unlisted`) would credit the unlisted tier with the lexicon's finds;
 //!   that reading is printed too, on one line per set.
 //!
-//! A recurring phrase's own key (`rep:…`) is replaced by its text keyed as an annotated
-//! formulation is ([`gold_key`]), so that it can match one.
+//! Three engines are scored per pair: the lexicon-only engine (a lexicon without the phrase
+//! table), the engine as the page and the CLI report (candidates left out), and the engine
+//! with the learned tier; the tier table adds the candidates, so that each finder's precision
+//! shows, counted or not.
+//!
+//! A recurring phrase's own key (`rep:…`) and a series' (`series:…`) are replaced by its text
+//! keyed as an annotated formulation is ([`gold_key`]), so that it can match one.
 //!
 //! Rewordings. An annotated `reworded` line (B form as the formulation, `reworded from <A
 //! form>` in the note) counts, for added and dropped, as the B form added and the A form
@@ -33,15 +39,16 @@
 //! does not pair them still gets the two facts a reader needs most (Y is new, X is gone);
 //! whether it paired them is scored apart, as rewordings matched (same A key and same B key).
 //! The A form's tier is the one its own key gives under the line's tag, and a predicted
-//! rewording's A side takes the kind of its B side (the row keeps only that one; recurring
-//! phrases only reword each other, so the lexicon-only engine is still exactly the
-//! non-recurring predictions).
+//! rewording's A side takes the kind of its B side (the row keeps only that one; candidates
+//! only reword each other, so the engine is still exactly the predictions that are no
+//! candidates).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
+use tifa::compare::compare_with;
 use tifa::lexicon::Lexicon;
 use tifa::slogan_changes::SloganStatus;
 use tifa::slogans::SloganKind;
@@ -59,7 +66,11 @@ fn gold_key(formulation: &str, note: &str) -> String {
             .map(str::to_string),
     );
     for form in &forms {
-        if let Some(hit) = lexicon.find(form).into_iter().find(|h| h.span.start == 0 && h.span.end == form.len()) {
+        if let Some(hit) = lexicon
+            .find(form)
+            .into_iter()
+            .find(|h| h.span.start == 0 && h.span.end == form.len() && !lexicon.is_learned(h.entry))
+        {
             return format!("lex:{}", hit.entry);
         }
     }
@@ -81,11 +92,14 @@ enum Tier {
     Quoted,
     Lexicon,
     Numbered,
+    Learned,
+    Series,
     Recurring,
     Unlisted,
 }
 
-const TIERS: [Tier; 5] = [Tier::Quoted, Tier::Lexicon, Tier::Numbered, Tier::Recurring, Tier::Unlisted];
+const TIERS: [Tier; 7] =
+    [Tier::Quoted, Tier::Lexicon, Tier::Numbered, Tier::Learned, Tier::Series, Tier::Recurring, Tier::Unlisted];
 
 impl Tier {
     fn name(self) -> &'static str {
@@ -93,6 +107,8 @@ impl Tier {
             Tier::Quoted => "quoted",
             Tier::Lexicon => "lexicon",
             Tier::Numbered => "numbered",
+            Tier::Learned => "learned",
+            Tier::Series => "series",
             Tier::Recurring => "recurring",
             Tier::Unlisted => "unlisted",
         }
@@ -104,6 +120,8 @@ impl Tier {
             SloganKind::Lexicon => Tier::Lexicon,
             SloganKind::Numbered => Tier::Numbered,
             SloganKind::Quoted | SloganKind::Title => Tier::Quoted,
+            SloganKind::Learned => Tier::Learned,
+            SloganKind::Series => Tier::Series,
             SloganKind::Recurring => Tier::Recurring,
         }
     }
@@ -157,10 +175,18 @@ impl Changes {
         self.insert(status, key, tier);
     }
 
-    /// The changes without the phrases found by repetition: the lexicon-only engine.
+    /// The changes without the phrases found by repetition, which the page lists as
+    /// candidates and does not count: what the engine reports.
     fn without_recurring(&self) -> Changes {
+        self.without(Tier::Recurring)
+    }
+
+    /// The changes without the candidates (recurring phrases, series) and without those of
+    /// `tier`.
+    fn without(&self, tier: Tier) -> Changes {
+        let keep = |t: Tier| t != Tier::Recurring && t != Tier::Series && t != tier;
         Changes {
-            changes: self.changes.iter().filter(|(_, &t)| t != Tier::Recurring).map(|(c, &t)| (c.clone(), t)).collect(),
+            changes: self.changes.iter().filter(|(_, &t)| keep(t)).map(|(c, &t)| (c.clone(), t)).collect(),
             reworded: self.reworded.clone(),
             listed_elsewhere: self.listed_elsewhere,
             by_tag: self.by_tag.clone(),
@@ -204,15 +230,39 @@ fn gold_changes(tsv: &str) -> Changes {
     out
 }
 
-/// The engine's added, dropped and reworded formulations, recurring phrases included.
-fn predicted_changes(a: &str, b: &str) -> Changes {
-    let c = compare(a, b, &Options::default());
+/// The lexicon without the phrase table: the engine of before issue 26.
+fn lexicon_without_phrases() -> &'static Lexicon {
+    static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::parse(Lexicon::builtin().source()).with_words(Lexicon::builtin().words_source()))
+}
+
+/// The built-in lexicon with the learned tier ([`Lexicon::with_learned_tier`]), measured
+/// beside the engine.
+fn lexicon_with_learned_tier() -> &'static Lexicon {
+    static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let builtin = Lexicon::builtin();
+        Lexicon::parse(builtin.source())
+            .with_words(builtin.words_source())
+            .with_phrases(builtin.phrases().source())
+            .with_learned_tier()
+    })
+}
+
+/// The added, dropped and reworded formulations found with `lexicon`, recurring phrases
+/// included.
+fn predicted_changes(a: &str, b: &str, lexicon: &Lexicon) -> Changes {
+    let c = compare_with(a, b, &Options::default(), lexicon);
     let mut out = Changes::default();
     for s in &c.slogans {
         let tier = Tier::of_kind(s.kind);
         // A phrase found by repetition has a key of its own (`rep:…`, its words joined); its
         // text is keyed as an annotated formulation is, so that it can match one.
-        let key = if s.kind == SloganKind::Recurring { gold_key(&s.text, "") } else { s.key.clone() };
+        let key = if matches!(s.kind, SloganKind::Recurring | SloganKind::Series) {
+            gold_key(&s.text, "")
+        } else {
+            s.key.clone()
+        };
         match s.status {
             SloganStatus::Added => out.insert("added", key, tier),
             SloganStatus::Dropped => out.insert("dropped", key, tier),
@@ -297,34 +347,38 @@ fn tally(predicted: &Changes, truth: &Changes) -> (Tally, BTreeMap<Tier, Tally>)
 type PrecisionRecall = (f64, f64);
 
 /// Floors (precision, recall) of added+dropped (strict) per pair: for the lexicon-only
-/// engine (the predictions of kind lexicon, numbered and quoted, as this test scored before
-/// issue 26), then for the whole engine (recurring phrases included). Each is the score when
-/// the floors were set less 0.02, cut to two decimals. Every annotated pair must have a line.
+/// engine (no phrase table, no candidates), then for the engine as it reports (the same
+/// finders: the learned tier and the candidates are measured beside it, not counted). Each
+/// is the score when the floors were set less 0.02, cut to two decimals. Every annotated
+/// pair must have a line.
 ///
-/// The five older (dev) pairs keep their lexicon-only floors (never below the issue's target of
-/// 0.90, which they all meet): their annotations have no reworded lines, and the engine's
-/// rewordings were already scored as an added and a dropped formulation, so their scores did
-/// not move under the new scoring. Their whole-engine precision is lower because those
-/// annotations were written without the set phrases the recurring tier aims at (the six newer
-/// files, written under tests/slogans/RULES.md, list them).
+/// The five older dev pairs' annotations were written from the lexicon (their unlisted set
+/// phrases and series are not listed), so they score the lexicon tier near its ceiling; the
+/// four dev pairs annotated for issue 26 (apec27 → apecretreat, cc19-3 → cc19-4, ccdi19-5 →
+/// ccdi19-6, gwr2021 → gwr2022) list every formulation a careful reader marks, as the test
+/// files do, and show the recall a lexicon gives on such annotations (about 0.3).
 ///
 /// Two annotated rewordings (全面推进依法治国 ↔ 全面依法治国, cc18-4 → cc18-5 and cc19-6 → cc19-7)
 /// join two wordings the lexicon holds as one entry: the line asks for that entry added and
 /// dropped at once, which no prediction can give, and stays two misses of the lexicon tier.
-const FLOORS: [(&str, &str, PrecisionRecall, PrecisionRecall); 11] = [
+const FLOORS: [(&str, &str, PrecisionRecall, PrecisionRecall); 15] = [
     // dev
-    ("cc19-4-zh", "cc19-5-zh", (0.98, 0.94), (0.81, 0.94)),
-    ("cc19-5-zh", "cc19-6-zh", (0.98, 0.98), (0.80, 0.98)),
-    ("gwr2022-zh", "gwr2023-zh", (0.95, 0.90), (0.91, 0.90)),
-    ("unga75-2020-en", "unga76-2021-en", (0.90, 0.90), (0.71, 0.90)),
-    ("sco20-2020-en", "sco21-2021-en", (0.91, 0.94), (0.80, 0.94)),
+    ("cc19-4-zh", "cc19-5-zh", (0.98, 0.94), (0.98, 0.94)),
+    ("cc19-5-zh", "cc19-6-zh", (0.98, 0.98), (0.98, 0.98)),
+    ("gwr2022-zh", "gwr2023-zh", (0.95, 0.90), (0.95, 0.90)),
+    ("unga75-2020-en", "unga76-2021-en", (0.90, 0.90), (0.90, 0.90)),
+    ("sco20-2020-en", "sco21-2021-en", (0.91, 0.94), (0.91, 0.94)),
+    ("apec27-2020-en", "apecretreat-2021-en", (0.74, 0.23), (0.74, 0.23)),
+    ("cc19-3-zh", "cc19-4-zh", (0.73, 0.23), (0.73, 0.23)),
+    ("ccdi19-5-zh", "ccdi19-6-zh", (0.81, 0.23), (0.81, 0.23)),
+    ("gwr2021-zh", "gwr2022-zh", (0.85, 0.28), (0.85, 0.28)),
     // test: far below the targets; the floors only catch a fall
-    ("cc18-4-zh", "cc18-5-zh", (0.69, 0.28), (0.50, 0.31)),
-    ("cc19-6-zh", "cc19-7-zh", (0.71, 0.52), (0.56, 0.52)),
-    ("ccdi19-4-zh", "ccdi19-5-zh", (0.80, 0.48), (0.70, 0.48)),
-    ("gwr2018-zh", "gwr2019-zh", (0.87, 0.58), (0.81, 0.58)),
-    ("g20-15-2020-en", "g20-16-2021-en", (0.77, 0.45), (0.61, 0.45)),
-    ("climate-ambition-2020-en", "climate-leaders-2021-en", (0.64, 0.33), (0.53, 0.37)),
+    ("cc18-4-zh", "cc18-5-zh", (0.69, 0.28), (0.69, 0.28)),
+    ("cc19-6-zh", "cc19-7-zh", (0.71, 0.52), (0.71, 0.52)),
+    ("ccdi19-4-zh", "ccdi19-5-zh", (0.80, 0.48), (0.80, 0.48)),
+    ("gwr2018-zh", "gwr2019-zh", (0.87, 0.58), (0.87, 0.58)),
+    ("g20-15-2020-en", "g20-16-2021-en", (0.77, 0.45), (0.77, 0.45)),
+    ("climate-ambition-2020-en", "climate-leaders-2021-en", (0.64, 0.33), (0.64, 0.33)),
 ];
 
 /// `(A id, B id) → set` from tests/alignment/SPLIT.tsv.
@@ -357,8 +411,12 @@ fn annotated_pairs() -> BTreeSet<(String, String)> {
 struct PairScore {
     a: String,
     b: String,
-    /// Lexicon-only engine, whole engine.
+    /// Lexicon-only engine (no phrase table, no candidates), the engine (what it reports:
+    /// no candidates), the engine with the learned tier, and that with the recurring
+    /// candidates too (for the scores per tier).
     lexicon_only: (Tally, BTreeMap<Tier, Tally>),
+    engine: (Tally, BTreeMap<Tier, Tally>),
+    learned: (Tally, BTreeMap<Tier, Tally>),
     whole: (Tally, BTreeMap<Tier, Tally>),
     /// Annotated rewordings, those the engine paired the same way, and the engine's.
     reworded: (usize, usize, usize),
@@ -386,23 +444,29 @@ fn print_set(out: &mut String, set: &str, scores: &[&PairScore]) {
         out,
         "\n== {set}: added and dropped formulations (strict key match; targets: precision 0.90, recall 0.90)"
     );
-    let _ = writeln!(out, "{:<52} {:>5}   {:<17}   {:<17}   reworded", "", "", "lexicon-only", "with recurring");
     let _ = writeln!(
         out,
-        "{:<52} {:>5}   {:>9} {:>7}   {:>9} {:>7}   paired/annotated, predicted",
-        "pair", "gold", "precision", "recall", "precision", "recall"
+        "{:<52} {:>5}   {:<17}   {:<17}   {:<17}   reworded",
+        "", "", "lexicon-only", "engine", "+ learned tier"
+    );
+    let _ = writeln!(
+        out,
+        "{:<52} {:>5}   {:>9} {:>7}   {:>9} {:>7}   {:>9} {:>7}   paired/annotated, predicted",
+        "pair", "gold", "precision", "recall", "precision", "recall", "precision", "recall"
     );
     for s in scores {
-        let (l, w) = (s.lexicon_only.0, s.whole.0);
+        let (l, w, t) = (s.lexicon_only.0, s.engine.0, s.learned.0);
         let _ = writeln!(
             out,
-            "{:<52} {:>5}   {:>9.3} {:>7.3}   {:>9.3} {:>7.3}   {}/{}, {}",
+            "{:<52} {:>5}   {:>9.3} {:>7.3}   {:>9.3} {:>7.3}   {:>9.3} {:>7.3}   {}/{}, {}",
             format!("{} → {}", s.a, s.b),
             l.gold,
             l.precision(),
             l.recall(),
             w.precision(),
             w.recall(),
+            t.precision(),
+            t.recall(),
             s.reworded.1,
             s.reworded.0,
             s.reworded.2
@@ -414,21 +478,24 @@ fn print_set(out: &mut String, set: &str, scores: &[&PairScore]) {
         let group: Vec<&PairScore> = scores.iter().filter(|s| keep(s)).copied().collect();
         let _ = writeln!(
             out,
-            "{:<52} {:>5}   {:>9.3} {:>7.3}   {:>9.3} {:>7.3}",
+            "{:<52} {:>5}   {:>9.3} {:>7.3}   {:>9.3} {:>7.3}   {:>9.3} {:>7.3}",
             format!("{name} ({} pairs)", group.len()),
             "",
             mean(&group, |s| s.lexicon_only.0.precision()),
             mean(&group, |s| s.lexicon_only.0.recall()),
-            mean(&group, |s| s.whole.0.precision()),
-            mean(&group, |s| s.whole.0.recall()),
+            mean(&group, |s| s.engine.0.precision()),
+            mean(&group, |s| s.engine.0.recall()),
+            mean(&group, |s| s.learned.0.precision()),
+            mean(&group, |s| s.learned.0.recall()),
         );
     }
 
     // Tiers, pooled over the pairs of the set.
     let mut lexicon_only = (Tally::default(), BTreeMap::<Tier, Tally>::new());
     let mut whole = (Tally::default(), BTreeMap::<Tier, Tally>::new());
+    let mut engine = (Tally::default(), BTreeMap::<Tier, Tally>::new());
     for s in scores {
-        for (sum, part) in [(&mut lexicon_only, &s.lexicon_only), (&mut whole, &s.whole)] {
+        for (sum, part) in [(&mut lexicon_only, &s.lexicon_only), (&mut whole, &s.whole), (&mut engine, &s.engine)] {
             sum.0.add(part.0);
             for (&tier, &t) in &part.1 {
                 sum.1.entry(tier).or_default().add(t);
@@ -439,7 +506,8 @@ fn print_set(out: &mut String, set: &str, scores: &[&PairScore]) {
     let _ = writeln!(
         out,
         "\n{set}, per tier, pooled over its pairs: annotated changes by their note's tier (recall by the whole \
-         engine and by the lexicon-only one), predictions by their kind (precision)"
+         engine with the learned tier and the candidates, and by the lexicon-only one), predictions by their kind \
+         (precision)"
     );
     let _ = writeln!(
         out,
@@ -461,10 +529,10 @@ fn print_set(out: &mut String, set: &str, scores: &[&PairScore]) {
         };
         let _ = writeln!(out, "{:<10} {recall}    {precision}", tier.name());
     }
-    let (l, w) = (lexicon_only.0, whole.0);
+    let (l, w) = (lexicon_only.0, engine.0);
     let _ = writeln!(
         out,
-        "all annotated added+dropped: recall {:.3}, precision {:.3} ({} annotated, {} predicted)",
+        "engine (all annotated added+dropped): recall {:.3}, precision {:.3} ({} annotated, {} predicted)",
         w.recall(),
         w.precision(),
         w.gold,
@@ -472,7 +540,7 @@ fn print_set(out: &mut String, set: &str, scores: &[&PairScore]) {
     );
     let _ = writeln!(
         out,
-        "lexicon-only engine:         recall {:.3}, precision {:.3} ({} annotated, {} predicted)",
+        "lexicon-only engine:                  recall {:.3}, precision {:.3} ({} annotated, {} predicted)",
         l.recall(),
         l.precision(),
         l.gold,
@@ -498,7 +566,7 @@ fn print_set(out: &mut String, set: &str, scores: &[&PairScore]) {
     let r = scores.iter().fold((0, 0, 0), |acc, s| (acc.0 + s.reworded.0, acc.1 + s.reworded.1, acc.2 + s.reworded.2));
     let _ = writeln!(
         out,
-        "rewordings: {} annotated, {} paired as annotated (same A and B), {} predicted (lexicon-only engine)",
+        "rewordings: {} annotated, {} paired as annotated (same A and B), {} predicted (engine)",
         r.0, r.1, r.2
     );
 }
@@ -516,15 +584,20 @@ fn added_and_dropped_formulations_against_annotations() {
     for (a_id, b_id) in &pairs {
         let path = common::root().join(format!("tests/slogans/{a_id}__{b_id}.tsv"));
         let truth = gold_changes(&std::fs::read_to_string(&path).expect("annotation"));
-        let predicted = predicted_changes(&common::corpus(a_id), &common::corpus(b_id));
-        let lexicon_only = predicted.without_recurring();
-        let paired = lexicon_only.reworded.intersection(&truth.reworded).count();
+        let (a_text, b_text) = (common::corpus(a_id), common::corpus(b_id));
+        let engine = predicted_changes(&a_text, &b_text, Lexicon::builtin()).without_recurring();
+        let predicted = predicted_changes(&a_text, &b_text, lexicon_with_learned_tier());
+        let learned = predicted.without_recurring();
+        let lexicon_only = predicted_changes(&a_text, &b_text, lexicon_without_phrases()).without_recurring();
+        let paired = engine.reworded.intersection(&truth.reworded).count();
         let score = PairScore {
             a: a_id.clone(),
             b: b_id.clone(),
             lexicon_only: tally(&lexicon_only, &truth),
+            engine: tally(&engine, &truth),
+            learned: tally(&learned, &truth),
             whole: tally(&predicted, &truth),
-            reworded: (truth.reworded.len(), paired, lexicon_only.reworded.len()),
+            reworded: (truth.reworded.len(), paired, engine.reworded.len()),
             listed_elsewhere: truth.listed_elsewhere,
             by_tag: truth.by_tag.iter().fold(BTreeMap::new(), |mut m, (change, &tier)| {
                 let e: &mut (usize, usize, usize) = m.entry(tier).or_default();
@@ -547,10 +620,10 @@ fn added_and_dropped_formulations_against_annotations() {
             failures.push(format!("{a_id} → {b_id}: not in tests/alignment/SPLIT.tsv"));
             "unsplit".to_string()
         });
-        let (l, w) = (score.lexicon_only.0, score.whole.0);
+        let (l, w) = (score.lexicon_only.0, score.engine.0);
         match floors.get(&(a_id.as_str(), b_id.as_str())) {
             None => failures.push(format!(
-                "{a_id} → {b_id}: no floor in FLOORS (lexicon-only precision {:.3}, recall {:.3}; with recurring {:.3}, {:.3})",
+                "{a_id} → {b_id}: no floor in FLOORS (lexicon-only precision {:.3}, recall {:.3}; engine {:.3}, {:.3})",
                 l.precision(),
                 l.recall(),
                 w.precision(),
@@ -566,7 +639,7 @@ fn added_and_dropped_formulations_against_annotations() {
                 }
                 if w.precision() < whole.0 || w.recall() < whole.1 {
                     failures.push(format!(
-                        "{a_id} → {b_id}, with recurring: precision {:.3}, recall {:.3} (floors {whole:?})",
+                        "{a_id} → {b_id}, engine: precision {:.3}, recall {:.3} (floors {whole:?})",
                         w.precision(),
                         w.recall()
                     ));

@@ -38,7 +38,7 @@ export async function enginePage(site) {
   await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.tifa_bench_compare);
   await page.evaluate(async () => {
     const text = async (path) => (await fetch(path)).text();
-    window.wasmBindings.tifa_bench_prepare(await text('lexicon.tsv'), await text('zh_words.txt'));
+    window.wasmBindings.tifa_bench_prepare(await text('lexicon.tsv'), await text('zh_words.txt'), await text('phrases.tsv'));
   });
   // The comparison worker's wasm (speed-optimised engine) as well, loaded into the page
   // through its no-modules loader, which declares the global `wasm_bindgen` (a script
@@ -47,7 +47,11 @@ export async function enginePage(site) {
   await page.evaluate(async () => {
     /* global wasm_bindgen */
     await wasm_bindgen({ module_or_path: 'tifa-worker_bg.wasm' });
-    wasm_bindgen.tifa_worker_lexicon(await (await fetch('lexicon.tsv')).text(), await (await fetch('zh_words.txt')).text());
+    wasm_bindgen.tifa_worker_lexicon(
+      await (await fetch('lexicon.tsv')).text(),
+      await (await fetch('zh_words.txt')).text(),
+      await (await fetch('phrases.tsv')).text(),
+    );
     window.tifaWorkerEngine = wasm_bindgen;
   });
   return page;

@@ -1,7 +1,7 @@
 //! The root component: owns the workspace reducer, loads the corpus, derives the comparison.
 
 use super::comparison_view::ComparisonView;
-use super::corpus_fetch::{fetch_index, fetch_lexicon, fetch_text};
+use super::corpus_fetch::{fetch_index, fetch_lexicon, fetch_phrases, fetch_text};
 use super::deferred_timeline::use_deferred_timeline;
 use super::derived_comparison::{use_derived_comparison, Derived, LexiconState, Shown};
 use super::doc_panel::{read_file, DocPanel};
@@ -188,7 +188,24 @@ pub fn app(props: &AppProps) -> Html {
             if fetch {
                 spawn_local(async move {
                     let (fetched, warning) = fetch_lexicon().await;
+                    let (source, words) = (fetched.source(), fetched.words_source());
                     lexicon.set(LexiconState::Ready(Rc::new(fetched)));
+                    language_warning.set(warning.clone());
+                    // The phrase table comes second: the comparison is drawn without it, then
+                    // drawn again with its set phrases and every formulation's record.
+                    let warning = match fetch_phrases().await {
+                        Ok(phrases) => {
+                            let with_phrases = Lexicon::parse(source).with_words(words).with_phrases_owned(phrases);
+                            lexicon.set(LexiconState::Ready(Rc::new(with_phrases)));
+                            warning
+                        }
+                        Err(why) => {
+                            let missing = format!(
+                                "Could not load the phrase table ({why}); formulations have no history and set phrases not in the lexicon are not found."
+                            );
+                            Some(warning.map_or(missing.clone(), |w| format!("{w} {missing}")))
+                        }
+                    };
                     language_warning.set(warning);
                 });
             }

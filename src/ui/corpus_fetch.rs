@@ -41,6 +41,12 @@ async fn fetch_site_text(path: &str) -> Result<String, String> {
     response.text().await.map_err(|e| e.to_string())
 }
 
+/// Fetches the phrase table (`phrases.tsv`, about 60 KB gzipped): asked for only once the
+/// first comparison is on screen, so it never holds up the first paint.
+pub async fn fetch_phrases() -> Result<String, String> {
+    fetch_site_text("phrases.tsv").await
+}
+
 /// Fetches and parses the language data kept out of the wasm: `lexicon.tsv` (the formulation
 /// lexicon) and `zh_words.txt` (the Chinese word list), in parallel. Either may fail alone:
 /// the result then lacks it, and the message says what the comparison does without it.

@@ -9,7 +9,8 @@ use crate::options::{Granularity, Options};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The formulation lexicon and the Chinese word list, fetched from the site.
+/// The formulation lexicon, the Chinese word list and the phrase table, fetched from the
+/// site.
 #[derive(Clone)]
 pub enum LexiconState {
     /// Still coming.
@@ -34,12 +35,12 @@ impl PartialEq for LexiconState {
 }
 
 impl LexiconState {
-    /// The texts the worker parses: the lexicon's TSV and the word list (empty unless the
-    /// lexicon is here).
-    fn sources(&self) -> (&'static str, &'static str) {
+    /// The texts the worker parses: the lexicon's TSV, the word list and the phrase table
+    /// (empty unless here).
+    fn sources(&self) -> offload::LanguageData {
         match self {
-            LexiconState::Ready(l) => (l.source(), l.words_source()),
-            _ => ("", ""),
+            LexiconState::Ready(l) => (l.source(), l.words_source(), l.phrases().source()),
+            _ => ("", "", ""),
         }
     }
 }

@@ -48,6 +48,9 @@ struct Running {
     worker: Worker,
     busy: bool,
     job: u32,
+    /// What it was started with: a worker keeps its language data, so new data (the phrase
+    /// table arriving after the first comparison) needs a new worker.
+    data: LanguageData,
     listener: Rc<RefCell<Callback<WorkerEvent>>>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
@@ -63,7 +66,12 @@ pub fn worth_offloading(bytes: usize) -> bool {
     bytes > OFFLOAD_ABOVE_BYTES && js_sys::Reflect::has(&js_sys::global(), &"Worker".into()).unwrap_or(false)
 }
 
-fn start_worker((lexicon_tsv, words): (&str, &str)) -> Result<Running, String> {
+/// The language data a worker is started with: the lexicon's TSV, the Chinese word list and
+/// the phrase table.
+pub type LanguageData = (&'static str, &'static str, &'static str);
+
+fn start_worker(data: LanguageData) -> Result<Running, String> {
+    let (lexicon_tsv, words, phrases) = data;
     let worker = Worker::new(WORKER_SCRIPT).map_err(|e| format!("{e:?}"))?;
     let listener: Rc<RefCell<Callback<WorkerEvent>>> = Rc::new(RefCell::new(Callback::noop()));
     let on_message = {
@@ -95,9 +103,10 @@ fn start_worker((lexicon_tsv, words): (&str, &str)) -> Result<Running, String> {
     let fields = js_sys::Object::new();
     set(&fields, "lexicon", &lexicon_tsv.into());
     set(&fields, "words", &words.into());
+    set(&fields, "phrases", &phrases.into());
     set(&init, "init", &fields);
     worker.post_message(&init).map_err(|e| format!("{e:?}"))?;
-    Ok(Running { worker, busy: false, job: 0, listener, _on_message: on_message, _on_error: on_error })
+    Ok(Running { worker, busy: false, job: 0, data, listener, _on_message: on_message, _on_error: on_error })
 }
 
 fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
@@ -168,10 +177,16 @@ pub fn compare_in_worker(
     a: &str,
     b: &str,
     options: Options,
-    language_data: (&str, &str),
+    language_data: LanguageData,
     on_event: Callback<WorkerEvent>,
 ) -> Result<(), String> {
     cancel();
+    let same_data = |d: &LanguageData| {
+        std::ptr::eq(d.0, language_data.0) && std::ptr::eq(d.1, language_data.1) && std::ptr::eq(d.2, language_data.2)
+    };
+    if RUNNING.with(|r| r.borrow().as_ref().is_some_and(|r| !same_data(&r.data))) {
+        forget_worker();
+    }
     if RUNNING.with(|r| r.borrow().is_none()) {
         let running = start_worker(language_data)?;
         RUNNING.with(|r| *r.borrow_mut() = Some(running));

@@ -88,7 +88,7 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
 
     // The counts are of formulations; phrases found by repetition are candidates, counted
     // apart (as in the summary strip, which leaves them out).
-    let repeated = |s: &&SloganChange| s.kind == SloganKind::Recurring;
+    let repeated = |s: &&SloganChange| s.kind.is_candidate();
     let count = |st: SloganStatus| props.slogans.iter().filter(|s| s.status == st && !repeated(s)).count();
     let repeated_changed = props.slogans.iter().filter(|s| repeated(s) && s.status != SloganStatus::Kept).count();
     let q = query.to_lowercase();
@@ -100,7 +100,7 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
             Filter::Changed => s.status != SloganStatus::Kept,
             Filter::All => true,
             Filter::Only(st) => s.status == st,
-            Filter::Repeated => s.kind == SloganKind::Recurring,
+            Filter::Repeated => s.kind.is_candidate(),
         })
         .filter(|s| {
             printing
@@ -187,7 +187,7 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
                         <option value="reworded" selected={*filter == Filter::Only(SloganStatus::Reworded)}>{"reworded"}</option>
                         <option value="count" selected={*filter == Filter::Only(SloganStatus::CountChanged)}>{"count changed"}</option>
                         <option value="kept" selected={*filter == Filter::Only(SloganStatus::Kept)}>{"kept"}</option>
-                        <option value="repeated" selected={*filter == Filter::Repeated}>{"repeated phrases"}</option>
+                        <option value="repeated" selected={*filter == Filter::Repeated}>{"candidates: repeated phrases, series"}</option>
                     </select>
                 </label>
                 <label>{"Sort by "}
@@ -227,6 +227,15 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
                                         }
                                         if s.kind == SloganKind::Recurring {
                                             <span class="gloss">{"repeated phrase: a candidate found by repetition, in no lexicon"}</span>
+                                        }
+                                        if s.kind == SloganKind::Series {
+                                            <span class="gloss">{"series: a candidate, a list of parallel phrases or a member added to or dropped from one"}</span>
+                                        }
+                                        if let Some(h) = s.history {
+                                            <span class="history" data-testid="slogan-history"
+                                                title="Its record in seventy years of official texts: the government work reports 1954–2023, the congress reports, and 36 English speeches of Xi Jinping">
+                                                { h.describe(s.status == SloganStatus::Dropped) }
+                                            </span>
                                         }
                                     </td>
                                     <td><span class={classes!("status", status_class(s.status))}>{ status_label(s.status) }</span></td>
