@@ -529,7 +529,7 @@ pub fn compare_reporting(
     }
     progress("Finding formulations", 90);
     let (mut found_a, mut found_b) = (extract(text_a, lexicon), extract(text_b, lexicon));
-    crate::series::add_series((text_a, text_b), (&mut found_a, &mut found_b));
+    crate::series::add_series((text_a, text_b), (&mut found_a, &mut found_b), lexicon.words());
     add_recurring((text_a, text_b), (&prepared_a.tokens, &prepared_b.tokens), (&mut found_a, &mut found_b), lexicon);
     let mut slogans = compare_slogans(&found_a, &found_b, &rows, (outline_a, outline_b));
     for s in &mut slogans {

@@ -80,6 +80,15 @@ pub fn megabytes(bytes: usize) -> String {
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
+/// A size as a reader says it: "52 KB" under a megabyte, "1.2 MB" from there.
+pub fn size_label(bytes: usize) -> String {
+    if bytes < 1_048_576 {
+        format!("{} KB", bytes.div_ceil(1024))
+    } else {
+        format!("{} MB", megabytes(bytes))
+    }
+}
+
 /// Reads a file by name and content; `legacy` decodes GB18030 and Big5.
 pub fn import_file(name: &str, bytes: &[u8], legacy: &dyn LegacyDecoder) -> Result<Imported, ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
@@ -303,6 +312,13 @@ mod tests {
 
     fn import(name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
         import_file(name, bytes, &UtfOnly)
+    }
+
+    #[test]
+    fn sizes_read_in_kilobytes_under_a_megabyte_and_megabytes_from_there() {
+        assert_eq!(size_label(52_000), "51 KB");
+        assert_eq!(size_label(1), "1 KB");
+        assert_eq!(size_label(1_300_000), "1.2 MB");
     }
 
     /// A minimal zip with one deflated member, as a `.docx` has.

@@ -11,15 +11,17 @@
 //! item that runs on into the sentence.
 //!
 //! Comparing: a series of A and one of B that share at least two members, and half of the
-//! smaller one, are the same series; it is kept under B's wording and each member that only
-//! one of them prints is reported on its own (稳增长、促改革、调结构、惠民生、防风险 kept, 保稳定
-//! added), counted wherever its document prints it. A series with no partner is added or
-//! dropped whole. Series and members already found another way (a lexicon entry, a quoted
+//! smaller one, are the same series: kept when worded alike, else B's wording rewords A's
+//! ([`crate::slogan_changes`] pairs them in their aligned row), and each member that only
+//! one of them prints is reported on its own (稳增长、促改革、调结构、惠民生、防风险 → …、保稳定:
+//! 保稳定 added), counted wherever its document prints it. A series with no partner is added
+//! or dropped whole. Series and members already found another way (a lexicon entry, a quoted
 //! phrase) are left to that finding.
 
 use crate::normalize::is_han;
 use crate::slogans::{Slogan, SloganKind};
 use crate::span::Span;
+use crate::zh_words::Dictionary;
 use std::collections::BTreeSet;
 
 /// Fewest items of a series.
@@ -78,8 +80,26 @@ fn shared_ending(text: &str, members: &[Span]) -> String {
     ending.iter().rev().collect()
 }
 
+/// Whether the characters on either side of byte `at` make a word of `words` (a cut there
+/// would split 人民战争 into 人 and 民战争).
+fn splits_word(text: &str, at: usize, words: &Dictionary) -> bool {
+    match (text[..at].chars().next_back(), text[at..].chars().next()) {
+        (Some(x), Some(y)) => {
+            words.contains(&[x, y])
+                || text[at..].chars().nth(1).is_some_and(|z| words.contains(&[x, y, z]))
+                || text[..at].chars().rev().nth(1).is_some_and(|w| words.contains(&[w, x, y]))
+        }
+        _ => false,
+    }
+}
+
+/// Characters a member of a series never begins or ends with: a preposition or particle
+/// picked up from the sentence (对…, …的, …等).
+const NOT_AT_START: [char; 3] = ['对', '的', '和'];
+const NOT_AT_END: [char; 3] = ['的', '等', '和'];
+
 /// The series among `items` (consecutive items of one clause), if they make one.
-fn series_of(text: &str, items: &[Span]) -> Option<Series> {
+fn series_of(text: &str, items: &[Span], words: &Dictionary) -> Option<Series> {
     if items.len() < MIN_ITEMS {
         return None;
     }
@@ -96,7 +116,11 @@ fn series_of(text: &str, items: &[Span]) -> Option<Series> {
     if chars(text, first) < n {
         return None;
     }
-    members.push(last_chars(text, first, n));
+    let cut_first = last_chars(text, first, n);
+    if cut_first.start > first.start && splits_word(text, cut_first.start, words) {
+        return None;
+    }
+    members.push(cut_first);
     members.extend_from_slice(inner);
     if let Some(k) = last.of(text).find('和').filter(|&k| k > 0) {
         let before = Span::new(last.start, last.start + k);
@@ -108,17 +132,26 @@ fn series_of(text: &str, items: &[Span]) -> Option<Series> {
     // The last item ends where the others' shared ending ends (…和生态文明建设 may be longer
     // than 政治建设), else after as many characters as the others have.
     let tail = shared_ending(text, &members);
-    let through_tail = (!tail.is_empty())
+    let through_tail = (tail.chars().count() >= 2)
         .then(|| last.of(text).find(tail.as_str()))
         .flatten()
         .map(|k| Span::new(last.start, last.start + k + tail.len()))
         .filter(|&s| chars(text, s) <= MAX_ITEM_CHARS);
-    match through_tail {
-        Some(s) => members.push(s),
-        None if chars(text, last) >= n => members.push(first_chars(text, last, n)),
+    let cut_last = match through_tail {
+        Some(s) => s,
+        // Two-character items stand alone (生育、养育、教育): 二中、三中、四中全会 is no series.
+        None if chars(text, last) == n || (n > 2 && chars(text, last) > n) => first_chars(text, last, n),
         None => return None,
+    };
+    if cut_last.end < last.end && splits_word(text, cut_last.end, words) {
+        return None;
     }
-    if members.iter().any(|&m| !m.of(text).chars().all(is_han)) {
+    members.push(cut_last);
+    let badly_edged = |m: &Span| {
+        let s = m.of(text);
+        s.starts_with(NOT_AT_START) || s.ends_with(NOT_AT_END) || !s.chars().all(is_han)
+    };
+    if members.iter().any(badly_edged) {
         return None;
     }
     let heads: BTreeSet<char> = members.iter().filter_map(|&m| m.of(text).chars().next()).collect();
@@ -130,8 +163,9 @@ fn series_of(text: &str, items: &[Span]) -> Option<Series> {
     Some(Series { span: Span::new(members[0].start, members[members.len() - 1].end), members })
 }
 
-/// Every series of `text`, in text order.
-pub fn find_series(text: &str) -> Vec<Series> {
+/// Every series of `text`, in text order; `words` (the Chinese word list) keeps the cuts of
+/// the first and last items off the middle of a word.
+pub fn find_series(text: &str, words: &Dictionary) -> Vec<Series> {
     let mut out = Vec::new();
     let mut clause_start = 0;
     for (at, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
@@ -143,7 +177,7 @@ pub fn find_series(text: &str) -> Vec<Series> {
         if !clause.of(text).contains('、') {
             continue;
         }
-        out.extend(series_of(text, &items_of_clause(text, clause)));
+        out.extend(series_of(text, &items_of_clause(text, clause), words));
     }
     out
 }
@@ -191,11 +225,11 @@ fn slogan(key: String, text: &str, occurrences: Vec<Span>) -> Slogan {
 
 /// Adds the series of both documents, and the members added to or dropped from a series
 /// both print, to their formulations (`found`), leaving out what is already found there.
-pub fn add_series(texts: (&str, &str), found: (&mut Vec<Slogan>, &mut Vec<Slogan>)) {
+pub fn add_series(texts: (&str, &str), found: (&mut Vec<Slogan>, &mut Vec<Slogan>), words: &Dictionary) {
     let (text_a, text_b) = texts;
     let (found_a, found_b) = found;
-    let series_a = distinct(text_a, find_series(text_a).into_iter().filter(|s| !overlaps(found_a, s.span)));
-    let series_b = distinct(text_b, find_series(text_b).into_iter().filter(|s| !overlaps(found_b, s.span)));
+    let series_a = distinct(text_a, find_series(text_a, words).into_iter().filter(|s| !overlaps(found_a, s.span)));
+    let series_b = distinct(text_b, find_series(text_b, words).into_iter().filter(|s| !overlaps(found_b, s.span)));
     let members =
         |text: &str, s: &Distinct| -> BTreeSet<String> { s.members.iter().map(|m| m.of(text).to_string()).collect() };
     let (mut new_a, mut new_b) = (Vec::new(), Vec::new());
@@ -228,9 +262,10 @@ pub fn add_series(texts: (&str, &str), found: (&mut Vec<Slogan>, &mut Vec<Slogan
         match partner {
             Some((_, sb)) => {
                 let mb = members(text_b, sb);
-                let key = format!("series:{}", sb.span.of(text_b));
-                new_a.push(slogan(key.clone(), sa.span.of(text_a), sa.places.clone()));
-                new_b.push(slogan(key, sb.span.of(text_b), sb.places.clone()));
+                // Each wording is its own formulation: the same wording is kept, a new one
+                // reads as a rewording of the old where the two stand in one aligned row.
+                new_a.push(slogan(format!("text:{}", sa.span.of(text_a)), sa.span.of(text_a), sa.places.clone()));
+                new_b.push(slogan(format!("text:{}", sb.span.of(text_b)), sb.span.of(text_b), sb.places.clone()));
                 for member in ma.symmetric_difference(&mb) {
                     let (in_a, in_b) = (places(text_a, member), places(text_b, member));
                     let key = format!("text:{member}");
@@ -273,7 +308,8 @@ mod tests {
     use super::*;
 
     fn series(text: &str) -> Vec<Vec<&str>> {
-        find_series(text).iter().map(|s| s.members.iter().map(|m| m.of(text)).collect()).collect()
+        let words = crate::lexicon::Lexicon::builtin().words();
+        find_series(text, words).iter().map(|s| s.members.iter().map(|m| m.of(text)).collect()).collect()
     }
 
     #[test]
@@ -294,6 +330,14 @@ mod tests {
     }
 
     #[test]
+    fn no_cut_falls_inside_a_word_or_keeps_a_particle() {
+        assert!(series("坚持人民战争、总体战、持久战").is_empty());
+        assert!(series("完善劳动力市场、资本市场、技术市场").is_empty());
+        assert!(series("对拉票贿选、说情打招呼、破坏选举等").is_empty());
+        assert!(series("十九届二中、三中、四中全会精神").is_empty());
+    }
+
+    #[test]
     fn inventories_are_not_series() {
         assert!(series("北京、天津、河北协同发展").is_empty());
         assert!(series("农业、工业和服务业").is_empty());
@@ -305,11 +349,11 @@ mod tests {
         let a = "坚持稳增长、促改革、调结构、惠民生、防风险。";
         let b = "坚持稳增长、促改革、调结构、惠民生、防风险、保稳定。";
         let (mut fa, mut fb) = (Vec::new(), Vec::new());
-        add_series((a, b), (&mut fa, &mut fb));
+        add_series((a, b), (&mut fa, &mut fb), crate::lexicon::Lexicon::builtin().words());
         let keys_a: Vec<&str> = fa.iter().map(|s| s.key.as_str()).collect();
         let keys_b: Vec<&str> = fb.iter().map(|s| s.key.as_str()).collect();
-        assert_eq!(keys_a, ["series:稳增长、促改革、调结构、惠民生、防风险、保稳定"]);
-        assert_eq!(keys_b, ["series:稳增长、促改革、调结构、惠民生、防风险、保稳定", "text:保稳定"]);
+        assert_eq!(keys_a, ["text:稳增长、促改革、调结构、惠民生、防风险"]);
+        assert_eq!(keys_b, ["text:稳增长、促改革、调结构、惠民生、防风险、保稳定", "text:保稳定"]);
     }
 
     #[test]
@@ -317,7 +361,7 @@ mod tests {
         let text = "一体推进不敢腐、不能腐、不想腐。";
         let found = crate::slogans::extract(text, crate::lexicon::Lexicon::builtin());
         let (mut fa, mut fb) = (found.clone(), found.clone());
-        add_series((text, text), (&mut fa, &mut fb));
+        add_series((text, text), (&mut fa, &mut fb), crate::lexicon::Lexicon::builtin().words());
         assert_eq!(fa, found);
     }
 }

@@ -28,8 +28,8 @@
 //! with the learned tier; the tier table adds the candidates, so that each finder's precision
 //! shows, counted or not.
 //!
-//! A recurring phrase's own key (`rep:…`) and a series' (`series:…`) are replaced by its text
-//! keyed as an annotated formulation is ([`gold_key`]), so that it can match one.
+//! A recurring phrase's own key (`rep:…`) and a series' are replaced by its text keyed as an
+//! annotated formulation is ([`gold_key`]), so that it can match one.
 //!
 //! Rewordings. An annotated `reworded` line (B form as the formulation, `reworded from <A
 //! form>` in the note) counts, for added and dropped, as the B form added and the A form

@@ -263,7 +263,7 @@ test('phrases a speech keeps repeating are listed as candidates, apart from the 
   await page.getByTestId('pick-A').selectOption('unga75-2020-en');
   await page.getByTestId('pick-B').selectOption('unga76-2021-en');
   const counts = page.getByTestId('slogan-counts');
-  await expect(counts).toContainText('repeated phrases changed');
+  await expect(counts).toContainText('candidates changed (repeated phrases and series');
   await page.getByTestId('slogan-filter').selectOption('repeated');
   const table = page.getByTestId('slogans-table');
   const row = table.locator('tr.dropped', { hasText: 'World Anti-Fascist War' });
@@ -272,7 +272,7 @@ test('phrases a speech keeps repeating are listed as candidates, apart from the 
   await expect(row.locator('td.num').first()).toHaveText('3');
   // Every row of this filter is a candidate.
   const rows = await table.locator('tbody tr').count();
-  await expect(table.locator('tbody tr', { hasText: 'found by repetition' })).toHaveCount(rows);
+  await expect(table.locator('tbody tr', { hasText: /found by repetition|series: a candidate/ })).toHaveCount(rows);
   await row.locator('.slogan-link').click();
   await expect(page.locator('.cell-a mark.occurrence', { hasText: 'Anti-Fascist' }).first()).toBeVisible();
 });

@@ -20,7 +20,7 @@ use super::summary_strip::SummaryStrip;
 use super::timeline_page::TimelinePage;
 use crate::compare::{compare_with, Comparison};
 use crate::corpus::CorpusIndex;
-use crate::import::{import_file, megabytes};
+use crate::import::{import_file, size_label};
 use crate::lexicon::Lexicon;
 use crate::navigation;
 use crate::normalize::guess_language;
@@ -622,7 +622,7 @@ pub fn app(props: &AppProps) -> Html {
                 } else if let Derived::Working { stage, percent, sizes } = &derived {
                     <OptionsBar options={ws.options} on_change={on_options.clone()} {on_swap} view={ws.view} {on_view} />
                     <div class="working" role="status" data-testid="working">
-                        <p>{ format!("Comparing {} MB with {} MB in the background: {stage}…", megabytes(sizes.0), megabytes(sizes.1)) }</p>
+                        <p>{ format!("Comparing {} with {} in the background: {stage}…", size_label(sizes.0), size_label(sizes.1)) }</p>
                         <progress max="100" value={percent.to_string()} aria-label="Progress of the comparison"></progress>
                         <p class="hint">{"The page stays usable meanwhile: edit either document, change the options or open the timeline."}</p>
                     </div>

@@ -55,6 +55,22 @@ pub fn doc_panel(props: &DocPanelProps) -> Html {
         Source::Corpus(id) => id.clone(),
         _ => String::new(),
     };
+    // A picker left on "Choose a document…" while its side shows a corpus document names
+    // that document again after a render: an option's `selected` attribute no longer moves a
+    // select the reader has changed. A choice still loading (the select ahead of the side)
+    // is left alone.
+    let select_ref = use_node_ref();
+    {
+        let select_ref = select_ref.clone();
+        let selected = selected.clone();
+        use_effect(move || {
+            if let Some(select) = select_ref.cast::<HtmlSelectElement>() {
+                if select.value().is_empty() && !selected.is_empty() {
+                    select.set_value(&selected);
+                }
+            }
+        });
+    }
 
     let onchange = {
         let on_pick = props.on_pick.clone();
@@ -155,7 +171,7 @@ pub fn doc_panel(props: &DocPanelProps) -> Html {
                 }
                 <label class="picker">
                     <span>{"Corpus document"}</span>
-                    <select {onchange} data-testid={format!("pick-{side}")}>
+                    <select ref={select_ref} {onchange} data-testid={format!("pick-{side}")}>
                         <option value="" selected={selected.is_empty()}>{"Choose a document…"}</option>
                         { for groups.into_iter().map(|(body, docs)| html! {
                             <optgroup label={body.to_string()}>

@@ -174,7 +174,7 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
                     count(SloganStatus::Added), count(SloganStatus::Dropped), count(SloganStatus::Reworded),
                     count(SloganStatus::CountChanged), count(SloganStatus::Kept)) }
                 if repeated_changed > 0 {
-                    { format!(" · {repeated_changed} repeated phrases changed (candidates, listed last)") }
+                    { format!(" · {repeated_changed} candidates changed (repeated phrases and series, listed last)") }
                 }
             </p>
             <div class="panel-controls">

@@ -1,0 +1,51 @@
+// The page and the command line report the same formulations for the same pair: the page's
+// JSON export against `tifa compare --format json`, with the phrase table loaded on both
+// sides (the page fetches it; the CLI has it built in). One pair is large enough for the
+// page's worker.
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+/** The CLI built by `cargo test` (debug) or `cargo build --release`, whichever is newer. */
+function cli() {
+  const built = ['target/debug/tifa', 'target/release/tifa']
+    .map((p) => root + p)
+    .filter((p) => fs.existsSync(p))
+    .sort((x, y) => fs.statSync(y).mtimeMs - fs.statSync(x).mtimeMs);
+  if (built.length === 0) throw new Error('no tifa binary: run cargo test or cargo build --release first');
+  return built[0];
+}
+
+/** Formulations as `status kind text count_a count_b history`, sorted. */
+function rows(json) {
+  return json.slogans
+    .map((s) => [s.status, s.kind, s.text, s.count_a, s.count_b, JSON.stringify(s.history)].join(' '))
+    .sort();
+}
+
+for (const [a, b] of [
+  ['cc19-3-zh', 'cc19-4-zh'],
+  ['unga75-2020-en', 'unga76-2021-en'],
+  ['gwr2022-zh', 'gwr2023-zh'],
+]) {
+  test(`${a} → ${b}: the page's formulations are the CLI's`, async ({ page }) => {
+    await page.goto('./');
+    await page.getByTestId('pick-A').selectOption(a);
+    await page.getByTestId('pick-B').selectOption(b);
+    // The phrase table has arrived and the comparison was drawn again with it.
+    await expect(page.getByTestId('slogan-history').first()).toBeVisible({ timeout: 15_000 });
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export').selectOption('json');
+    const exported = JSON.parse(fs.readFileSync(await (await download).path(), 'utf8'));
+    const printed = JSON.parse(
+      execFileSync(cli(), ['compare', `${root}seeds/corpus/${a}.txt`, `${root}seeds/corpus/${b}.txt`, '--format', 'json'], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      }),
+    );
+    expect(exported.slogans.length).toBeGreaterThan(20);
+    expect(rows(exported)).toEqual(rows(printed));
+  });
+}
