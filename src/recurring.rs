@@ -407,6 +407,7 @@ pub fn add_recurring(
                 gloss: None,
                 canonical: None,
                 occurrences: spans,
+                history: None,
             });
         }
         crate::shared_sort::sort_by_key(list, |s| s.occurrences[0].start);

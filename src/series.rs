@@ -220,6 +220,7 @@ fn slogan(key: String, text: &str, occurrences: Vec<Span>) -> Slogan {
         gloss: None,
         canonical: None,
         occurrences,
+        history: None,
     }
 }
 

@@ -49,8 +49,7 @@ pub struct SloganChange {
     pub occurrences_a: Vec<Span>,
     /// Occurrences in B.
     pub occurrences_b: Vec<Span>,
-    /// Its record in seventy years of official texts, when the phrase table knows it
-    /// (filled in by [`crate::compare`] from the lexicon's table).
+    /// Its record in seventy years of official texts, when the phrase table knows it.
     pub history: Option<History>,
 }
 
@@ -240,7 +239,7 @@ fn change(
         status,
         occurrences_a,
         occurrences_b,
-        history: None,
+        history: s.history,
     }
 }
 

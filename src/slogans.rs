@@ -15,6 +15,7 @@
 
 use crate::lexicon::Lexicon;
 use crate::normalize::{fold_char, is_han};
+use crate::phrase_table::History;
 use crate::span::Span;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -67,6 +68,8 @@ pub struct Slogan {
     pub canonical: Option<&'static str>,
     /// Where it stands, in text order.
     pub occurrences: Vec<Span>,
+    /// Its record in the phrase table, if the table knows it ([`crate::phrase_table`]).
+    pub history: Option<History>,
 }
 
 const OPEN_CLOSE: [(char, char); 6] = [('“', '”'), ('‘', '’'), ('「', '」'), ('『', '』'), ('《', '》'), ('"', '"')];
@@ -292,7 +295,10 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Slogan> {
                     reach = reach.max(f.span.end);
                 }
             }
+            let table = lexicon.phrases();
+            let history = table.history(&text).or_else(|| entry.and_then(|e| table.history(e.zh)));
             Slogan {
+                history,
                 key: list[0].key.clone(),
                 kind,
                 category: entry.map(|e| e.kind),

@@ -31,6 +31,11 @@ test('three plenums: a formulation in all three, one new at the sixth, then a dr
   await expect(fresh.getByTestId('heat-cell')).toHaveText(['', '', '2']);
   await expect(fresh.getByTestId('heat-marks')).toHaveText('new');
   await expect(row(page, '两个一百年').getByTestId('heat-marks')).toHaveText('gone');
+  // The record carries each row back before the series (and says when a gone one was last seen).
+  await expect(always.getByTestId('heat-history')).toHaveText('first in 2019 · 4 of 50 work reports');
+  await expect(row(page, '两个一百年').getByTestId('heat-history')).toHaveText(
+    'last seen 2019 · first in 2015 · 6 of 65 work and congress reports',
+  );
   await page.screenshot({ path: shots + 'timeline-heat-map.png' });
 
   // Drill down: the sixth plenum's cell opens the fifth → sixth comparison at the formulation.

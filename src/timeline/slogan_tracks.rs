@@ -43,6 +43,9 @@ pub struct SloganTrack {
     pub vanishes: bool,
     /// True when it appears, vanishes and comes back (a gap inside its span).
     pub intermittent: bool,
+    /// Its record in seventy years of work and congress reports (and English speeches),
+    /// which carries the series back before its first document.
+    pub history: Option<crate::phrase_table::History>,
 }
 
 /// Union-find over formulation keys.
@@ -120,6 +123,7 @@ pub(crate) fn tracks(docs: &[Analysed<'_>], pairs: &[PairAnalysis]) -> Vec<Sloga
                 appears: false,
                 vanishes: false,
                 intermittent: false,
+                history: None,
             });
             row.counts[i] += s.occurrences.len();
             // Two keys of one group in one document: the one standing more often names it.
@@ -133,6 +137,7 @@ pub(crate) fn tracks(docs: &[Analysed<'_>], pairs: &[PairAnalysis]) -> Vec<Sloga
             row.kind = row.kind.min(s.kind);
             row.category = row.category.or(s.category);
             row.gloss = row.gloss.or(s.gloss);
+            row.history = row.history.or(s.history);
         }
     }
     rows.into_values().map(|row| summarise(row, n)).collect()

@@ -137,6 +137,12 @@ fn heat_rows(props: &HeatRowsProps) -> Html {
                     if let Some(g) = s.gloss {
                         <span class="gloss">{ g }</span>
                     }
+                    if let Some(h) = s.history {
+                        <span class="history" data-testid="heat-history"
+                            title="Its record in seventy years of official texts, before and after this series">
+                            { h.describe(s.vanishes) }
+                        </span>
+                    }
                 </th>
                 { for s.counts.iter().enumerate().map(|(i, &count)| {
                     let label = format!("{}: {count} in {} — open the comparison", s.text, column_head(t, i));
