@@ -272,7 +272,7 @@ test('phrases a speech keeps repeating are listed as candidates, apart from the 
   await expect(row.locator('td.num').first()).toHaveText('3');
   // Every row of this filter is a candidate.
   const rows = await table.locator('tbody tr').count();
-  await expect(table.locator('tbody tr', { hasText: /found by repetition|series: a candidate/ })).toHaveCount(rows);
+  await expect(table.locator('tbody tr', { hasText: /found by repetition|series of parallel phrases/ })).toHaveCount(rows);
   await row.locator('.slogan-link').click();
   await expect(page.locator('.cell-a mark.occurrence', { hasText: 'Anti-Fascist' }).first()).toBeVisible();
 });

@@ -30,7 +30,7 @@ test('only same-origin static assets are requested, none carries document text',
     expect(decodeURIComponent(u.pathname + u.search)).not.toContain(secret);
   }
   const paths = new Set(requests.map((r) => new URL(r.url).pathname.replace(/-[0-9a-f]{16}/, '-HASH')));
-  expect([...paths].every((p) => /^\/(|index\.html|lexicon\.tsv|zh_words\.txt|sw\.js|icon\.svg|manifest\.webmanifest|corpus\/[\w.-]+|[\w-]+(-HASH)?(_bg)?\.(js|wasm|css))$/.test(p)), [...paths].join(' ')).toBeTruthy();
+  expect([...paths].every((p) => /^\/(|index\.html|lexicon\.tsv|zh_words\.txt|phrases\.tsv|sw\.js|icon\.svg|manifest\.webmanifest|corpus\/[\w.-]+|[\w-]+(-HASH)?(_bg)?\.(js|wasm|css))$/.test(p)), [...paths].join(' ')).toBeTruthy();
 });
 
 test('the Content-Security-Policy blocks inline scripts and other origins', async ({ page }) => {

@@ -229,7 +229,7 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
                                             <span class="gloss">{"repeated phrase: a candidate found by repetition, in no lexicon"}</span>
                                         }
                                         if s.kind == SloganKind::Series {
-                                            <span class="gloss">{"series: a candidate, a list of parallel phrases or a member added to or dropped from one"}</span>
+                                            <span class="gloss">{"series of parallel phrases, or a member added to or dropped from one: a candidate"}</span>
                                         }
                                         if let Some(h) = s.history {
                                             <span class="history" data-testid="slogan-history"
