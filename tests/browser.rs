@@ -49,3 +49,28 @@ async fn added_paragraph_is_labelled() {
     settle().await;
     assert_eq!(texts(&root, ".row.added .relation"), ["added"]);
 }
+
+/// The engine in the browser gives, byte for byte, the JSON the native CLI gives for the
+/// sample pair (the frozen snapshot of tests/frozen_outputs.rs), once it has the language
+/// data the page fetches.
+#[wasm_bindgen_test]
+fn the_engine_in_the_browser_gives_the_native_json() {
+    use tifa::lexicon::Lexicon;
+    let lexicon = Lexicon::parse(include_str!("../src/data/lexicon.tsv"))
+        .with_words(include_str!("../src/data/zh_words.txt"))
+        .with_phrases(include_str!("../src/data/phrases.tsv"));
+    let (a, b) =
+        (include_str!("../seeds/000_32d0b0de139dc88b.txt"), include_str!("../seeds/001_demo_illustrative_edit.txt"));
+    let c = tifa::compare::compare_with(a, b, &tifa::Options::default(), &lexicon);
+    let json = serde_json::to_string_pretty(&tifa::json::report(
+        &c,
+        ("000_32d0b0de139dc88b.txt", a),
+        ("001_demo_illustrative_edit.txt", b),
+    ))
+    .unwrap()
+        + "\n";
+    let snapshot = include_str!("snapshots/frozen_outputs__the_sample_pair_compares_as_frozen.snap");
+    // An insta snapshot: a header between two `---` lines, then the value.
+    let native = snapshot.splitn(3, "---\n").nth(2).unwrap();
+    assert!(json == native, "the browser's JSON differs from the native snapshot");
+}
