@@ -45,6 +45,10 @@ fi
 step "cargo fmt --check"
 cargo fmt --check
 
+step "no import cycles (engine and UI)"
+python3 scripts/check-layers.py
+python3 scripts/check-layers.py --ui
+
 step "cargo clippy (native)"
 cargo clippy --all-targets --locked -- -D warnings
 

@@ -4,14 +4,13 @@
 //! JSON the CLI prints and the view the page draws come from the same [`Comparison`].
 
 use crate::align::{align_in_parts, GroupKind};
-use crate::diff::{diff_tokens, is_unchanged, Op, OpKind};
-use crate::fingerprint::fingerprint_tokens;
+use crate::diff::{diff_tokens, is_unchanged, OpKind};
 use crate::lexicon::Lexicon;
 use crate::options::Options;
 use crate::priorities::{compare_priorities, PriorityComparison};
 use crate::recurring::add_recurring;
-use crate::segment::{segment, MarkerStyle, Outline, SectionKind};
-use crate::sentence_classes::{sentence_marks, SentenceMark};
+use crate::segment::Outline;
+use crate::sentence_classes::sentence_marks;
 use crate::significance::Significance;
 use crate::slogan_changes::{compare_slogans, SloganChange, SloganStatus};
 use crate::slogans::extract;
@@ -19,101 +18,9 @@ use crate::span::Span;
 use crate::token::{tokenize, Token};
 use serde::Serialize;
 
-/// How a row's sections relate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Relation {
-    /// Same text (after folding width and quotes).
-    Same,
-    /// Same role, different wording.
-    Reworded,
-    /// One section of A became several in B.
-    Split,
-    /// Several sections of A became one in B.
-    Merged,
-    /// Only in B.
-    Added,
-    /// Only in A.
-    Dropped,
-}
-
-/// One aligned row of the comparison.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Row {
-    /// Leaf section ids in A (empty when added).
-    pub a: Vec<usize>,
-    /// Leaf section ids in B (empty when dropped).
-    pub b: Vec<usize>,
-    /// How they relate.
-    pub relation: Relation,
-    /// True when the pair was found out of order.
-    pub moved: bool,
-    /// Similarity of the two sides, 0 to 1.
-    pub similarity: f32,
-    /// The diff, covering the rows' text on both sides.
-    pub ops: Vec<Op>,
-    /// The weightiest class among the row's changes (None when unchanged).
-    pub significance: Option<Significance>,
-    /// True when part of the row was too large to diff word by word and is shown as
-    /// replaced whole.
-    pub coarse: bool,
-    /// The sentences of A's side: kept, reworded, dropped or moved (see
-    /// [`crate::sentence_classes`]).
-    pub sentences_a: Vec<SentenceMark>,
-    /// The sentences of B's side: kept, reworded, added or moved.
-    pub sentences_b: Vec<SentenceMark>,
-}
-
-/// Below this share of equal text, a paired row reads better as two versions side by side
-/// than as a word diff (which would be a wall of marks with scattered equal fragments).
-pub const REWRITTEN_BELOW: f32 = 0.25;
-
-/// Below this similarity a pair is a weak match: the alignment's best reading, but one a
-/// reader should check (the view marks it, the JSON says `"confidence": "weak"`). Gold
-/// pairs of restructured speeches often score 0.05–0.15; so do some chance pairs.
-pub const WEAK_MATCH_BELOW: f32 = 0.15;
-
-impl Row {
-    /// True for a paired row whose two sides share little ([`WEAK_MATCH_BELOW`]).
-    pub fn is_weak_match(&self) -> bool {
-        !self.a.is_empty() && !self.b.is_empty() && self.similarity < WEAK_MATCH_BELOW
-    }
-
-    /// True unless the row is identical on both sides and in place.
-    pub fn is_change(&self) -> bool {
-        self.relation != Relation::Same || self.moved
-    }
-
-    /// True for a paired row whose sides share less than [`REWRITTEN_BELOW`] of their
-    /// visible text: the view shows both versions unmarked and calls it rewritten.
-    pub fn is_rewritten(&self, text_a: &str, text_b: &str) -> bool {
-        self.kept_share(text_a, text_b).is_some_and(|kept| kept < REWRITTEN_BELOW)
-    }
-
-    /// For a paired row, the share of the larger side's visible text that its word diff
-    /// keeps (what "largely rewritten" is decided on, and what the label then reports).
-    pub fn kept_share(&self, text_a: &str, text_b: &str) -> Option<f32> {
-        if matches!(self.relation, Relation::Same | Relation::Added | Relation::Dropped) {
-            return None;
-        }
-        let count = visible_chars;
-        let (mut equal, mut size_a, mut size_b) = (0, 0, 0);
-        for op in &self.ops {
-            match op.kind {
-                OpKind::Equal => {
-                    let n = count(op.a.of(text_a));
-                    equal += n;
-                    size_a += n;
-                    size_b += count(op.b.of(text_b));
-                }
-                OpKind::Delete => size_a += count(op.a.of(text_a)),
-                OpKind::Insert => size_b += count(op.b.of(text_b)),
-            }
-        }
-        let larger = size_a.max(size_b);
-        (larger > 0).then(|| equal as f32 / larger as f32)
-    }
-}
+pub use crate::prepared::{prepare, Prepared};
+use crate::row::visible_chars;
+pub use crate::row::{Relation, Row, REWRITTEN_BELOW, WEAK_MATCH_BELOW};
 
 /// Counts for the summary strip.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -293,54 +200,6 @@ impl Comparison {
 /// empty or coarse result.
 pub fn compare(text_a: &str, text_b: &str, options: &Options) -> Comparison {
     compare_with(text_a, text_b, options, Lexicon::builtin())
-}
-
-/// A document ready to be aligned: its outline and the fingerprints of its leaves.
-/// Preparing each document once lets a series of comparisons (a timeline) reuse them.
-#[derive(Clone, Debug)]
-pub struct Prepared {
-    /// Its sections.
-    pub outline: Outline,
-    /// One fingerprint per leaf, in leaf order.
-    pub prints: Vec<Vec<crate::fingerprint::Feature>>,
-    /// The word-boundary tokens of each leaf's body, in leaf order (the fingerprints are
-    /// made from them, and the word diff starts from them instead of tokenizing again).
-    pub tokens: Vec<Vec<Token>>,
-    /// For each leaf, whether it is a line the document repeats (a salutation; see
-    /// [`crate::align::repeated_lines`]).
-    pub repeated: Vec<bool>,
-}
-
-/// The feature a part's heading (`二、…`) has for its number: two reports' second parts
-/// open at the same place in their outlines however their headings are worded, and a
-/// heading is short enough for its words alone to miss that.
-fn part_heading_place(section: &crate::segment::Section) -> Option<crate::fingerprint::Feature> {
-    let marker = section.marker.filter(|m| section.kind == SectionKind::Heading && m.style == MarkerStyle::ZhDun)?;
-    Some(crate::fingerprint::place_feature(marker.number))
-}
-
-/// Segments `text` and fingerprints its leaves.
-pub fn prepare(text: &str) -> Prepared {
-    let outline = segment(text);
-    let tokens: Vec<Vec<Token>> = outline.leaves.iter().map(|&id| tokenize(text, outline.get(id).body)).collect();
-    let prints: Vec<Vec<crate::fingerprint::Feature>> = outline
-        .leaves
-        .iter()
-        .zip(&tokens)
-        .map(|(&id, t)| {
-            let mut features = fingerprint_tokens(text, t);
-            let section = outline.get(id);
-            let role = crate::roles::role_of(section.body.of(text)).map(crate::fingerprint::role_feature);
-            for extra in part_heading_place(section).into_iter().chain(role) {
-                if let Err(k) = features.binary_search(&extra) {
-                    features.insert(k, extra);
-                }
-            }
-            features
-        })
-        .collect();
-    let repeated = crate::align::repeated_lines(&prints);
-    Prepared { outline, prints, tokens, repeated }
 }
 
 /// The word-boundary tokens of a group's side (leaf positions `leaves`, ascending): the
@@ -578,10 +437,6 @@ fn nearest_of_unpaired(rows: &[Row], (a, b): (&Prepared, &Prepared)) -> (Vec<Nea
                 .collect()
         };
     (collect(Relation::Dropped, a, b, &near_a), collect(Relation::Added, b, a, &near_b))
-}
-
-fn visible_chars(s: &str) -> usize {
-    s.chars().filter(|c| !c.is_whitespace()).count()
 }
 
 fn stats(rows: &[Row], text_a: &str, text_b: &str) -> Stats {

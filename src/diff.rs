@@ -11,17 +11,27 @@
 //! and `insert`.
 
 use crate::normalize::fold;
-use crate::options::Granularity;
 use crate::significance::{classify, Significance};
 use crate::span::Span;
 use crate::token::{chars_of, tokenize, words_of, Token, TokenClass};
 use crate::zh_words::Dictionary;
 use rustc_hash::FxHashMap as HashMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use similar::algorithms::{myers, Capture, Compact, Replace};
 use similar::DiffOp;
 use std::borrow::Cow;
 use std::ops::Range;
+
+/// The unit of the word diff.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Granularity {
+    /// Words for English, characters (cleaned up into phrases) for Chinese.
+    #[default]
+    Word,
+    /// Single characters everywhere.
+    Character,
+}
 
 /// What an op does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

@@ -8,16 +8,7 @@ use crate::diff::{Op, OpKind};
 use crate::significance::{is_punctuation_only, Significance};
 use serde::{Deserialize, Serialize};
 
-/// The unit of the word diff.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Granularity {
-    /// Words for English, characters (cleaned up into phrases) for Chinese.
-    #[default]
-    Word,
-    /// Single characters everywhere.
-    Character,
-}
+pub use crate::diff::Granularity;
 
 /// Which sections the view shows in full (the summary strip's counts set it); the others
 /// fold into one line per run.
@@ -53,8 +44,8 @@ impl RowFilter {
     ];
 
     /// Whether a row passes the filter.
-    pub fn passes(self, row: &crate::compare::Row) -> bool {
-        use crate::compare::Relation;
+    pub fn passes(self, row: &crate::row::Row) -> bool {
+        use crate::row::Relation;
         match self {
             RowFilter::All => true,
             RowFilter::Reworded => row.relation == Relation::Reworded,

@@ -2,12 +2,11 @@
 //! record of each (`src/data/phrases.tsv`, built by `scripts/build-phrase-table.py` from the
 //! government work reports 1954–2023, the congress reports and 36 English speeches).
 //!
-//! It serves twice. Its phrases join the lexicon's formulations as a *learned* tier
-//! ([`crate::lexicon::Lexicon::with_phrases`]): set phrases no one listed by hand
-//! (有效市场和有为政府, 急难愁盼) are found like lexicon entries. And every formulation,
-//! however it was found, carries its [`History`] when the table knows it: the first and last
-//! year it stands in the record and how many documents used it, which is what a reader needs
-//! to say "dropped for the first time since 2017".
+//! Every formulation, however it was found, carries its [`History`] when the table knows
+//! it: the first and last year it stands in the record and how many documents used it,
+//! which is what a reader needs to say "dropped for the first time since 2017". The
+//! table's phrases can also be searched as formulations themselves, a *learned tier*
+//! ([`crate::lexicon::Lexicon::with_learned_tier`]); that is measured, not used (see there).
 //!
 //! The table is data, not code: native builds compile it in, the web app fetches it after
 //! the first comparison is on screen and compares again with it.

@@ -17,7 +17,8 @@
 //! A reordered task list keeps its items even when the alignment, which favours order,
 //! paired only some of them.
 
-use crate::compare::{Prepared, Relation, Row};
+use crate::prepared::Prepared;
+use crate::row::{Relation, Row};
 use crate::segment::{MarkerStyle, Outline, SectionKind};
 use serde::Serialize;
 use std::collections::BTreeMap;

@@ -19,13 +19,13 @@
 //! sentences a side pair equal sentences by key without looking at their order: the cost
 //! stays near linear in the text for any input.
 
-use crate::compare::{Relation, Row};
 use crate::normalize::{fold_char, is_han};
+use crate::row::{Relation, Row};
+pub use crate::row::{SentenceClass, SentenceMark};
 use crate::segment::Outline;
 use crate::sentences::sentences;
 use crate::sorted::dice;
 use crate::span::Span;
-use serde::Serialize;
 
 /// Below this similarity two sentences are not the same sentence reworded.
 pub const REWORDED_MIN: f32 = 0.5;
@@ -37,33 +37,6 @@ pub const MAX_WHOLE_ROW_PAIRS: usize = 256;
 /// Most sentences a side for the in-order pass (a Myers diff of sentence keys); past this,
 /// equal sentences pair by key alone and count as kept.
 pub const MAX_ORDERED_SENTENCES: usize = 3_000;
-
-/// What happened to a sentence.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SentenceClass {
-    /// The same on both sides, in place.
-    Kept,
-    /// Reworded, in place.
-    Reworded,
-    /// Only in B.
-    Added,
-    /// Only in A.
-    Dropped,
-    /// Found elsewhere on the other side (same or reworded).
-    Moved,
-}
-
-/// One sentence of a row's side, with its class and, when paired, the other side's sentence.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-pub struct SentenceMark {
-    /// The sentence, trailing space included.
-    pub span: Span,
-    /// What happened to it.
-    pub class: SentenceClass,
-    /// Its counterpart on the other side, if any.
-    pub partner: Option<Span>,
-}
 
 /// What happened to the sentences of one row, counted.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -2,8 +2,8 @@
 //! reworded (a formulation of A whose place is taken by a similar one of B in the aligned
 //! section: 稳健的货币政策 → 适度宽松的货币政策).
 
-use crate::compare::{Relation, Row};
 use crate::phrase_table::History;
+use crate::row::{Relation, Row};
 use crate::segment::Outline;
 use crate::slogans::{Slogan, SloganKind};
 use crate::span::Span;

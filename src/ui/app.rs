@@ -736,7 +736,7 @@ fn announce(c: &Comparison, options: &Options, a: &str, b: &str, row: Option<usi
     let changes = navigation::change_rows(c, options, (a, b));
     let r = &c.rows[k];
     let (outline, ids) = if r.b.is_empty() { (&c.outline_a, &r.a) } else { (&c.outline_b, &r.b) };
-    let place = super::comparison_view::locator(outline, ids);
+    let place = crate::report::locator(outline, ids);
     match changes.iter().position(|&x| x == k) {
         Some(i) => format!(
             "Change {} of {}: {} at {}",

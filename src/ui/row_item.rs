@@ -3,10 +3,11 @@
 //! (the options reduced to the classes its changes have, the highlights inside it), and
 //! compare the comparison and texts by pointer.
 
-use super::comparison_view::{locator, percent, relation_class, relation_label_in, sentence_line};
 use super::redline::{inline_html, side_html, DiffSide};
 use crate::compare::{Comparison, Relation, Row};
+use crate::labels::{percent, relation_class, relation_label_in, sentence_line};
 use crate::options::{Options, RowFilter};
+use crate::report::locator;
 use crate::significance::Significance;
 use crate::span::Span;
 use std::rc::Rc;
