@@ -20,7 +20,7 @@ def modules(ui: bool) -> dict[str, Path]:
     base = ROOT / "ui" if ui else ROOT
     out = {}
     for p in sorted(base.iterdir()):
-        if p.suffix == ".rs" and p.stem not in ("lib", "main", "worker_main", "mod"):
+        if p.suffix == ".rs" and p.stem not in ("lib", "main", "worker_main", "engine_main", "mod"):
             out[p.stem] = p
         elif p.is_dir() and (p / "mod.rs").exists() and not (not ui and p.name == "ui"):
             out[p.name] = p

@@ -10,7 +10,12 @@ if (!dir) {
   process.exit(1);
 }
 const root = path.dirname(new URL(import.meta.url).pathname);
-const assets = fs.readdirSync(dir).filter((f) => /\.(js|wasm|css|webmanifest|svg)$/.test(f) && f !== 'sw.js').sort();
+// The engine as a library for other pages (tifa-engine*, embed-example*) is no part of the
+// app: not cached.
+const assets = fs
+  .readdirSync(dir)
+  .filter((f) => /\.(js|wasm|css|webmanifest|svg)$/.test(f) && f !== 'sw.js' && !/^(tifa-engine|embed-example)/.test(f))
+  .sort();
 const hash = createHash('sha256');
 for (const f of [...assets, 'index.html', 'lexicon.tsv', 'phrases.tsv']) {
   if (fs.existsSync(path.join(dir, f))) hash.update(f).update(fs.readFileSync(path.join(dir, f)));

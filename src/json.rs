@@ -5,7 +5,7 @@
 //! UTF-8 offsets into each input file as read. The schema is documented in the README;
 //! `schema` changes when a field changes meaning or disappears (new fields may appear).
 
-use crate::compare::{Comparison, Relation, Stats};
+use crate::compare::{Comparison, Relation};
 use crate::diff::OpKind;
 use crate::priorities::PriorityComparison;
 use crate::segment::{MarkerStyle, SectionKind};
@@ -34,7 +34,7 @@ pub struct Report {
     /// Every sentence of both documents: kept, reworded, added, dropped or moved.
     pub sentences: SentencesReport,
     /// Summary counts.
-    pub stats: Stats,
+    pub stats: StatsReport,
     /// Formulations: added, dropped, reworded, count changed, kept.
     pub slogans: Vec<SloganReport>,
     /// Enumerated priority lists of both documents and how their items match.
@@ -62,13 +62,54 @@ pub struct NearestReport {
     pub closest: Vec<LikenessReport>,
 }
 
+/// A share from 0 to 1 to three decimals, as a double: the value a reader of the JSON text
+/// sees, and the same number when the report goes to JavaScript as an object.
+fn three_decimals(share: f32) -> f64 {
+    (f64::from(share) * 1000.0).round() / 1000.0
+}
+
+/// The summary counts ([`crate::compare::Stats`]), as the schema names them.
+#[derive(Serialize)]
+pub struct StatsReport {
+    /// Rows identical on both sides.
+    pub same: usize,
+    /// Rows reworded.
+    pub reworded: usize,
+    /// Rows found out of order.
+    pub moved: usize,
+    /// Split rows.
+    pub split: usize,
+    /// Merged rows.
+    pub merged: usize,
+    /// Sections only in B.
+    pub added: usize,
+    /// Sections only in A.
+    pub dropped: usize,
+    /// Share of the two texts' visible characters that is equal, 0 to 1, to three decimals.
+    pub similarity: f64,
+    /// Changes inside paired rows, by class.
+    pub changes: crate::compare::ChangeCounts,
+    /// Formulations only in B.
+    pub slogans_added: usize,
+    /// Formulations only in A.
+    pub slogans_dropped: usize,
+    /// Formulations of A replaced by a similar one of B.
+    pub slogans_reworded: usize,
+    /// Formulations in both, a different number of times.
+    pub slogans_count_changed: usize,
+    /// Priorities whose rank changed.
+    pub priorities_moved: usize,
+    /// Rows shown coarsely (too large to diff word by word).
+    pub coarse_rows: usize,
+}
+
 /// A section of the other document and its similarity.
 #[derive(Serialize)]
 pub struct LikenessReport {
     /// Leaf section id in the other document.
     pub section: usize,
     /// Weighted similarity, 0 to 1, to three decimals.
-    pub similarity: f32,
+    pub similarity: f64,
 }
 
 /// One formulation of the slogans table.
@@ -269,7 +310,7 @@ pub fn report(c: &Comparison, (title_a, text_a): (&str, &str), (title_b, text_b)
                 moved: row.moved,
                 coarse: row.coarse,
                 significance: row.significance,
-                similarity: (f64::from(row.similarity) * 1000.0).round() / 1000.0,
+                similarity: three_decimals(row.similarity),
                 confidence: if row.is_weak_match() { "weak" } else { "sure" },
                 ops: row
                     .ops
@@ -281,8 +322,24 @@ pub fn report(c: &Comparison, (title_a, text_a): (&str, &str), (title_b, text_b)
     }
     added.sort_unstable();
     dropped.sort_unstable();
-    let mut stats = c.stats.clone();
-    stats.similarity = (stats.similarity * 1000.0).round() / 1000.0;
+    let t = &c.stats;
+    let stats = StatsReport {
+        same: t.same,
+        reworded: t.reworded,
+        moved: t.moved,
+        split: t.split,
+        merged: t.merged,
+        added: t.added,
+        dropped: t.dropped,
+        similarity: three_decimals(t.similarity),
+        changes: t.changes.clone(),
+        slogans_added: t.slogans_added,
+        slogans_dropped: t.slogans_dropped,
+        slogans_reworded: t.slogans_reworded,
+        slogans_count_changed: t.slogans_count_changed,
+        priorities_moved: t.priorities_moved,
+        coarse_rows: t.coarse_rows,
+    };
     Report {
         schema: SCHEMA,
         documents: Documents { a: document(title_a, text_a, &c.outline_a), b: document(title_b, text_b, &c.outline_b) },
@@ -326,7 +383,7 @@ fn nearest_reports(nearest: &[crate::compare::Nearest]) -> Vec<NearestReport> {
             closest: n
                 .others
                 .iter()
-                .map(|o| LikenessReport { section: o.section, similarity: (o.similarity * 1000.0).round() / 1000.0 })
+                .map(|o| LikenessReport { section: o.section, similarity: three_decimals(o.similarity) })
                 .collect(),
         })
         .collect()

@@ -4,6 +4,9 @@
 //! `static/compare-worker.js` loads it in a dedicated worker and calls these exports when
 //! the page hands it a large comparison (see `src/ui/offload.rs`). The page itself is
 //! optimised for size; the engine's hot loops run 1.5 to 2 times faster at `opt-level = 3`.
+//!
+//! The engine as a JavaScript library for other pages is a wasm of its own
+//! (`src/engine_main.rs`), so that this one stays small.
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
