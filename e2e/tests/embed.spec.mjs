@@ -1,20 +1,9 @@
 // The engine as a JavaScript library (README, "Embedding the engine"): the example page
-// loads the worker's wasm, and `compare` returns the object `tifa compare --format json`
+// loads the engine's own wasm (tifa-engine), and `compare` returns the object `tifa compare --format json`
 // prints, field for field.
 import { test, expect } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-
-const root = new URL('../../', import.meta.url).pathname;
-
-function cli() {
-  const built = ['target/debug/tifa', 'target/release/tifa']
-    .map((p) => root + p)
-    .filter((p) => fs.existsSync(p))
-    .sort((x, y) => fs.statSync(y).mtimeMs - fs.statSync(x).mtimeMs);
-  if (built.length === 0) throw new Error('no tifa binary: run cargo test or cargo build --release first');
-  return built[0];
-}
+import { cliComparison, root } from '../cli.mjs';
 
 test('compare() of the embedded engine returns the CLI JSON as a plain object', async ({ page }) => {
   await page.goto('./embed-example.html');
@@ -25,12 +14,7 @@ test('compare() of the embedded engine returns the CLI JSON as a plain object', 
     ([x, y, ta, tb]) => window.tifa.compare(x, y, { title_a: ta, title_b: tb }),
     [texts[0], texts[1], `${a}.txt`, `${b}.txt`],
   );
-  const printed = JSON.parse(
-    execFileSync(cli(), ['compare', `${root}seeds/corpus/${a}.txt`, `${root}seeds/corpus/${b}.txt`, '--format', 'json'], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    }),
-  );
+  const printed = cliComparison(a, b);
   expect(embedded.schema).toBe('tifa.comparison/1');
   expect(embedded).toEqual(printed);
 });

@@ -3,20 +3,8 @@
 // sides (the page fetches it; the CLI has it built in). One pair is large enough for the
 // page's worker.
 import { test, expect } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-
-const root = new URL('../../', import.meta.url).pathname;
-
-/** The CLI built by `cargo test` (debug) or `cargo build --release`, whichever is newer. */
-function cli() {
-  const built = ['target/debug/tifa', 'target/release/tifa']
-    .map((p) => root + p)
-    .filter((p) => fs.existsSync(p))
-    .sort((x, y) => fs.statSync(y).mtimeMs - fs.statSync(x).mtimeMs);
-  if (built.length === 0) throw new Error('no tifa binary: run cargo test or cargo build --release first');
-  return built[0];
-}
+import { cliComparison } from '../cli.mjs';
 
 /** Formulations as `status kind text count_a count_b history`, sorted. */
 function rows(json) {
@@ -39,12 +27,7 @@ for (const [a, b] of [
     const download = page.waitForEvent('download');
     await page.getByTestId('export').selectOption('json');
     const exported = JSON.parse(fs.readFileSync(await (await download).path(), 'utf8'));
-    const printed = JSON.parse(
-      execFileSync(cli(), ['compare', `${root}seeds/corpus/${a}.txt`, `${root}seeds/corpus/${b}.txt`, '--format', 'json'], {
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      }),
-    );
+    const printed = cliComparison(a, b);
     expect(exported.slogans.length).toBeGreaterThan(20);
     expect(rows(exported)).toEqual(rows(printed));
   });

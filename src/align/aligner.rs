@@ -1,0 +1,351 @@
+//! The alignment proper ([`super::align_in_parts`]): the in-order chain, the gaps between
+//! its pairs, moved pairs, split and merged rows, in the state that builds them.
+
+use super::*;
+
+/// The alignment under construction.
+pub(super) struct Aligner<'f> {
+    pub(super) a: &'f [Vec<Feature>],
+    pub(super) b: &'f [Vec<Feature>],
+    pub(super) weights: Weights,
+    pub(super) weight_a: Vec<f32>,
+    pub(super) weight_b: Vec<f32>,
+    /// The group each leaf belongs to, once paired.
+    pub(super) partner_a: Vec<Option<usize>>,
+    pub(super) partner_b: Vec<Option<usize>>,
+    /// Leaves whose fingerprint another leaf of the same document has too.
+    pub(super) repeated_a: Vec<bool>,
+    pub(super) repeated_b: Vec<bool>,
+    pub(super) groups: Vec<Group>,
+    /// What is left of [`GAP_DP_BUDGET`].
+    pub(super) dp_cells_left: usize,
+}
+
+impl Aligner<'_> {
+    pub(super) fn similarity(&self, i: usize, j: usize) -> f32 {
+        let total = self.weight_a[i] + self.weight_b[j];
+        if total > 0.0 {
+            (2.0 * self.weights.shared(&self.a[i], &self.b[j]) / total).min(1.0)
+        } else {
+            0.0
+        }
+    }
+
+    /// Candidate `c` weighed for the in-order chain: as it is, unless one of its leaves is a
+    /// line its document repeats. Every copy of 各位代表！ matches a copy on the other side
+    /// equally, so such a pair counts as much as the leaves beside it match (the paragraph
+    /// a salutation introduces, or the one it closes), and at least [`LONE_CONTEXT`] of
+    /// itself: the copy that stands in the same place wins.
+    pub(super) fn weighed_in_context(&self, c: Candidate) -> Candidate {
+        let (i, j, similarity) = c;
+        if !(self.repeated_a[i] || self.repeated_b[j]) {
+            return c;
+        }
+        // Neighbours are often copies too (a document repeated whole): equal fingerprints
+        // are alike without weighing them.
+        let alike = |x: usize, y: usize| {
+            if !self.a[x].is_empty() && self.a[x] == self.b[y] {
+                1.0
+            } else {
+                self.similarity(x, y)
+            }
+        };
+        let after = if i + 1 < self.a.len() && j + 1 < self.b.len() { alike(i + 1, j + 1) } else { 0.0 };
+        let before = if after < 1.0 && i > 0 && j > 0 { alike(i - 1, j - 1) } else { 0.0 };
+        (i, j, similarity * after.max(before).max(LONE_CONTEXT))
+    }
+
+    pub(super) fn pair(&mut self, (i, j, similarity): Candidate, moved: bool) {
+        self.partner_a[i] = Some(self.groups.len());
+        self.partner_b[j] = Some(self.groups.len());
+        self.groups.push(Group { a: vec![i], b: vec![j], kind: GroupKind::Paired, moved, similarity });
+    }
+
+    pub(super) fn free(&self, (i, j, _): &Candidate) -> bool {
+        self.partner_a[*i].is_none() && self.partner_b[*j].is_none()
+    }
+
+    /// Pairs the leaves of each gap between two consecutive in-order pairs: by dynamic
+    /// programming (`gap_alignment`) while the gap and the document pair's budget allow
+    /// ([`GAP_DP_CELLS`], [`GAP_DP_BUDGET`]); past them, leaves that are each other's best
+    /// match in the gap pair in order from [`GAP_MIN`] on, and in a small gap ([`SMALL_GAP`]
+    /// leaves or fewer a side) every pair is scored and the bar is [`LONE_MIN`].
+    pub(super) fn fill_gaps(&mut self, candidates: &[Candidate], allowed: &dyn Fn(usize, usize) -> bool) {
+        let mut anchors: Vec<(usize, usize)> = self.groups.iter().map(|g| (g.a[0], g.b[0])).collect();
+        anchors.sort_unstable();
+        let mut bounds: Vec<(isize, isize)> = vec![(-1, -1)];
+        bounds.extend(anchors.iter().map(|&(i, j)| (i as isize, j as isize)));
+        bounds.push((self.a.len() as isize, self.b.len() as isize));
+        for w in bounds.windows(2) {
+            let ((i0, j0), (i1, j1)) = (w[0], w[1]);
+            let (rows, columns) = ((i0 + 1) as usize..i1 as usize, (j0 + 1) as usize..j1 as usize);
+            if rows.is_empty() || columns.is_empty() {
+                continue;
+            }
+            let cells = rows.len() * columns.len();
+            if cells <= GAP_DP_CELLS && cells <= self.dp_cells_left {
+                self.dp_cells_left -= cells;
+                for c in self.gap_alignment(rows, columns, allowed) {
+                    self.pair(c, false);
+                }
+                continue;
+            }
+            let in_gap: Vec<Candidate> = if rows.len() <= SMALL_GAP && columns.len() <= SMALL_GAP {
+                // At most SMALL_GAP² pairs: all of them are scored.
+                rows.flat_map(|i| columns.clone().map(move |j| (i, j)))
+                    .map(|(i, j)| (i, j, self.similarity(i, j)))
+                    .filter(|c| c.2 >= LONE_MIN)
+                    .collect()
+            } else {
+                // Candidates come in order of their leaf of A: the gap's are one run.
+                let from = candidates.partition_point(|c| c.0 < rows.start);
+                let to = candidates.partition_point(|c| c.0 < rows.end);
+                let (long, short) = (rows.len().max(columns.len()), rows.len().min(columns.len()));
+                let bar = if long > LOPSIDED * short { LOPSIDED_GAP_MIN } else { GAP_MIN };
+                candidates[from..to].iter().filter(|c| columns.contains(&c.1) && c.2 >= bar).copied().collect()
+            };
+            // Each leaf's best similarity in the gap, in one pass (not a scan per candidate).
+            let mut best_i: HashMap<usize, f32> = HashMap::default();
+            let mut best_j: HashMap<usize, f32> = HashMap::default();
+            for &(i, j, sim) in &in_gap {
+                let bi = best_i.entry(i).or_insert(sim);
+                *bi = bi.max(sim);
+                let bj = best_j.entry(j).or_insert(sim);
+                *bj = bj.max(sim);
+            }
+            let mutual: Vec<Candidate> =
+                in_gap.iter().copied().filter(|&(i, j, sim)| sim >= best_i[&i] && sim >= best_j[&j]).collect();
+            for c in heaviest_chain(&mutual, self.b.len()) {
+                self.pair(c, false);
+            }
+        }
+    }
+
+    /// The best in-order alignment of a gap between two in-order pairs, by dynamic
+    /// programming over its leaves: each pair made scores its similarity less
+    /// [`GAP_DP_BAR`], a leaf left out scores nothing, so a pair is made only where it is
+    /// worth more than leaving both leaves added and dropped, and the pairs chosen are the
+    /// heaviest order-keeping set, not each leaf's best match on its own. Lines a document
+    /// repeats pair only with each other (a salutation with a salutation).
+    pub(super) fn gap_alignment(
+        &self,
+        rows: std::ops::Range<usize>,
+        columns: std::ops::Range<usize>,
+        allowed: &dyn Fn(usize, usize) -> bool,
+    ) -> Vec<Candidate> {
+        // One leaf on each side between two pairs stands in the same place: the bar of a
+        // lone leaf applies.
+        let lone = rows.len() == 1 && columns.len() == 1;
+        let bar = if lone { LONE_MIN } else { GAP_DP_BAR };
+        let (r, c) = (rows.len(), columns.len());
+        let (i0, j0) = (rows.start, columns.start);
+        // score[x][y]: best total over the first x rows and y columns; step: how it was reached.
+        let mut score = vec![0f32; (r + 1) * (c + 1)];
+        let mut step = vec![0u8; (r + 1) * (c + 1)];
+        let at = |x: usize, y: usize| x * (c + 1) + y;
+        let mut gain = vec![0f32; r * c];
+        for x in 0..r {
+            for y in 0..c {
+                let (i, j) = (i0 + x, j0 + y);
+                let eligible = allowed(i, j) && self.repeated_a[i] == self.repeated_b[j];
+                gain[x * c + y] = if eligible { self.similarity(i, j) - bar } else { f32::NEG_INFINITY };
+            }
+        }
+        for x in 0..=r {
+            for y in 0..=c {
+                if x == 0 && y == 0 {
+                    continue;
+                }
+                let mut best = (f32::NEG_INFINITY, 0u8);
+                if x > 0 && score[at(x - 1, y)] > best.0 {
+                    best = (score[at(x - 1, y)], 1);
+                }
+                if y > 0 && score[at(x, y - 1)] > best.0 {
+                    best = (score[at(x, y - 1)], 2);
+                }
+                if x > 0 && y > 0 {
+                    let g = gain[(x - 1) * c + (y - 1)];
+                    if g > 0.0 && score[at(x - 1, y - 1)] + g > best.0 {
+                        best = (score[at(x - 1, y - 1)] + g, 3);
+                    }
+                }
+                score[at(x, y)] = best.0;
+                step[at(x, y)] = best.1;
+            }
+        }
+        let mut out = Vec::new();
+        let (mut x, mut y) = (r, c);
+        while x > 0 || y > 0 {
+            match step[at(x, y)] {
+                1 => x -= 1,
+                2 => y -= 1,
+                _ => {
+                    let (i, j) = (i0 + x - 1, j0 + y - 1);
+                    out.push((i, j, self.similarity(i, j)));
+                    x -= 1;
+                    y -= 1;
+                }
+            }
+        }
+        out.reverse();
+        out
+    }
+
+    /// In a restructured pair of documents ([`RESTRUCTURED_BELOW`]), leftover leaves that
+    /// are each other's best match among the leftovers pair, out of order: where two
+    /// speeches regroup the same points, order says little and content decides, though
+    /// weakly (the annotated gold pairs of such speeches score 0.1 and up, but are most
+    /// often each other's best match). Elsewhere order is the stronger evidence, and such
+    /// pairs would more often be chance.
+    pub(super) fn pair_restructured(&mut self, candidates: &[Candidate]) {
+        let paired = self.partner_a.iter().filter(|p| p.is_some()).count();
+        if paired as f32 >= RESTRUCTURED_BELOW * self.a.len().min(self.b.len()) as f32 {
+            return;
+        }
+        let mut best_a: Vec<Option<Candidate>> = vec![None; self.a.len()];
+        let mut best_b: Vec<Option<Candidate>> = vec![None; self.b.len()];
+        for &c in candidates.iter().filter(|c| self.free(c) && !self.repeated_a[c.0] && !self.repeated_b[c.1]) {
+            if best_a[c.0].is_none_or(|b| c.2 > b.2) {
+                best_a[c.0] = Some(c);
+            }
+            if best_b[c.1].is_none_or(|b| c.2 > b.2) {
+                best_b[c.1] = Some(c);
+            }
+        }
+        for c in best_a.into_iter().flatten() {
+            if best_b[c.1].is_some_and(|b| b.0 == c.0) && self.free(&c) {
+                self.pair(c, true);
+            }
+        }
+    }
+
+    /// Leftover leaves on both sides that still look clearly alike are paired out of order,
+    /// except lines their document repeats (see the module's doc).
+    pub(super) fn pair_moved(&mut self, candidates: &[Candidate]) {
+        let mut leftovers: Vec<Candidate> = candidates
+            .iter()
+            .copied()
+            .filter(|c| c.2 >= MOVE_MIN && self.free(c) && !self.repeated_a[c.0] && !self.repeated_b[c.1])
+            .collect();
+        crate::shared_sort::best_first_candidates(&mut leftovers);
+        for c in leftovers {
+            if self.free(&c) {
+                self.pair(c, true);
+            }
+        }
+    }
+
+    /// Split (one A, several B) and merged (several A, one B): a leftover leaf next to a
+    /// paired one joins that pair when most of its text lies in the pair's other side
+    /// ([`CONTAINMENT_MIN`]), or when that other side is its best match ([`JOIN_MIN`]).
+    pub(super) fn grow_split_and_merged(&mut self, candidates: &[Candidate]) {
+        let mut best_a: Vec<Option<Candidate>> = vec![None; self.a.len()];
+        let mut best_b: Vec<Option<Candidate>> = vec![None; self.b.len()];
+        for &c in candidates {
+            if best_a[c.0].is_none_or(|b| c.2 > b.2) {
+                best_a[c.0] = Some(c);
+            }
+            if best_b[c.1].is_none_or(|b| c.2 > b.2) {
+                best_b[c.1] = Some(c);
+            }
+        }
+        let mut grew = true;
+        while grew {
+            grew = false;
+            for (j, best) in best_b.iter().enumerate() {
+                grew |= self.partner_b[j].is_none() && self.join_neighbour(j, true, *best);
+            }
+            for (i, best) in best_a.iter().enumerate() {
+                grew |= self.partner_a[i].is_none() && self.join_neighbour(i, false, *best);
+            }
+        }
+    }
+
+    /// Joins leftover leaf `x` (of B when `side_b`, else of A) to the pair of a neighbour
+    /// whose other side is a single leaf, when `x` is mostly contained in that leaf or has it
+    /// as its best match. True when it joined.
+    pub(super) fn join_neighbour(&mut self, x: usize, side_b: bool, best: Option<Candidate>) -> bool {
+        for n in [x.wrapping_sub(1), x + 1] {
+            let partners = if side_b { &self.partner_b } else { &self.partner_a };
+            let Some(g) = partners.get(n).copied().flatten() else { continue };
+            let other = if side_b { &self.groups[g].a } else { &self.groups[g].b };
+            let [y] = other[..] else { continue };
+            let (i, j) = if side_b { (y, x) } else { (x, y) };
+            let own_weight = if side_b { self.weight_b[x] } else { self.weight_a[x] };
+            let contained =
+                own_weight > 0.0 && self.weights.shared(&self.a[i], &self.b[j]) / own_weight >= CONTAINMENT_MIN;
+            let is_best = best.is_some_and(|c| (c.0, c.1) == (i, j) && c.2 >= JOIN_MIN);
+            if contained || is_best {
+                self.join(x, side_b, g);
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A leftover leaf whose neighbours are paired in order with two adjacent leaves of the
+    /// other side has no place of its own: it joins the neighbouring pair whose other side
+    /// it resembles more, from [`LONE_MIN`] on (a paragraph split off or folded in), when
+    /// that pair is rewritten ([`ROOMY_PAIR_BELOW`]): a pair that is nearly the same leaves
+    /// no room for another paragraph, which is then dropped or added indeed.
+    pub(super) fn join_squeezed(&mut self) {
+        for side_b in [false, true] {
+            let len = if side_b { self.b.len() } else { self.a.len() };
+            for x in 1..len.saturating_sub(1) {
+                let partners = if side_b { &self.partner_b } else { &self.partner_a };
+                let (Some(before), None, Some(after)) = (partners[x - 1], partners[x], partners[x + 1]) else {
+                    continue;
+                };
+                let single = |g: usize| -> Option<usize> {
+                    let group = &self.groups[g];
+                    let other = if side_b { &group.a } else { &group.b };
+                    (!group.moved && other.len() == 1).then(|| other[0])
+                };
+                let (Some(y0), Some(y1)) = (single(before), single(after)) else { continue };
+                if y1 != y0 + 1 {
+                    continue;
+                }
+                let sim = |y: usize| if side_b { self.similarity(y, x) } else { self.similarity(x, y) };
+                let (s0, s1) = (sim(y0), sim(y1));
+                let (g, best) = if s0 >= s1 { (before, s0) } else { (after, s1) };
+                if best >= LONE_MIN && self.groups[g].similarity < ROOMY_PAIR_BELOW {
+                    self.join(x, side_b, g);
+                }
+            }
+        }
+    }
+
+    /// Adds leftover leaf `x` (of B when `side_b`, else of A) to group `g`.
+    pub(super) fn join(&mut self, x: usize, side_b: bool, g: usize) {
+        let (members, partners) = if side_b {
+            (&mut self.groups[g].b, &mut self.partner_b)
+        } else {
+            (&mut self.groups[g].a, &mut self.partner_a)
+        };
+        members.push(x);
+        members.sort_unstable();
+        partners[x] = Some(g);
+    }
+
+    /// Scores grown groups, adds added and dropped leaves, and sorts into reading order.
+    pub(super) fn finish(mut self) -> Vec<Group> {
+        for k in 0..self.groups.len() {
+            let g = &self.groups[k];
+            if g.a.len() + g.b.len() > 2 {
+                self.groups[k].similarity = self.weights.group_similarity((self.a, self.b), (&g.a, &g.b));
+            }
+        }
+        let mut groups = self.groups;
+        for (j, p) in self.partner_b.iter().enumerate() {
+            if p.is_none() {
+                groups.push(Group { a: vec![], b: vec![j], kind: GroupKind::Added, moved: false, similarity: 0.0 });
+            }
+        }
+        for (i, p) in self.partner_a.iter().enumerate() {
+            if p.is_none() {
+                groups.push(Group { a: vec![i], b: vec![], kind: GroupKind::Dropped, moved: false, similarity: 0.0 });
+            }
+        }
+        reading_order(groups, self.a.len())
+    }
+}

@@ -1,0 +1,53 @@
+//! The closest sections of each leaf on the other side, shown beside added and dropped
+//! rows.
+
+use super::*;
+
+/// Documents with more leaves than this together list no closest sections
+/// ([`nearest_leaves`]): the search would cost as much again as the alignment's, and two
+/// reports of thousands of sections are read by their rows, not by where each went.
+pub const NEAREST_MAX_LEAVES: usize = 2_000;
+
+/// For each leaf of A, the leaves of B most like it, and for each leaf of B those of A
+/// (see `nearest_leaves_of`), for documents up to [`NEAREST_MAX_LEAVES`] leaves together;
+/// none beyond.
+pub fn nearest_leaves(a: &[Vec<Feature>], b: &[Vec<Feature>], k: usize) -> (Vec<NearLeaves>, Vec<NearLeaves>) {
+    if a.len() + b.len() > NEAREST_MAX_LEAVES {
+        return (vec![Vec::new(); a.len()], vec![Vec::new(); b.len()]);
+    }
+    nearest_leaves_of(a, b, k)
+}
+
+/// The leaves of the other side most like one leaf, best first: `(position, similarity)`.
+pub type NearLeaves = Vec<(usize, f32)>;
+
+/// Below this similarity a leaf of the other side is no help in finding where a section
+/// went ([`nearest_leaves`]).
+pub const NEAREST_MIN: f32 = 0.03;
+
+/// For each leaf of A, the leaves of B most like it, best first, at most `k` and from
+/// [`NEAREST_MIN`] on; and the same for each leaf of B. Shown beside added and dropped
+/// sections, so a reader of two restructured documents can find where a paragraph went
+/// when the alignment found it no partner. The same bounded candidate search as the
+/// alignment's (an inverted index of rare features), so it costs what that costs.
+pub(super) fn nearest_leaves_of(
+    a: &[Vec<Feature>],
+    b: &[Vec<Feature>],
+    k: usize,
+) -> (Vec<NearLeaves>, Vec<NearLeaves>) {
+    let weights = Weights::new(a, b);
+    let weight_a: Vec<f32> = a.iter().map(|f| weights.total(f)).collect();
+    let weight_b: Vec<f32> = b.iter().map(|f| weights.total(f)).collect();
+    let mut candidates = candidate_pairs(a, b, &weights, (&weight_a, &weight_b), NEAREST_MIN, |_, _| true);
+    crate::shared_sort::best_first_candidates(&mut candidates);
+    let (mut near_a, mut near_b) = (vec![Vec::new(); a.len()], vec![Vec::new(); b.len()]);
+    for (i, j, sim) in candidates {
+        if near_a[i].len() < k {
+            near_a[i].push((j, sim));
+        }
+        if near_b[j].len() < k {
+            near_b[j].push((i, sim));
+        }
+    }
+    (near_a, near_b)
+}

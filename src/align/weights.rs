@@ -1,0 +1,168 @@
+//! Similarity of leaves: rarity weights of fingerprint features, the bounded candidate
+//! search through an inverted index, and the heaviest in-order chain of candidates.
+
+use super::*;
+
+/// Rarity weights of features over all leaves of both documents.
+pub(super) struct Weights {
+    pub(super) weight: HashMap<Feature, f32>,
+}
+
+impl Weights {
+    pub(super) fn new(a: &[Vec<Feature>], b: &[Vec<Feature>]) -> Self {
+        // Document frequencies first, turned into weights in place (one map, not two).
+        let mut weight: HashMap<Feature, f32> = HashMap::default();
+        for f in a.iter().chain(b).flatten() {
+            *weight.entry(*f).or_insert(0.0) += 1.0;
+        }
+        let n = (a.len() + b.len()) as f32;
+        let stop = if n >= 20.0 { ((n / 4.0).ceil() as u32).min(COMMON_ABOVE) as f32 } else { f32::INFINITY };
+        weight.retain(|_, df| *df <= stop);
+        weight.values_mut().for_each(|w| *w = (1.0 + n / *w).ln());
+        Weights { weight }
+    }
+
+    pub(super) fn of(&self, f: &Feature) -> f32 {
+        self.weight.get(f).copied().unwrap_or(0.0)
+    }
+
+    pub(super) fn total(&self, features: &[Feature]) -> f32 {
+        features.iter().map(|f| self.of(f)).sum()
+    }
+
+    /// The similarity of a group of leaves of A (`xs`) with leaves of B (`ys`): Dice over
+    /// the pairs of leaves, the weight every pair shares against the weight of all.
+    pub(super) fn group_similarity(
+        &self,
+        (a, b): (&[Vec<Feature>], &[Vec<Feature>]),
+        (xs, ys): (&[usize], &[usize]),
+    ) -> f32 {
+        let shared: f32 = xs.iter().flat_map(|&i| ys.iter().map(move |&j| self.shared(&a[i], &b[j]))).sum();
+        let total: f32 =
+            xs.iter().map(|&i| self.total(&a[i])).sum::<f32>() + ys.iter().map(|&j| self.total(&b[j])).sum::<f32>();
+        if total > 0.0 {
+            (2.0 * shared / total).min(1.0)
+        } else {
+            0.0
+        }
+    }
+
+    /// Rarity-weighted Dice similarity of two sorted feature sets.
+    pub(super) fn dice(&self, x: &[Feature], y: &[Feature]) -> f32 {
+        let total = self.total(x) + self.total(y);
+        if total > 0.0 {
+            2.0 * self.shared(x, y) / total
+        } else {
+            0.0
+        }
+    }
+
+    /// Weight of the features two sorted sets share.
+    pub(super) fn shared(&self, x: &[Feature], y: &[Feature]) -> f32 {
+        let mut sum = 0.0;
+        crate::sorted::for_each_shared(x, y, |i, _| sum += self.of(&x[i]));
+        sum
+    }
+}
+
+/// `(i, j, similarity)` for every pair from `floor` on, at most
+/// [`MAX_CANDIDATES_PER_LEAF`] per leaf of A among `allowed` pairs and as many among the rest.
+pub(super) fn candidate_pairs(
+    a: &[Vec<Feature>],
+    b: &[Vec<Feature>],
+    weights: &Weights,
+    (weight_a, weight_b): (&[f32], &[f32]),
+    floor: f32,
+    allowed: impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, usize, f32)> {
+    let mut postings: HashMap<Feature, Vec<u32>> = HashMap::default();
+    for (j, features) in b.iter().enumerate() {
+        for f in features {
+            if weights.weight.contains_key(f) {
+                postings.entry(*f).or_default().push(j as u32);
+            }
+        }
+    }
+    let mut shared = vec![0f32; b.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    for (i, features) in a.iter().enumerate() {
+        for f in features {
+            let Some(list) = postings.get(f) else { continue };
+            let w = weights.of(f);
+            for &j in list {
+                let j = j as usize;
+                if shared[j] == 0.0 {
+                    touched.push(j);
+                }
+                shared[j] += w;
+            }
+        }
+        let mut row: Vec<(usize, usize, f32)> = touched
+            .iter()
+            .map(|&j| {
+                let total = weight_a[i] + weight_b[j];
+                let sim = if total > 0.0 { (2.0 * shared[j] / total).min(1.0) } else { 0.0 };
+                (i, j, sim)
+            })
+            .filter(|c| c.2 >= floor)
+            .collect();
+        // Best first; i is the same throughout the row, so ties go by j.
+        crate::shared_sort::best_first_candidates(&mut row);
+        // Keep the best candidates in order (allowed) and out of order separately, so that
+        // strong matches elsewhere never crowd out the in-order ones.
+        let (inside, outside): (Vec<_>, Vec<_>) = row.into_iter().partition(|c| allowed(c.0, c.1));
+        out.extend(inside.into_iter().take(MAX_CANDIDATES_PER_LEAF));
+        out.extend(outside.into_iter().take(MAX_CANDIDATES_PER_LEAF));
+        for j in touched.drain(..) {
+            shared[j] = 0.0;
+        }
+    }
+    out
+}
+
+/// The chain of candidates, increasing in both `i` and `j`, with the largest total
+/// similarity. Fenwick tree over `j` holding the best chain ending at or before `j`.
+pub(super) fn heaviest_chain(candidates: &[(usize, usize, f32)], b_len: usize) -> Vec<(usize, usize, f32)> {
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    // Hot on long documents: unstable, with the index as the last key (a total order).
+    order.sort_unstable_by(|&x, &y| {
+        let (cx, cy) = (candidates[x], candidates[y]);
+        cx.0.cmp(&cy.0).then(cy.1.cmp(&cx.1)).then(x.cmp(&y))
+    });
+    let mut tree: Vec<(f32, Option<usize>)> = vec![(0.0, None); b_len + 1];
+    let mut back: Vec<Option<usize>> = vec![None; candidates.len()];
+    let mut best: (f32, Option<usize>) = (0.0, None);
+    for &c in &order {
+        let (_, j, sim) = candidates[c];
+        // Best chain ending strictly before column j.
+        let mut prev: (f32, Option<usize>) = (0.0, None);
+        let mut k = j;
+        while k > 0 {
+            if tree[k].0 > prev.0 {
+                prev = tree[k];
+            }
+            k &= k - 1;
+        }
+        let score = prev.0 + sim;
+        back[c] = prev.1;
+        if score > best.0 {
+            best = (score, Some(c));
+        }
+        let mut k = j + 1;
+        while k <= b_len {
+            if score > tree[k].0 {
+                tree[k] = (score, Some(c));
+            }
+            k += k & k.wrapping_neg();
+        }
+    }
+    let mut chain = Vec::new();
+    let mut at = best.1;
+    while let Some(c) = at {
+        chain.push(candidates[c]);
+        at = back[c];
+    }
+    chain.reverse();
+    chain
+}
