@@ -134,7 +134,35 @@ pub struct SentenceMark {
     pub partner: Option<Span>,
 }
 
+/// Fewest Han characters, and fewest words of other scripts, of a run of text two sides of
+/// a largely rewritten row share that the view marks as shared: a phrase, not a particle.
+pub const SHARED_HAN_MIN: usize = 6;
+/// See [`SHARED_HAN_MIN`].
+pub const SHARED_WORDS_MIN: usize = 4;
+
+/// Whether an equal run of text is long enough to mark as shared in a largely rewritten row
+/// (a phrase or a sentence both versions keep, where the word diff is not shown).
+pub fn is_shared_run(text: &str) -> bool {
+    let han = text.chars().filter(|&c| crate::normalize::is_han(c)).count();
+    let words =
+        text.split(|c: char| !c.is_alphanumeric() || crate::normalize::is_han(c)).filter(|w| !w.is_empty()).count();
+    han >= SHARED_HAN_MIN || (han == 0 && words >= SHARED_WORDS_MIN)
+}
+
 /// Characters a reader sees (white space left out).
 pub(crate) fn visible_chars(s: &str) -> usize {
     s.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shared_run_is_a_phrase_not_a_particle() {
+        assert!(is_shared_run("全面建设社会主义现代化国家"));
+        assert!(!is_shared_run("，推进"));
+        assert!(is_shared_run(" a community with a shared future "));
+        assert!(!is_shared_run(" of the "));
+    }
 }

@@ -42,3 +42,19 @@ test('a weak match says so and is drawn apart from sure pairs', async ({ page })
   const sure = page.locator('.row.reworded:not(.weak)').first();
   await expect(sure.locator('.relation')).not.toContainText('weak match');
 });
+
+test('a largely rewritten row marks the phrases both versions keep', async ({ page }) => {
+  await openUnga(page);
+  const rewritten = page.locator('.row', { has: page.locator('.relation', { hasText: 'largely rewritten' }) });
+  await expect(rewritten.first()).toBeVisible();
+  // No word diff in such a row, but what the two sides share is marked on both sides.
+  await expect(rewritten.locator('ins, del')).toHaveCount(0);
+  const shared = rewritten.locator('.cell-a mark.shared');
+  await expect(shared.first()).toBeVisible();
+  const phrase = (await shared.first().textContent()).trim();
+  expect(phrase.split(/\s+/).length).toBeGreaterThanOrEqual(4);
+  await expect(page.locator('.legend')).toContainText('kept in a largely rewritten row');
+  const row = rewritten.filter({ has: page.locator('.cell-a mark.shared') }).first();
+  await row.scrollIntoViewIfNeeded();
+  await row.screenshot({ path: `${shots}rewritten-shared.png` });
+});

@@ -204,6 +204,9 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
                 <span><del class="substantive">{"deleted from A"}</del></span>
                 <span><ins class="modifier">{"modifier"}</ins></span>
                 <span><ins class="routine">{"routine (number, date)"}</ins></span>
+                if c.rows.iter().any(|r| r.is_rewritten(&props.text_a, &props.text_b)) {
+                    <span><mark class="shared">{"kept in a largely rewritten row"}</mark></span>
+                }
             </div>
             if !inline {
                 <div class="column-heads" aria-hidden="true">

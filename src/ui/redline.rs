@@ -67,8 +67,17 @@ fn text_with_highlights(text: &str, span: Span, highlights: &[Span]) -> Html {
 }
 
 /// The marked-up text of one side of `ops`, with `highlights` (sorted spans of this side,
-/// such as a focused formulation's occurrences) wrapped in `<mark>`.
-pub fn side_html(ops: &[Op], side: DiffSide, texts: (&str, &str), options: &Options, highlights: &[Span]) -> Html {
+/// such as a focused formulation's occurrences) wrapped in `<mark>`. With `shared` (a
+/// largely rewritten row, shown without its word diff), the phrases both sides keep
+/// ([`crate::row::is_shared_run`]) are marked as shared instead.
+pub fn side_html(
+    ops: &[Op],
+    side: DiffSide,
+    texts: (&str, &str),
+    options: &Options,
+    highlights: &[Span],
+    shared: bool,
+) -> Html {
     let (text_a, text_b) = texts;
     ops.iter()
         .filter_map(|op| {
@@ -80,6 +89,20 @@ pub fn side_html(ops: &[Op], side: DiffSide, texts: (&str, &str), options: &Opti
             let class = class_name(op.class);
             let inner = || text_with_highlights(text, span, highlights);
             match (op.kind, side, marked) {
+                (OpKind::Equal, _, _) if shared && crate::row::is_shared_run(span.of(text)) => {
+                    // The mark covers the words, not the spaces around them.
+                    let piece = span.of(text);
+                    let start = span.start + (piece.len() - piece.trim_start().len());
+                    let end = span.end - (piece.len() - piece.trim_end().len());
+                    let words = Span::new(start, end.max(start));
+                    Some(html! {
+                        <>
+                            { text_with_highlights(text, Span::new(span.start, words.start), highlights) }
+                            <mark class="shared" title="Both versions keep this">{ text_with_highlights(text, words, highlights) }</mark>
+                            { text_with_highlights(text, Span::new(words.end, span.end), highlights) }
+                        </>
+                    })
+                }
                 (OpKind::Equal, _, _) => Some(inner()),
                 (OpKind::Delete, DiffSide::A, true) => Some(html! { <del class={class}>{ inner() }</del> }),
                 (OpKind::Insert, DiffSide::B, true) => Some(html! { <ins class={class}>{ inner() }</ins> }),

@@ -142,7 +142,7 @@ pub fn row_item(props: &RowItemProps) -> Html {
         html! {
             <div class={classes!("cell", format!("cell-{}", side_name.to_lowercase()))}>
                 <span class="loc"><span class="loc-side">{ side_name }</span>{ locator(outline, ids) }</span>
-                <p class={classes!("text", whole.then_some("whole"))} {lang}>{ side_html(&row.ops, side, texts, options, highlights) }</p>
+                <p class={classes!("text", whole.then_some("whole"))} {lang}>{ side_html(&row.ops, side, texts, options, highlights, rewritten) }</p>
             </div>
         }
     };
