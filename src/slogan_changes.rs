@@ -90,8 +90,10 @@ fn dice_of_bigrams(gx: &[(char, char)], gy: &[(char, char)]) -> f32 {
 }
 
 /// Lowest bigram similarity for a dropped and an added formulation of one aligned row to be
-/// read as a rewording of each other.
-pub const REWORDED_MIN: f32 = 0.3;
+/// read as a rewording of each other. 0.4 (0.3 until issue 26): 稳健的货币政策 → 适度宽松的货币政策
+/// (0.57) is one slot reworded; 实体经济 and 平台经济 (0.33) are two things. On the dev pairs the
+/// bar at 0.4 drops three of seven predicted rewordings, none of them annotated as such.
+pub const REWORDED_MIN: f32 = 0.4;
 
 /// Compares the formulations of A and B, given the comparison's rows and outlines.
 /// Book titles are left out: they name documents, not positions.
@@ -274,6 +276,13 @@ mod tests {
         let reworded: Vec<_> = got.iter().filter(|g| g.1 == SloganStatus::Reworded).collect();
         assert_eq!(reworded.len(), 1, "{got:?}");
         assert_eq!(reworded[0].0, "适度宽松的货币政策");
+    }
+
+    #[test]
+    fn two_different_things_that_share_a_head_word_are_added_and_dropped_not_reworded() {
+        let got = statuses("标题\n大力发展实体经济。\n", "标题\n大力发展平台经济。\n");
+        assert!(got.contains(&("实体经济".to_string(), SloganStatus::Dropped, 1, 0)), "{got:?}");
+        assert!(got.contains(&("平台经济".to_string(), SloganStatus::Added, 0, 1)), "{got:?}");
     }
 
     #[test]
