@@ -5,6 +5,9 @@ import { test, expect } from '@playwright/test';
 
 const shots = new URL('../screenshots/', import.meta.url).pathname;
 
+// The page's service worker would fetch the phrase table past the routes these tests set.
+test.use({ serviceWorkers: 'block' });
+
 /** The formulations table filtered to `text`. */
 async function findFormulation(page, text) {
   await page.getByRole('searchbox', { name: 'Search formulations' }).fill(text);

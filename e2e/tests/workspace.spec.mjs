@@ -169,3 +169,31 @@ test('choosing B first asks for A the same way', async ({ page }) => {
   await page.getByTestId('pick-A').selectOption('cc19-4-zh');
   await expect(page.locator('.rows > li').first()).toBeVisible();
 });
+
+test.describe(() => {
+  // Without the service worker, whose fetches would pass the route that holds the sample back.
+  test.use({ serviceWorkers: 'block' });
+  test('documents picked while the opening sample is still loading are kept', async ({ page }) => {
+    // The sample arrives late (a slow network): the reader has picked both sides by then.
+    let release;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/corpus/dalian-12-9-demo-en.txt', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('./');
+    await page.getByTestId('pick-A').selectOption('cc19-4-zh');
+    await page.getByTestId('pick-B').selectOption('cc19-5-zh');
+    await expect(page.getByTestId('title-A')).toContainText('第四次');
+    await expect(page.getByTestId('title-B')).toContainText('第五次');
+    release();
+    // The sample, arriving now, replaces neither side.
+    await expect(page.locator('.rows .row').first()).toBeVisible();
+    await page.waitForTimeout(300);
+    await expect(page.getByTestId('title-A')).toContainText('第四次');
+    await expect(page.getByTestId('title-B')).toContainText('第五次');
+    await expect(page.getByTestId('pick-A')).toHaveValue('cc19-4-zh');
+  });
+});

@@ -262,6 +262,9 @@ pub struct Workspace {
     /// file or the browser's storage): a sample document still opposite it is asked to be
     /// replaced rather than compared.
     pub loaded_by_hand: bool,
+    /// Sides the reader loaded before the first comparison was in place: the opening
+    /// documents (a link, storage, the sample), arriving later, do not replace them.
+    pub early_loads: [bool; 2],
 }
 
 /// Everything needed to put a comparison on screen at once (from a link or the defaults).
@@ -319,6 +322,7 @@ impl Default for Workspace {
             series: Vec::new(),
             timeline: TimelineView::default(),
             loaded_by_hand: false,
+            early_loads: [false; 2],
         }
     }
 }
@@ -402,6 +406,9 @@ impl Reducible for Workspace {
                 next.docs[side.index()] = doc;
                 next.focus = None;
                 next.loaded_by_hand = true;
+                if !self.ready {
+                    next.early_loads[side.index()] = true;
+                }
             }
             Action::LoadFailed(msg) => next.notice = Some(msg),
             Action::SetOptions(options) => next.options = options,
@@ -420,12 +427,21 @@ impl Reducible for Workspace {
             Action::Restore(r) => {
                 let r = *r;
                 next.docs = r.docs;
+                // The first restore (the opening documents) keeps what the reader loaded
+                // while it was on its way.
+                let kept = if self.ready { [false; 2] } else { self.early_loads };
+                for (k, &keep) in kept.iter().enumerate() {
+                    if keep {
+                        next.docs[k] = self.docs[k].clone();
+                    }
+                }
+                next.early_loads = [false; 2];
                 next.options = r.options;
                 next.view = r.view;
-                next.focus = r.focus;
+                next.focus = if kept.contains(&true) { None } else { r.focus };
                 next.notice = r.notice;
                 next.ready = true;
-                next.loaded_by_hand = false;
+                next.loaded_by_hand = kept.contains(&true);
                 // A timeline opened before the first comparison arrived stays open.
                 let switched_early = !self.ready && self.mode == Mode::Timeline && r.series.is_empty();
                 next.mode = if switched_early { Mode::Timeline } else { r.mode };
