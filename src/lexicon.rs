@@ -113,17 +113,12 @@ impl Lexicon {
     pub fn with_learned_tier(mut self) -> Lexicon {
         let table = std::mem::take(&mut self.phrases);
         for phrase in &table.phrases {
-            let mut chars = phrase.text.chars();
-            let list = match (chars.next(), chars.next()) {
-                (Some(c1), Some(c2)) if is_han(c1) => self.han.entry((c1, c2)).or_default(),
-                (Some(c1), _) if c1.is_alphanumeric() => self.latin.entry(word_key(phrase.text).1).or_default(),
-                _ => continue,
-            };
+            let id = self.entries.len();
             let folded = crate::phrase_table::lookup_key(phrase.text);
+            let Some(list) = self.forms_like(phrase.text) else { continue };
             if list.iter().any(|(form, _)| crate::phrase_table::lookup_key(form) == folded) {
                 continue;
             }
-            let id = self.entries.len();
             list.push((phrase.text, id));
             let english = !is_han(phrase.text.chars().next().unwrap_or(' '));
             self.entries.push(Entry {
@@ -134,11 +129,27 @@ impl Lexicon {
                 kind: LEARNED,
             });
         }
+        self.longest_forms_first();
+        self.phrases = table;
+        self
+    }
+
+    /// The list of the match index that `form` is filed in: Chinese forms by their first
+    /// two characters, others by their first word; `None` for a form that starts neither.
+    fn forms_like(&mut self, form: &str) -> Option<&mut Vec<(&'static str, usize)>> {
+        let mut chars = form.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c1), Some(c2)) if is_han(c1) => Some(self.han.entry((c1, c2)).or_default()),
+            (Some(c1), _) if c1.is_alphanumeric() => Some(self.latin.entry(word_key(form).1).or_default()),
+            _ => None,
+        }
+    }
+
+    /// Orders every list of the match index longest form first (leftmost-longest matching).
+    fn longest_forms_first(&mut self) {
         for list in self.han.values_mut().chain(self.latin.values_mut()) {
             crate::shared_sort::sort_by_key(list, |(form, _)| std::cmp::Reverse(form.len()));
         }
-        self.phrases = table;
-        self
     }
 
     /// [`Lexicon::with_phrases`] for a table fetched at run time.
@@ -185,43 +196,34 @@ impl Lexicon {
 
     /// Parses the TSV format (header line; `#` comments; columns zh, en, gloss, kind, aliases).
     pub fn parse(tsv: &'static str) -> Lexicon {
-        let mut entries = Vec::new();
-        let mut han: FxHashMap<(char, char), Vec<(&'static str, usize)>> = FxHashMap::default();
-        let mut latin: FxHashMap<u64, Vec<(&'static str, usize)>> = FxHashMap::default();
+        let mut lexicon = Lexicon {
+            entries: Vec::new(),
+            han: FxHashMap::default(),
+            latin: FxHashMap::default(),
+            source: tsv,
+            words: Dictionary::default(),
+            words_source: "",
+            phrases: PhraseTable::default(),
+        };
         let rows = tsv.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).skip(1);
         for line in rows {
             let cells: Vec<&'static str> = line.split('\t').map(str::trim).collect();
             let cell = |i: usize| cells.get(i).copied().unwrap_or("");
-            let id = entries.len();
+            let id = lexicon.entries.len();
             let en: Vec<&'static str> = cell(1).split('|').map(str::trim).filter(|s| !s.is_empty()).collect();
             let forms = std::iter::once(cell(0))
                 .chain(cell(4).split('|').map(str::trim))
                 .chain(en.iter().copied())
                 .filter(|f| f.chars().count() >= 2);
             for form in forms {
-                let mut chars = form.chars();
-                match (chars.next(), chars.next()) {
-                    (Some(c1), Some(c2)) if is_han(c1) => han.entry((c1, c2)).or_default().push((form, id)),
-                    (Some(c1), _) if c1.is_alphanumeric() => {
-                        latin.entry(word_key(form).1).or_default().push((form, id));
-                    }
-                    _ => {}
+                if let Some(list) = lexicon.forms_like(form) {
+                    list.push((form, id));
                 }
             }
-            entries.push(Entry { id, zh: cell(0), en, gloss: cell(2), kind: cell(3) });
+            lexicon.entries.push(Entry { id, zh: cell(0), en, gloss: cell(2), kind: cell(3) });
         }
-        for list in han.values_mut().chain(latin.values_mut()) {
-            crate::shared_sort::sort_by_key(list, |(form, _)| std::cmp::Reverse(form.len()));
-        }
-        Lexicon {
-            entries,
-            han,
-            latin,
-            source: tsv,
-            words: Dictionary::default(),
-            words_source: "",
-            phrases: PhraseTable::default(),
-        }
+        lexicon.longest_forms_first();
+        lexicon
     }
 
     /// The TSV text it was parsed from.

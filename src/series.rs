@@ -231,17 +231,18 @@ pub fn add_series(texts: (&str, &str), found: (&mut Vec<Slogan>, &mut Vec<Slogan
     let (found_a, found_b) = found;
     let series_a = distinct(text_a, find_series(text_a, words).into_iter().filter(|s| !overlaps(found_a, s.span)));
     let series_b = distinct(text_b, find_series(text_b, words).into_iter().filter(|s| !overlaps(found_b, s.span)));
-    let members =
-        |text: &str, s: &Distinct| -> BTreeSet<String> { s.members.iter().map(|m| m.of(text).to_string()).collect() };
+    // Each series' members as a set, once.
+    let members = |text: &str, list: &[Distinct]| -> Vec<BTreeSet<String>> {
+        list.iter().map(|s| s.members.iter().map(|m| m.of(text).to_string()).collect()).collect()
+    };
+    let (members_a, members_b) = (members(text_a, &series_a), members(text_b, &series_b));
     let (mut new_a, mut new_b) = (Vec::new(), Vec::new());
     let mut partner_of_b: Vec<Option<usize>> = vec![None; series_b.len()];
     // The same wording first, then the most members shared.
     let mut candidates: Vec<(bool, usize, usize, usize)> = Vec::new();
-    for (i, sa) in series_a.iter().enumerate() {
-        let ma = members(text_a, sa);
-        for (j, sb) in series_b.iter().enumerate() {
-            let mb = members(text_b, sb);
-            let shared = ma.intersection(&mb).count();
+    for (i, (sa, ma)) in series_a.iter().zip(&members_a).enumerate() {
+        for (j, (sb, mb)) in series_b.iter().zip(&members_b).enumerate() {
+            let shared = ma.intersection(mb).count();
             if shared >= 2 && 2 * shared >= ma.len().min(mb.len()) {
                 candidates.push((sa.span.of(text_a) == sb.span.of(text_b), shared, i, j));
             }
@@ -257,17 +258,15 @@ pub fn add_series(texts: (&str, &str), found: (&mut Vec<Slogan>, &mut Vec<Slogan
             partner_of_b[j] = Some(i);
         }
     }
-    for (i, sa) in series_a.iter().enumerate() {
-        let ma = members(text_a, sa);
-        let partner = partner_of_a[i].map(|j| (j, &series_b[j]));
-        match partner {
-            Some((_, sb)) => {
-                let mb = members(text_b, sb);
+    for (i, (sa, ma)) in series_a.iter().zip(&members_a).enumerate() {
+        match partner_of_a[i] {
+            Some(j) => {
+                let (sb, mb) = (&series_b[j], &members_b[j]);
                 // Each wording is its own formulation: the same wording is kept, a new one
                 // reads as a rewording of the old where the two stand in one aligned row.
                 new_a.push(slogan(format!("text:{}", sa.span.of(text_a)), sa.span.of(text_a), sa.places.clone()));
                 new_b.push(slogan(format!("text:{}", sb.span.of(text_b)), sb.span.of(text_b), sb.places.clone()));
-                for member in ma.symmetric_difference(&mb) {
+                for member in ma.symmetric_difference(mb) {
                     let (in_a, in_b) = (places(text_a, member), places(text_b, member));
                     let key = format!("text:{member}");
                     if !in_a.is_empty() && !in_a.iter().any(|&p| overlaps(found_a, p)) {
@@ -281,8 +280,7 @@ pub fn add_series(texts: (&str, &str), found: (&mut Vec<Slogan>, &mut Vec<Slogan
             None => new_a.push(slogan(format!("text:{}", sa.span.of(text_a)), sa.span.of(text_a), sa.places.clone())),
         }
     }
-    for (j, sb) in series_b.iter().enumerate().filter(|(j, _)| partner_of_b[*j].is_none()) {
-        let _ = j;
+    for (sb, _) in series_b.iter().zip(&partner_of_b).filter(|(_, partner)| partner.is_none()) {
         new_b.push(slogan(format!("text:{}", sb.span.of(text_b)), sb.span.of(text_b), sb.places.clone()));
     }
     for (found, new) in [(found_a, new_a), (found_b, new_b)] {

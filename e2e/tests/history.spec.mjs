@@ -2,6 +2,7 @@
 // reports and how many used it, from the phrase table (phrases.tsv), which the page fetches
 // only after the first comparison is on screen.
 import { test, expect } from '@playwright/test';
+import { holdBack } from '../slow-network.mjs';
 
 const shots = new URL('../screenshots/', import.meta.url).pathname;
 
@@ -39,14 +40,7 @@ test('a large pair compared in the worker has the record too', async ({ page }) 
 });
 
 test('the first comparison does not wait for the phrase table', async ({ page }) => {
-  let release;
-  const held = new Promise((resolve) => {
-    release = resolve;
-  });
-  await page.route('**/phrases.tsv', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page, '**/phrases.tsv');
   await page.goto('./');
   // Rows and formulations are drawn while the table is still on its way ...
   await expect(page.locator('.rows .row').first()).toBeVisible();

@@ -1,5 +1,6 @@
 // Loading files, persistence across reloads, and accessibility.
 import { test, expect } from '@playwright/test';
+import { holdBack } from '../slow-network.mjs';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -175,14 +176,7 @@ test.describe(() => {
   test.use({ serviceWorkers: 'block' });
   test('documents picked while the opening sample is still loading are kept', async ({ page }) => {
     // The sample arrives late (a slow network): the reader has picked both sides by then.
-    let release;
-    const held = new Promise((resolve) => {
-      release = resolve;
-    });
-    await page.route('**/corpus/dalian-12-9-demo-en.txt', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdBack(page, '**/corpus/dalian-12-9-demo-en.txt');
     await page.goto('./');
     await page.getByTestId('pick-A').selectOption('cc19-4-zh');
     await page.getByTestId('pick-B').selectOption('cc19-5-zh');

@@ -195,13 +195,15 @@ pub fn app(props: &AppProps) -> Html {
                     // drawn again with its set phrases and every formulation's record.
                     let warning = match fetch_phrases().await {
                         Ok(phrases) => {
+                            // Parsed again with the table (a few milliseconds, once): a clonable
+                            // lexicon would cost the page more than that in wasm.
                             let with_phrases = Lexicon::parse(source).with_words(words).with_phrases_owned(phrases);
                             lexicon.set(LexiconState::Ready(Rc::new(with_phrases)));
                             warning
                         }
                         Err(why) => {
                             let missing = format!(
-                                "Could not load the phrase table ({why}); formulations have no history and set phrases not in the lexicon are not found."
+                                "Could not load the phrase table ({why}); formulations are shown without their record in earlier years."
                             );
                             Some(warning.map_or(missing.clone(), |w| format!("{w} {missing}")))
                         }
