@@ -5,7 +5,9 @@
 //! - paragraphs opening with numbered markers of one style, 1, 2, 3… in order
 //!   (`第一，…` paragraphs of a discipline plenum; `（一）…` tasks of a work report);
 //! - a run of three or more consecutive paragraphs opening with the same lead-in formula
-//!   (`全会提出，…`: the tasks of a plenum communiqué).
+//!   (`全会提出，…`: the tasks of a plenum communiqué);
+//! - a run of three or more consecutive paragraphs opening with a dash (`——必须坚持人民至上`,
+//!   `— Staying committed to…`): the principles of a congress report, the points of a speech.
 //!
 //! Items are matched across documents through the section alignment (by content, so a
 //! priority that moved from third to first is a rank change, not a drop and an add). Items
@@ -15,7 +17,9 @@
 //! rarity-weighted fingerprints that the other holds, from [`ITEM_CONTENT_MIN`] on; last,
 //! the items beside a matched pair continue its run on less evidence ([`ITEM_RUN_MIN`]).
 //! A reordered task list keeps its items even when the alignment, which favours order,
-//! paired only some of them.
+//! paired only some of them. Lists that no row links are matched last by their items'
+//! content ([`LIST_CONTENT_MIN_ITEMS`]): a speech that turned its "First, … Second, …"
+//! points into dashed ones keeps its list, whatever the numbering.
 
 use crate::prepared::Prepared;
 use crate::row::{Relation, Row};
@@ -77,12 +81,54 @@ pub const ITEM_HEADLINE_MIN: f32 = 0.2;
 /// lists as long as this are enumerations of something else).
 pub const MAX_CONTENT_ITEMS: usize = 40;
 
+/// Dashes that open the items of a dashed list (a paragraph starting with one of them).
+const DASHES: [&str; 5] = ["——", "—", "–", "─", "- "];
+
+/// Two lists that no row links pair when at least this many of their items match by
+/// headline or content (and at least half the shorter list's): one chance likeness between
+/// two items does not make two lists the same enumeration.
+pub const LIST_CONTENT_MIN_ITEMS: usize = 2;
+
+/// The style of a list of paragraphs opening with a dash.
+pub const DASH_STYLE: &str = "dash";
+
+/// The dash a paragraph opens with, if any.
+fn leading_dash(body: &str) -> Option<&'static str> {
+    DASHES.iter().copied().find(|d| body.starts_with(d))
+}
+
 /// Longest label, in characters: Chinese, and other scripts.
 const LABEL_CHARS: (usize, usize) = (32, 90);
 
+/// Where the first sentence of a text in a Western script ends: at a full stop before a
+/// space (of any width, translations carry no-break spaces) or at the end, or at a
+/// semicolon, colon, question or exclamation mark.
+fn first_sentence_end(t: &str) -> Option<usize> {
+    t.char_indices().find_map(|(k, c)| {
+        let stop = match c {
+            ';' | ':' | '?' | '!' => true,
+            // Not after a capital: "the U.S. and China" goes on.
+            '.' => {
+                t[k + 1..].chars().next().is_none_or(char::is_whitespace)
+                    && !t[..k].chars().next_back().is_some_and(char::is_uppercase)
+            }
+            _ => false,
+        };
+        stop.then_some(k)
+    })
+}
+
+/// A label: the first clause of Chinese text (to its first comma), the first sentence of
+/// other text (a comma in English separates the members of a series as often as clauses:
+/// "pursue more robust, greener and more balanced global development").
 fn label_of(text: &str) -> String {
     let t = text.trim();
-    let clause_end = t.find(['，', '。', '；', '：', ',', '.', ';', ':']).unwrap_or(t.len());
+    let clause_end = if t.chars().any(crate::normalize::is_han) {
+        t.find(['，', '。', '；', '：', ',', '.', ';', ':'])
+    } else {
+        first_sentence_end(t)
+    }
+    .unwrap_or(t.len());
     let mut clause = &t[..clause_end];
     if clause.chars().count() < 4 {
         clause = t;
@@ -102,9 +148,9 @@ fn after_marker<'t>(text: &'t str, outline: &Outline, section: usize) -> &'t str
     let body = s.body.of(text);
     let skip = match s.marker {
         Some(m) if m.span.start == s.body.start => m.span.len(),
-        _ => LEAD_INS.iter().find(|l| body.starts_with(*l)).map_or(0, |l| l.len()),
+        _ => LEAD_INS.iter().copied().find(|l| body.starts_with(l)).or_else(|| leading_dash(body)).map_or(0, str::len),
     };
-    body[skip..].trim_start_matches(['，', ',', '、', '：', ':', ' ', '．', '.'])
+    body[skip..].trim_start_matches(['，', ',', '、', '：', ':', ' ', '．', '.', '—', '–'])
 }
 
 /// The leaves of a top-level section (itself, or its children).
@@ -184,19 +230,27 @@ pub fn find_lists(text: &str, outline: &Outline) -> Vec<PriorityList> {
             lists.push(make(&run, style_name(style), true));
         }
     }
-    // Runs of paragraphs opening with the same lead-in.
+    // Runs of paragraphs opening with the same lead-in, or with a dash (any dash: a list
+    // keeps one, but a text retyped by hand may not).
+    let opening = |id: usize| -> Option<(&'static str, &'static str)> {
+        let body = outline.get(id).body.of(text);
+        LEAD_INS
+            .iter()
+            .copied()
+            .find(|l| body.starts_with(l))
+            .map(|l| (l, "lead_in"))
+            .or_else(|| leading_dash(body).map(|_| (DASH_STYLE, DASH_STYLE)))
+    };
     let mut run: Vec<usize> = Vec::new();
-    let mut run_lead: Option<&str> = None;
+    let mut run_lead: Option<(&str, &str)> = None;
     for &id in tops.iter().chain(std::iter::once(&usize::MAX)) {
-        let lead = (id != usize::MAX)
-            .then(|| LEAD_INS.iter().copied().find(|l| outline.get(id).body.of(text).starts_with(l)))
-            .flatten();
+        let lead = (id != usize::MAX).then(|| opening(id)).flatten();
         if lead.is_some() && lead == run_lead {
             run.push(id);
             continue;
         }
-        if run.len() >= 3 {
-            lists.push(make(&run, "lead_in".to_string(), false));
+        if let Some((_, style)) = run_lead.filter(|_| run.len() >= 3) {
+            lists.push(make(&run, style.to_string(), false));
         }
         run = lead.map(|_| vec![id]).unwrap_or_default();
         run_lead = lead;
@@ -313,12 +367,19 @@ pub fn compare_priorities(texts: (&str, &str), docs: (&Prepared, &Prepared), row
     for (pa, pb) in weights.keys() {
         linked_items.entry((pa.0, pb.0)).or_default().insert(pa.1);
     }
-    let mut scores: Vec<(usize, usize, usize)> =
-        linked_items.iter().map(|(&(x, y), items)| (items.len(), x, y)).collect();
-    crate::shared_sort::sort_by(&mut scores, |p, q| q.0.cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
+    // Numbered and lead-in lists pair among themselves first, dashed ones after: a dashed
+    // passage is often a list within a point (a speech's "First, …" point and the dashed
+    // proposals under it), so that the numbered points pair with numbered points when
+    // both are there.
+    let dashed = |x: usize, y: usize| lists_a[x].style == DASH_STYLE || lists_b[y].style == DASH_STYLE;
+    let mut scores: Vec<(bool, usize, usize, usize)> =
+        linked_items.iter().map(|(&(x, y), items)| (dashed(x, y), items.len(), x, y)).collect();
+    crate::shared_sort::sort_by(&mut scores, |p, q| {
+        p.0.cmp(&q.0).then(q.1.cmp(&p.1)).then(p.2.cmp(&q.2)).then(p.3.cmp(&q.3))
+    });
     let (mut used_a, mut used_b) = (vec![false; lists_a.len()], vec![false; lists_b.len()]);
     let mut matches = Vec::new();
-    for (_, x, y) in scores {
+    for (_, _, x, y) in scores {
         if used_a[x] || used_b[y] {
             continue;
         }
@@ -345,13 +406,7 @@ pub fn compare_priorities(texts: (&str, &str), docs: (&Prepared, &Prepared), row
             }
         }
         match_unlinked_items(texts, docs, (la, lb), &mut matched_a, &mut partner_of_b);
-        let mut items: Vec<PriorityMatch> =
-            lb.items.iter().zip(&partner_of_b).map(|(pb, pa)| item_match(pa.map(|k| &la.items[k]), Some(pb))).collect();
-        for (k, pa) in la.items.iter().enumerate().filter(|(k, _)| !matched_a[*k]) {
-            let _ = k;
-            items.push(item_match(Some(pa), None));
-        }
-        matches.push(ListMatch { list_a: Some(x), list_b: Some(y), items });
+        matches.push(list_match((x, la), (y, lb), &matched_a, &partner_of_b));
     }
     for (x, la) in lists_a.iter().enumerate().filter(|(x, _)| !used_a[*x]) {
         matches.push(ListMatch {
@@ -370,6 +425,108 @@ pub fn compare_priorities(texts: (&str, &str), docs: (&Prepared, &Prepared), row
     PriorityComparison { lists_a, lists_b, matches }
 }
 
+/// Pairs the lists that no row links, by their items: each pair of such lists has its
+/// items matched as [`match_unlinked_items`] matches them, and the pairs with the most
+/// matched items pair first, from [`LIST_CONTENT_MIN_ITEMS`] and half the shorter list on.
+/// The alignment, which keeps order, leaves a regrouped speech's points apart more often
+/// than a list's items, read together, do. Called after the alignment has followed the
+/// lists that rows link ([`crate::compare::align_with_priorities`]): lists matched by
+/// content alone are shown as one list, but they do not move rows (on the annotated pairs,
+/// following them loses more true pairs than it finds).
+pub fn match_unlinked_lists(comparison: &mut PriorityComparison, texts: (&str, &str), docs: (&Prepared, &Prepared)) {
+    let mut used_a = vec![true; comparison.lists_a.len()];
+    let mut used_b = vec![true; comparison.lists_b.len()];
+    for m in &comparison.matches {
+        match (m.list_a, m.list_b) {
+            (Some(x), None) => used_a[x] = false,
+            (None, Some(y)) => used_b[y] = false,
+            _ => {}
+        }
+    }
+    let found =
+        match_lists_by_content(texts, docs, (&comparison.lists_a, &comparison.lists_b), (&mut used_a, &mut used_b));
+    if found.is_empty() {
+        return;
+    }
+    // The lists now matched leave their one-sided entries; the new matches go after the
+    // matches rows made, before the lists still on their own.
+    comparison.matches.retain(|m| match (m.list_a, m.list_b) {
+        (Some(x), None) => !used_a[x],
+        (None, Some(y)) => !used_b[y],
+        _ => true,
+    });
+    let at = comparison.matches.iter().position(|m| m.list_a.is_none() || m.list_b.is_none());
+    let at = at.unwrap_or(comparison.matches.len());
+    comparison.matches.splice(at..at, found);
+}
+
+fn match_lists_by_content(
+    texts: (&str, &str),
+    docs: (&Prepared, &Prepared),
+    (lists_a, lists_b): (&[PriorityList], &[PriorityList]),
+    (used_a, used_b): (&mut [bool], &mut [bool]),
+) -> Vec<ListMatch> {
+    // (matched items, list of A, list of B, A's matched items, B's partners).
+    type Found = (usize, usize, usize, Vec<bool>, Vec<Option<usize>>);
+    let mut found: Vec<Found> = Vec::new();
+    // Every item's features, read once for all the pairs of lists (a congress report has
+    // dozens of lists).
+    let read = |text: &str, doc: &Prepared, lists: &[PriorityList], used: &[bool]| {
+        let reader = ItemFeatures::new(text, doc);
+        let mut out: BTreeMap<usize, (Vec<u64>, Vec<u64>)> = BTreeMap::new();
+        for item in lists.iter().zip(used).filter(|(l, u)| !**u && l.items.len() >= 2).flat_map(|(l, _)| &l.items) {
+            out.insert(item.section, (reader.headline(item), reader.content(item)));
+        }
+        out
+    };
+    let (read_a, read_b) = (read(texts.0, docs.0, lists_a, used_a), read(texts.1, docs.1, lists_b, used_b));
+    let get = |read: &BTreeMap<usize, (Vec<u64>, Vec<u64>)>, item: &Priority, content: bool| {
+        read.get(&item.section).map(|(h, c)| if content { c.clone() } else { h.clone() }).unwrap_or_default()
+    };
+    for (x, la) in lists_a.iter().enumerate().filter(|(x, l)| !used_a[*x] && l.items.len() >= 2) {
+        for (y, lb) in lists_b.iter().enumerate().filter(|(y, l)| !used_b[*y] && l.items.len() >= 2) {
+            let mut matched_a = vec![false; la.items.len()];
+            let mut partner_of_b = vec![None; lb.items.len()];
+            match_items(
+                (la, lb),
+                &mut matched_a,
+                &mut partner_of_b,
+                (&|p| get(&read_a, p, false), &|p| get(&read_b, p, false)),
+                (&|p| get(&read_a, p, true), &|p| get(&read_b, p, true)),
+            );
+            let count = partner_of_b.iter().flatten().count();
+            if count >= LIST_CONTENT_MIN_ITEMS && 2 * count >= la.items.len().min(lb.items.len()) {
+                found.push((count, x, y, matched_a, partner_of_b));
+            }
+        }
+    }
+    crate::shared_sort::sort_by(&mut found, |p, q| q.0.cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
+    let mut out = Vec::new();
+    for (_, x, y, matched_a, partner_of_b) in found {
+        if used_a[x] || used_b[y] {
+            continue;
+        }
+        used_a[x] = true;
+        used_b[y] = true;
+        out.push(list_match((x, &lists_a[x]), (y, &lists_b[y]), &matched_a, &partner_of_b));
+    }
+    out
+}
+
+/// Two matched lists' item matches: B's items in order, each with its partner in A, then
+/// A's items left unmatched.
+fn list_match(
+    (x, la): (usize, &PriorityList),
+    (y, lb): (usize, &PriorityList),
+    matched_a: &[bool],
+    partner_of_b: &[Option<usize>],
+) -> ListMatch {
+    let mut items: Vec<PriorityMatch> =
+        lb.items.iter().zip(partner_of_b).map(|(pb, pa)| item_match(pa.map(|k| &la.items[k]), Some(pb))).collect();
+    items.extend(la.items.iter().zip(matched_a).filter(|(_, m)| !**m).map(|(pa, _)| item_match(Some(pa), None)));
+    ListMatch { list_a: Some(x), list_b: Some(y), items }
+}
+
 /// Pairs the items of two matched lists that the rows left unmatched: first by their
 /// headlines, items that are each other's best match from [`ITEM_HEADLINE_MIN`] on; then, the
 /// same way, items still unmatched by content from [`ITEM_CONTENT_MIN`] on. Headlines go
@@ -379,34 +536,64 @@ pub fn compare_priorities(texts: (&str, &str), docs: (&Prepared, &Prepared), row
 fn match_unlinked_items(
     texts: (&str, &str),
     docs: (&Prepared, &Prepared),
-    (la, lb): (&PriorityList, &PriorityList),
+    lists: (&PriorityList, &PriorityList),
     matched_a: &mut [bool],
     partner_of_b: &mut [Option<usize>],
 ) {
-    let headline = |text: &str, outline: &Outline, item: &Priority| -> Vec<u64> {
-        let h = headline_of(after_marker(text, outline, item.section));
+    let (a, b) = (ItemFeatures::new(texts.0, docs.0), ItemFeatures::new(texts.1, docs.1));
+    match_items(
+        lists,
+        matched_a,
+        partner_of_b,
+        (&|p| a.headline(p), &|p| b.headline(p)),
+        (&|p| a.content(p), &|p| b.content(p)),
+    );
+}
+
+/// The passes of [`match_unlinked_items`] over features read by `by_headline` and
+/// `by_content`.
+fn match_items(
+    lists: (&PriorityList, &PriorityList),
+    matched_a: &mut [bool],
+    partner_of_b: &mut [Option<usize>],
+    by_headline: Features<'_>,
+    by_content: Features<'_>,
+) {
+    pair_mutual_best(lists, matched_a, partner_of_b, (ITEM_HEADLINE_MIN, dice), by_headline);
+    pair_mutual_best(lists, matched_a, partner_of_b, (ITEM_CONTENT_MIN, overlap), by_content);
+    extend_runs(lists, matched_a, partner_of_b, ITEM_RUN_MIN, by_content);
+}
+
+/// How one document's items are read for matching.
+struct ItemFeatures<'d> {
+    text: &'d str,
+    doc: &'d Prepared,
+}
+
+impl ItemFeatures<'_> {
+    fn new<'d>(text: &'d str, doc: &'d Prepared) -> ItemFeatures<'d> {
+        ItemFeatures { text, doc }
+    }
+
+    /// The fingerprints of an item's headline.
+    fn headline(&self, item: &Priority) -> Vec<u64> {
+        let h = headline_of(after_marker(self.text, &self.doc.outline, item.section));
         crate::fingerprint::fingerprint(h, crate::span::Span::new(0, h.len()))
-    };
-    let by_headline: Features = (&|item: &Priority| headline(texts.0, &docs.0.outline, item), &|item: &Priority| {
-        headline(texts.1, &docs.1.outline, item)
-    });
-    pair_mutual_best((la, lb), matched_a, partner_of_b, (ITEM_HEADLINE_MIN, dice), by_headline);
-    // An item's content: the union of its leaves' fingerprints (leaves are in id order, so a
-    // leaf's place is found by binary search).
-    let content = |doc: &Prepared, item: &Priority| -> Vec<u64> {
+    }
+
+    /// An item's content: the union of its leaves' fingerprints (leaves are in id order, so
+    /// a leaf's place is found by binary search).
+    fn content(&self, item: &Priority) -> Vec<u64> {
         let mut f: Vec<u64> = item
             .leaves
             .iter()
-            .filter_map(|l| doc.outline.leaves.binary_search(l).ok())
-            .flat_map(|k| doc.prints[k].iter().copied())
+            .filter_map(|l| self.doc.outline.leaves.binary_search(l).ok())
+            .flat_map(|k| self.doc.prints[k].iter().copied())
             .collect();
         f.sort_unstable();
         f.dedup();
         f
-    };
-    let by_content: Features = (&|item: &Priority| content(docs.0, item), &|item: &Priority| content(docs.1, item));
-    pair_mutual_best((la, lb), matched_a, partner_of_b, (ITEM_CONTENT_MIN, overlap), by_content);
-    extend_runs((la, lb), matched_a, partner_of_b, ITEM_RUN_MIN, by_content);
+    }
 }
 
 /// Two weighted feature sets' similarity from what they share and their totals: Dice, for
@@ -578,6 +765,64 @@ mod tests {
         assert_eq!(lists.len(), 1);
         let labels: Vec<&str> = lists[0].items.iter().map(|p| p.label.as_str()).collect();
         assert_eq!(labels, ["we must grow the economy", "reform"]);
+    }
+
+    #[test]
+    fn english_labels_run_to_the_end_of_the_first_sentence_not_the_first_comma() {
+        let text = "T\nFirst, we must pursue more robust, greener and more balanced growth.\u{a0}It matters. \
+            Second, the U.S. and China must talk; more follows.";
+        let labels: Vec<String> = find_lists(text, &segment(text))[0].items.iter().map(|p| p.label.clone()).collect();
+        assert_eq!(
+            labels,
+            ["we must pursue more robust, greener and more balanced growth", "the U.S. and China must talk"]
+        );
+    }
+
+    #[test]
+    fn paragraphs_opening_with_a_dash_make_a_list() {
+        let text = "题\n——在大会上的报告\n正文。\n——必须坚持人民至上。人民性是本质属性。\n\
+            ——必须坚持自信自立。\n— 必须坚持守正创新。\n结语。";
+        let lists = find_lists(text, &segment(text));
+        assert_eq!(lists.len(), 1, "the lone subtitle is no list: {lists:?}");
+        assert_eq!(lists[0].style, "dash");
+        let labels: Vec<&str> = lists[0].items.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["必须坚持人民至上", "必须坚持自信自立", "必须坚持守正创新"]);
+    }
+
+    #[test]
+    fn a_dashed_list_pairs_with_the_numbered_list_whose_points_it_keeps() {
+        // B regroups A's points under dashes and in another order, with a new opening
+        // paragraph: the rows alone need not link the two lists, their items do.
+        let a = "Speech\nFirst, we need to uphold multilateralism and reject unilateralism and hegemony.\n\
+            Second, we need to pursue green development, protect biodiversity and cut carbon emissions.\n\
+            Third, we need to support open trade, resilient supply chains and the WTO.\n";
+        let b = "Speech\nA new opening on the pandemic and vaccines for all.\n\
+            — We need to champion green development, protect biodiversity and cut carbon emissions.\n\
+            — We need to practice true multilateralism and reject unilateralism and hegemony.\n\
+            — We need to keep supply chains resilient and trade open under the WTO.\n";
+        let (pa, pb) = (crate::compare::prepare(a), crate::compare::prepare(b));
+        let mut comparison = compare_priorities((a, b), (&pa, &pb), &[]);
+        match_unlinked_lists(&mut comparison, (a, b), (&pa, &pb));
+        assert_eq!(comparison.matches.len(), 1, "{:#?}", comparison.matches);
+        let ranks: Vec<(Option<usize>, Option<usize>)> =
+            comparison.matches[0].items.iter().map(|m| (m.rank_a, m.rank_b)).collect();
+        assert_eq!(ranks, [(Some(2), Some(1)), (Some(1), Some(2)), (Some(3), Some(3))]);
+    }
+
+    #[test]
+    fn lists_that_share_one_chance_item_stay_apart() {
+        let a = "Speech\nFirst, we need to uphold multilateralism and reject hegemony.\n\
+            Second, we need to build roads.\nThird, we need to plant trees.\n";
+        let b = "Speech\n— We need to uphold multilateralism and reject hegemony.\n\
+            — Ports will be dredged.\n— Rivers will be cleaned.\n— Schools will open.\n";
+        let (pa, pb) = (crate::compare::prepare(a), crate::compare::prepare(b));
+        let mut comparison = compare_priorities((a, b), (&pa, &pb), &[]);
+        match_unlinked_lists(&mut comparison, (a, b), (&pa, &pb));
+        assert!(
+            comparison.matches.iter().all(|m| m.list_a.is_none() || m.list_b.is_none()),
+            "{:#?}",
+            comparison.matches
+        );
     }
 
     #[test]

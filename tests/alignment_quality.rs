@@ -89,6 +89,74 @@ fn predict(a: &str, b: &str) -> Alignment {
     out
 }
 
+/// Debug: each missed and wrong pair with its paragraphs' best leaf similarity and
+/// whether tifa paired either paragraph elsewhere.
+fn explain(a: &str, b: &str, got: &Alignment, truth: &Annotation) {
+    let (pa, pb) = (tifa::prepared::prepare(a), tifa::prepared::prepare(b));
+    let (near_a, _) = tifa::align::nearest_leaves(&pa.prints, &pb.prints, 10_000);
+    let mut sim: BTreeMap<Pair, f32> = BTreeMap::new();
+    for (i, near) in near_a.iter().enumerate() {
+        for &(j, s) in near {
+            let key = (pa.outline.get(i).paragraph, pb.outline.get(j).paragraph);
+            let e = sim.entry(key).or_insert(0.0);
+            *e = e.max(s);
+        }
+    }
+    let paired_a: BTreeSet<usize> = got.pairs.iter().map(|p| p.0).collect();
+    let paired_b: BTreeSet<usize> = got.pairs.iter().map(|p| p.1).collect();
+    let rank = |p: Pair| {
+        let better_b = sim.iter().filter(|(k, &s)| k.0 == p.0 && s > sim.get(&p).copied().unwrap_or(0.0)).count();
+        let better_a = sim.iter().filter(|(k, &s)| k.1 == p.1 && s > sim.get(&p).copied().unwrap_or(0.0)).count();
+        (better_b, better_a)
+    };
+    for p in truth.truth.pairs.difference(&got.pairs) {
+        let (rb, ra) = rank(*p);
+        println!(
+            "    MISS {:?} sim {:.3} rank {}/{} a:{} b:{}",
+            p,
+            sim.get(p).copied().unwrap_or(0.0),
+            rb,
+            ra,
+            if paired_a.contains(&p.0) { "paired" } else { "free" },
+            if paired_b.contains(&p.1) { "paired" } else { "free" }
+        );
+    }
+    // Candidate extra pairs: a free paragraph and its best match on the other side.
+    let best_of_a =
+        |x: usize| sim.iter().filter(|(k, _)| k.0 == x).max_by(|p, q| p.1.total_cmp(q.1)).map(|(k, &s)| (k.1, s));
+    let best_of_b =
+        |y: usize| sim.iter().filter(|(k, _)| k.1 == y).max_by(|p, q| p.1.total_cmp(q.1)).map(|(k, &s)| (k.0, s));
+    let mut cands = BTreeSet::new();
+    for &(side, n) in &got.unpaired {
+        let (p, s) = if side == 'a' {
+            match best_of_a(n) {
+                Some((y, s)) => ((n, y), s),
+                None => continue,
+            }
+        } else {
+            match best_of_b(n) {
+                Some((x, s)) => ((x, n), s),
+                None => continue,
+            }
+        };
+        let mutual = best_of_a(p.0).map(|b| b.0) == Some(p.1) && best_of_b(p.1).map(|a| a.0) == Some(p.0);
+        let free = !paired_a.contains(&p.0) && !paired_b.contains(&p.1);
+        if cands.insert(p) {
+            println!(
+                "    CAND {} {} {} sim {:.3}",
+                if truth.truth.pairs.contains(&p) { "T" } else { "F" },
+                if mutual { "mutual" } else { "one" },
+                if free { "free" } else { "half" },
+                s
+            );
+        }
+    }
+    for p in got.pairs.difference(&truth.truth.pairs) {
+        let (rb, ra) = rank(*p);
+        println!("    WRONG {:?} sim {:.3} rank {}/{}", p, sim.get(p).copied().unwrap_or(0.0), rb, ra);
+    }
+}
+
 fn paragraphs(text: &str) -> Vec<&str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
 }
@@ -389,6 +457,7 @@ fn alignment_quality_on_the_dev_and_test_sets() {
                 println!("  pairs P {p:.3} R {r:.3}");
                 println!("  wrong pairs: {:?}", got.pairs.difference(&first.truth.pairs).collect::<Vec<_>>());
                 println!("  missed pairs: {:?}", first.truth.pairs.difference(&got.pairs).collect::<Vec<_>>());
+                explain(&a, &b, &got, &first);
             }
             for (k, v) in [s.pair, s.unpaired, in_order.pair, lcs.pair, in_order.unpaired].into_iter().enumerate() {
                 sums[k] += v;
