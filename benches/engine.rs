@@ -17,8 +17,8 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod stages {
     use std::path::PathBuf;
-    use tifa::fingerprint::fingerprint;
-    use tifa::segment::{segment, Outline};
+    use tifa::text::fingerprint::fingerprint;
+    use tifa::text::segment::{segment, Outline};
     use tifa::{compare, Options};
 
     const PAIRS: [(&str, &str); 4] = [
@@ -80,12 +80,12 @@ mod stages {
             .filter(|g| !g.a.is_empty() && !g.b.is_empty())
             .map(|g| (group_span(&pa.outline, &g.a, a.len()), group_span(&pb.outline, &g.b, b.len())))
             .collect();
-        let words = tifa::lexicon::Lexicon::builtin().words();
+        let words = tifa::findings::lexicon::Lexicon::builtin().words();
         bencher.bench(|| {
             spans
                 .iter()
                 .map(|&(sa, sb)| {
-                    tifa::diff::diff_bounded(&a, sa, &b, sb, tifa::options::Granularity::Word, words).0.len()
+                    tifa::diff::diff_bounded(&a, sa, &b, sb, tifa::compare::options::Granularity::Word, words).0.len()
                 })
                 .sum::<usize>()
         });
@@ -96,13 +96,23 @@ mod stages {
         let (a, b) = pair(index);
         let c = compare(&a, &b, &Options::default());
         let (pa, pb) = (tifa::compare::prepare(&a), tifa::compare::prepare(&b));
-        let lexicon = tifa::lexicon::Lexicon::builtin();
+        let lexicon = tifa::findings::lexicon::Lexicon::builtin();
         bencher.bench(|| {
-            let (mut found_a, mut found_b) = (tifa::slogans::extract(&a, lexicon), tifa::slogans::extract(&b, lexicon));
-            tifa::recurring::add_recurring((&a, &b), (&pa.tokens, &pb.tokens), (&mut found_a, &mut found_b), lexicon);
-            let slogans =
-                tifa::slogan_changes::compare_slogans(&found_a, &found_b, &c.rows, (&c.outline_a, &c.outline_b));
-            let priorities = tifa::priorities::compare_priorities((&a, &b), (&pa, &pb), &c.rows);
+            let (mut found_a, mut found_b) =
+                (tifa::findings::slogans::extract(&a, lexicon), tifa::findings::slogans::extract(&b, lexicon));
+            tifa::findings::recurring::add_recurring(
+                (&a, &b),
+                (&pa.tokens, &pb.tokens),
+                (&mut found_a, &mut found_b),
+                lexicon,
+            );
+            let slogans = tifa::findings::slogan_changes::compare_slogans(
+                &found_a,
+                &found_b,
+                &c.rows,
+                (&c.outline_a, &c.outline_b),
+            );
+            let priorities = tifa::findings::priorities::compare_priorities((&a, &b), (&pa, &pb), &c.rows);
             (slogans, priorities)
         });
     }
@@ -122,6 +132,6 @@ mod stages {
             .zip(&texts)
             .map(|(id, text)| tifa::timeline::SeriesDoc { label: id, title: id, date: "", text })
             .collect();
-        bencher.bench(|| tifa::timeline::build(divan::black_box(&docs), tifa::lexicon::Lexicon::builtin()));
+        bencher.bench(|| tifa::timeline::build(divan::black_box(&docs), tifa::findings::lexicon::Lexicon::builtin()));
     }
 }

@@ -11,8 +11,8 @@
 #![allow(clippy::disallowed_methods)] // not in the wasm: the standard sort is fine here
 
 use std::collections::BTreeSet;
-use tifa::fingerprint::fingerprint;
-use tifa::segment::segment;
+use tifa::text::fingerprint::fingerprint;
+use tifa::text::segment::segment;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -30,7 +30,7 @@ fn main() {
         .collect();
     // Paragraph-level fingerprints.
     let (oa, ob) = (segment(&a), segment(&b));
-    let para = |o: &tifa::segment::Outline, t: &str| -> Vec<Vec<u64>> {
+    let para = |o: &tifa::text::segment::Outline, t: &str| -> Vec<Vec<u64>> {
         o.sections.iter().filter(|s| s.parent.is_none()).map(|s| fingerprint(t, s.body)).collect()
     };
     let (pa, pb) = (para(&oa, &a), para(&ob, &b));

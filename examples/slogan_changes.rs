@@ -7,8 +7,8 @@ fn main() {
     let a = std::fs::read_to_string(dir.join(format!("{}.txt", args[0]))).unwrap();
     let b = std::fs::read_to_string(dir.join(format!("{}.txt", args[1]))).unwrap();
     let c = tifa::compare(&a, &b, &tifa::Options::default());
-    for s in c.slogans.iter().filter(|s| s.status != tifa::slogan_changes::SloganStatus::Kept) {
-        if s.status == tifa::slogan_changes::SloganStatus::CountChanged {
+    for s in c.slogans.iter().filter(|s| s.status != tifa::findings::slogan_changes::SloganStatus::Kept) {
+        if s.status == tifa::findings::slogan_changes::SloganStatus::CountChanged {
             continue;
         }
         println!(

@@ -1,8 +1,8 @@
 //! Times each engine stage on two files: `cargo run --release --example stage_times -- A B`.
 use std::time::Instant;
-use tifa::fingerprint::fingerprint;
-use tifa::lexicon::Lexicon;
-use tifa::segment::segment;
+use tifa::findings::lexicon::Lexicon;
+use tifa::text::fingerprint::fingerprint;
+use tifa::text::segment::segment;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -19,7 +19,7 @@ fn main() {
     let groups = tifa::align::align_in_parts(&fa, &fb, &oa.leaf_parts(), &ob.leaf_parts());
     println!("align       {:?} ({} groups)", t.elapsed(), groups.len());
     let t = Instant::now();
-    let s = tifa::slogans::extract(&a, Lexicon::builtin());
+    let s = tifa::findings::slogans::extract(&a, Lexicon::builtin());
     println!("slogans A   {:?} ({})", t.elapsed(), s.len());
     let t = Instant::now();
     let c = tifa::compare(&a, &b, &tifa::Options::default());

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds src/data/zh_words.txt, the word list behind Chinese word tokens (src/zh_words.rs).
+"""Builds src/data/zh_words.txt, the word list behind Chinese word tokens (src/text/zh_words.rs).
 
 A word is kept when it is in jieba's general dictionary (dict.txt of the `jieba` package on
 PyPI, MIT licence), is two to four Han characters long, does not read as a number

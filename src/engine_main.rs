@@ -9,8 +9,8 @@
 #[cfg(target_arch = "wasm32")]
 mod library {
     use serde::Deserialize;
-    use tifa::lexicon::Lexicon;
-    use tifa::{json, timeline, Options};
+    use tifa::findings::lexicon::Lexicon;
+    use tifa::{output::json, timeline, Options};
     use wasm_bindgen::prelude::*;
 
     /// What `compare` takes besides the two texts: the comparison options (as the CLI's

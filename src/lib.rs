@@ -5,68 +5,46 @@
 //! changes inside each section, and the formulations (slogans) and priorities that were
 //! added, dropped, reworded or moved.
 //!
-//! The engine is a pipeline of pure functions, from text to a [`compare::Comparison`]:
+//! The engine is a pipeline of pure functions, from text to a [`compare::Comparison`],
+//! and its folders are its layers, each importing only the ones above it in this list:
 //!
-//! 0. [`import`] and [`encoding`] turn a file into text (UTF-8, UTF-16, GB18030, Big5;
-//!    HTML, .docx), and [`doc_meta`] reads what a document says of itself;
-//! 1. [`segment`] splits each text into an [`segment::Outline`] of titles, headings,
-//!    paragraphs and enumerated items, with byte spans that tile the text;
-//! 2. [`fingerprint`] and [`align`] pair the sections of A with those of B (in order,
-//!    moved, split, merged) and mark the rest added or dropped, each with its closest
-//!    sections on the other side;
-//! 3. [`diff`] diffs each pair by words (Chinese divided into the words of a word list)
-//!    with `similar`, then cleans the result up into readable phrases;
-//! 4. [`slogans`], [`slogan_changes`] and [`priorities`] find the formulations and the
-//!    enumerated priorities and compare them;
-//! 5. [`compare`] ties these together; [`json`] turns the result into the versioned JSON
-//!    the CLI prints.
+//! - [`util`]: spans, sorts, sorted-slice walks;
+//! - [`text`]: normalization, tokens, the outline of sections ([`text::segment`]), sentences
+//!   and fingerprints;
+//! - [`input`]: files to text (UTF-8, UTF-16, GB18030, Big5; HTML, .docx), what a document
+//!   says of itself, the bundled corpus;
+//! - [`align`]: which section of A plays the part of which section of B (in order, moved,
+//!   split, merged; the rest added or dropped, each with its closest sections);
+//! - [`diff`]: each pair by words (Chinese by a word list) with `similar`, cleaned up into
+//!   readable phrases, and each change's significance;
+//! - [`model`]: the prepared documents and the rows every later stage reads;
+//! - [`findings`]: formulations (slogans in the code's older names) and priorities;
+//! - [`compare`]: the pipeline that ties these together, and the [`Options`] it takes;
+//! - [`output`]: the versioned JSON, reports, labels and the worker's wire format;
+//! - [`timeline`]: a series of documents;
+//! - [`view`]: navigation between changes and share links.
 //!
-//! Nothing in the engine touches the DOM, the clock or randomness: the same two texts give
-//! the same result, natively and in the browser. The browser UI lives in `ui` (wasm only).
+//! `python3 scripts/check-layers.py` checks the order and that no modules import each other
+//! in a circle. Nothing in the engine touches the DOM, the clock or randomness: the same two
+//! texts give the same result, natively and in the browser. The browser UI lives in `ui`
+//! (wasm only).
 #![warn(missing_docs)]
 
 pub mod align;
 pub mod compare;
-pub mod corpus;
 pub mod diff;
-pub mod doc_meta;
-pub mod encoding;
-pub mod fingerprint;
-pub mod import;
-pub mod json;
-pub mod labels;
-pub mod lexicon;
-pub mod navigation;
-pub mod normalize;
-pub mod numerals;
-pub mod options;
-pub mod phrase_table;
-pub mod prepared;
-pub mod priorities;
-pub mod recurring;
-pub mod report;
-pub mod roles;
-pub mod row;
-pub mod segment;
-pub mod sentence_classes;
-pub mod sentences;
-pub mod series;
-pub mod share;
-pub mod shared_sort;
-pub mod significance;
-pub mod slogan_changes;
-pub mod slogans;
-pub mod sorted;
-pub mod span;
+pub mod findings;
+pub mod input;
+pub mod model;
+pub mod output;
+pub mod text;
 pub mod timeline;
-pub mod token;
-pub mod wire;
-pub mod word_bounds;
-pub mod zh_words;
+pub mod util;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 
+pub use compare::options::{Granularity, Options};
 pub use compare::{compare, Comparison, Relation, Row};
-pub use options::{Granularity, Options};
-pub use span::Span;
+pub use util::span::Span;

@@ -4,7 +4,7 @@
 #[cfg(target_arch = "wasm32")]
 mod bench_exports {
     use std::cell::RefCell;
-    use tifa::lexicon::Lexicon;
+    use tifa::findings::lexicon::Lexicon;
     use wasm_bindgen::prelude::*;
 
     thread_local! {

@@ -11,7 +11,7 @@
 #[cfg(target_arch = "wasm32")]
 mod exports {
     use std::cell::RefCell;
-    use tifa::lexicon::Lexicon;
+    use tifa::findings::lexicon::Lexicon;
     use tifa::Options;
     use wasm_bindgen::prelude::*;
 
@@ -42,7 +42,7 @@ mod exports {
     }
 
     /// Compares `a` with `b` (options as JSON), calling `progress(stage, percent)` as it
-    /// goes, and returns the comparison in binary form (`tifa::wire`).
+    /// goes, and returns the comparison in binary form (`tifa::output::wire`).
     #[wasm_bindgen]
     pub fn tifa_worker_compare(
         a: &str,
@@ -55,7 +55,7 @@ mod exports {
             let _ = progress.call2(&JsValue::NULL, &stage.into(), &percent.into());
         };
         let comparison = tifa::compare::compare_reporting(a, b, &options, lexicon(), &mut report);
-        Ok(tifa::wire::encode(&comparison))
+        Ok(tifa::output::wire::encode(&comparison))
     }
 
     /// The whole comparison, for the browser benchmark (`e2e/bench/browser-bench.mjs`):

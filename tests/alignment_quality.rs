@@ -92,7 +92,7 @@ fn predict(a: &str, b: &str) -> Alignment {
 /// Debug: each missed and wrong pair with its paragraphs' best leaf similarity and
 /// whether tifa paired either paragraph elsewhere.
 fn explain(a: &str, b: &str, got: &Alignment, truth: &Annotation) {
-    let (pa, pb) = (tifa::prepared::prepare(a), tifa::prepared::prepare(b));
+    let (pa, pb) = (tifa::model::prepared::prepare(a), tifa::model::prepared::prepare(b));
     let (near_a, _) = tifa::align::nearest_leaves(&pa.prints, &pb.prints, 10_000);
     let mut sim: BTreeMap<Pair, f32> = BTreeMap::new();
     for (i, near) in near_a.iter().enumerate() {

@@ -55,14 +55,14 @@ async fn added_paragraph_is_labelled() {
 /// data the page fetches.
 #[wasm_bindgen_test]
 fn the_engine_in_the_browser_gives_the_native_json() {
-    use tifa::lexicon::Lexicon;
+    use tifa::findings::lexicon::Lexicon;
     let lexicon = Lexicon::parse(include_str!("../src/data/lexicon.tsv"))
         .with_words(include_str!("../src/data/zh_words.txt"))
         .with_phrases(include_str!("../src/data/phrases.tsv"));
     let (a, b) =
         (include_str!("../seeds/000_32d0b0de139dc88b.txt"), include_str!("../seeds/001_demo_illustrative_edit.txt"));
     let c = tifa::compare::compare_with(a, b, &tifa::Options::default(), &lexicon);
-    let json = serde_json::to_string_pretty(&tifa::json::report(
+    let json = serde_json::to_string_pretty(&tifa::output::json::report(
         &c,
         ("000_32d0b0de139dc88b.txt", a),
         ("001_demo_illustrative_edit.txt", b),

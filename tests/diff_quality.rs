@@ -65,7 +65,7 @@ fn reworded_paragraphs_have_at_most_half_the_runs_of_a_raw_character_diff() {
         let (a, b) = (common::corpus(a_id), common::corpus(b_id));
         let c = compare(&a, &b, &Options::default());
         for row in c.rows.iter().filter(|r| r.relation == Relation::Reworded) {
-            let span = |o: &tifa::segment::Outline, ids: &[usize]| {
+            let span = |o: &tifa::text::segment::Outline, ids: &[usize]| {
                 Span::new(o.get(ids[0]).body.start, o.get(*ids.last().unwrap()).body.end)
             };
             let (sa, sb) = (span(&c.outline_a, &row.a), span(&c.outline_b, &row.b));
@@ -98,7 +98,7 @@ fn chinese_words_change_whole_not_by_stray_characters() {
     // One token per character would give 坚[-持-]{+定+}, half a word on each side.
     assert_eq!(redline("全会强调，坚持发展经济。", "全会强调，坚定发展经济。"), "全会强调，[-坚持-]{+坚定+}发展经济。");
     // Character granularity, on request, still gives the character.
-    let options = Options { granularity: tifa::options::Granularity::Character, ..Options::default() };
+    let options = Options { granularity: tifa::compare::options::Granularity::Character, ..Options::default() };
     let (a, b) = ("全会强调，坚持发展经济。", "全会强调，坚定发展经济。");
     let c = compare(a, b, &options);
     assert_eq!(

@@ -4,7 +4,7 @@
 
 mod common;
 
-use tifa::doc_meta::{describe, ordinal, DocMeta};
+use tifa::input::doc_meta::{describe, ordinal, DocMeta};
 
 /// The body a document's id implies: cc19-4 → 19th CC, 4th plenary; ccdi19-5; gwr2019; congress20.
 fn expected_body(id: &str) -> Option<String> {

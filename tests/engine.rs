@@ -38,7 +38,7 @@ fn check_lossless(a: &str, b: &str) -> Comparison {
     }
     // The ops of each row rebuild the row's text on both sides.
     for row in &c.rows {
-        let span = |outline: &tifa::segment::Outline, ids: &[usize]| {
+        let span = |outline: &tifa::text::segment::Outline, ids: &[usize]| {
             ids.first().map(|&f| tifa::Span::new(outline.get(f).body.start, outline.get(*ids.last().unwrap()).body.end))
         };
         let rebuilt_a: String = row.ops.iter().filter(|o| o.kind != OpKind::Insert).map(|o| o.a.of(a)).collect();
@@ -96,7 +96,7 @@ fn a_task_condensed_into_one_paragraph_is_one_row_with_it() {
     // left all six apart; the matched priorities put them in one merged, moved row.
     let (a, b) = (common::corpus("gwr2022-zh"), common::corpus("gwr2023-zh"));
     let c = check_lossless(&a, &b);
-    let paragraphs = |outline: &tifa::segment::Outline, ids: &[usize]| -> Vec<usize> {
+    let paragraphs = |outline: &tifa::text::segment::Outline, ids: &[usize]| -> Vec<usize> {
         ids.iter().map(|&id| outline.get(id).paragraph).collect()
     };
     let row =
@@ -180,7 +180,7 @@ fn a_comparison_survives_the_binary_form_the_worker_sends() {
     ];
     for (a, b) in pairs {
         let c = compare(&a, &b, &Options::default());
-        assert_eq!(tifa::wire::decode(&tifa::wire::encode(&c)).unwrap(), c);
+        assert_eq!(tifa::output::wire::decode(&tifa::output::wire::encode(&c)).unwrap(), c);
     }
 }
 
@@ -193,7 +193,7 @@ fn progress_goes_through_every_stage_and_only_forward() {
         &a,
         &b,
         &Options::default(),
-        tifa::lexicon::Lexicon::builtin(),
+        tifa::findings::lexicon::Lexicon::builtin(),
         &mut |stage, percent| seen.push((stage, percent)),
     );
     assert_eq!(c, compare(&a, &b, &Options::default()));

@@ -12,8 +12,8 @@
 
 mod common;
 
-use tifa::lexicon::Lexicon;
-use tifa::{compare, json, timeline, Options};
+use tifa::findings::lexicon::Lexicon;
+use tifa::{compare, output::json, timeline, Options};
 
 /// The CLI's JSON for a comparison, titled as the CLI titles files (their names).
 fn comparison_json(a: (&str, &str), b: (&str, &str)) -> String {

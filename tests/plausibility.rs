@@ -12,7 +12,7 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use tifa::slogans::SloganKind;
+use tifa::findings::slogans::SloganKind;
 use tifa::{compare, Options};
 
 /// The target: at least this share of reported formulations is plausible.
@@ -58,9 +58,9 @@ fn kind_name(kind: SloganKind) -> &'static str {
 fn reported(pair: &str) -> BTreeSet<(String, String, String)> {
     let (a, b) = pair.split_once("__").expect("pair A__B");
     let c = compare(&common::corpus(a), &common::corpus(b), &Options::default());
-    let status = |s: &tifa::slogan_changes::SloganChange| match s.status {
-        tifa::slogan_changes::SloganStatus::Added => Some("added"),
-        tifa::slogan_changes::SloganStatus::Dropped => Some("dropped"),
+    let status = |s: &tifa::findings::slogan_changes::SloganChange| match s.status {
+        tifa::findings::slogan_changes::SloganStatus::Added => Some("added"),
+        tifa::findings::slogan_changes::SloganStatus::Dropped => Some("dropped"),
         _ => None,
     };
     c.slogans

@@ -98,7 +98,7 @@ fn check(a: &str, b: &str, options: &Options) -> Result<(), TestCaseError> {
                 rebuilt_b.push_str(op.b.of(b));
             }
         }
-        let whole = |outline: &tifa::segment::Outline, ids: &[usize], text: &str| -> String {
+        let whole = |outline: &tifa::text::segment::Outline, ids: &[usize], text: &str| -> String {
             match (ids.first(), ids.last()) {
                 (Some(&f), Some(&l)) => {
                     Span::new(outline.get(f).body.start, outline.get(l).body.end).of(text).to_string()
@@ -209,7 +209,7 @@ proptest! {
     #[test]
     fn word_bounds_are_those_of_unicode_segmentation(s in word_text()) {
         let mut ours = Vec::new();
-        tifa::word_bounds::for_each_word_bound(&s, |at, piece| ours.push((at, piece.to_string())));
+        tifa::text::word_bounds::for_each_word_bound(&s, |at, piece| ours.push((at, piece.to_string())));
         let theirs: Vec<(usize, String)> = s.split_word_bound_indices().map(|(at, w)| (at, w.to_string())).collect();
         prop_assert_eq!(ours, theirs);
     }
@@ -217,7 +217,7 @@ proptest! {
 
 mod share_links {
     use super::*;
-    use tifa::share::{decode, encode, DocRef, FocusRef, ShareState, TimelineRef, View};
+    use tifa::view::share::{decode, encode, DocRef, FocusRef, ShareState, TimelineRef, View};
 
     fn doc() -> impl Strategy<Value = DocRef> {
         prop_oneof![

@@ -4,7 +4,7 @@
 
 mod common;
 
-use tifa::share::{encode, DocRef, FocusRef, ShareState, TimelineRef, View};
+use tifa::view::share::{encode, DocRef, FocusRef, ShareState, TimelineRef, View};
 use tifa::Options;
 
 fn embedded(title: &str, text: String) -> DocRef {
@@ -66,14 +66,14 @@ fn link_to_a_timeline_of_eight_bundled_documents_is_under_500_characters() {
     let n = "https://example.org/tools/tifa/#".len() + encode(&state).len();
     println!("timeline of eight bundled documents: {n} characters");
     assert!(n < 500, "{n}");
-    assert_eq!(tifa::share::decode(&encode(&state)), Ok(state));
+    assert_eq!(tifa::view::share::decode(&encode(&state)), Ok(state));
 }
 
 #[test]
 fn a_link_with_more_documents_than_a_timeline_holds_is_refused() {
     let docs: Vec<DocRef> = (0..21).map(|i| DocRef::Corpus { id: format!("d{i}"), hash: "1a2b3c4d".into() }).collect();
     let state = timeline_state(docs, TimelineRef { open: true, ..TimelineRef::default() });
-    let err = tifa::share::decode(&encode(&state)).unwrap_err();
+    let err = tifa::view::share::decode(&encode(&state)).unwrap_err();
     assert!(err.to_string().contains("at most 20"), "{err}");
 }
 
@@ -93,5 +93,5 @@ fn link_embedding_two_long_reports_round_trips() {
     };
     let fragment = encode(&state);
     println!("link embedding two 390 KB reports: {} characters", fragment.len());
-    assert_eq!(tifa::share::decode(&fragment).unwrap(), state);
+    assert_eq!(tifa::view::share::decode(&fragment).unwrap(), state);
 }

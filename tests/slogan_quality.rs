@@ -49,9 +49,9 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use tifa::compare::compare_with;
-use tifa::lexicon::Lexicon;
-use tifa::slogan_changes::SloganStatus;
-use tifa::slogans::SloganKind;
+use tifa::findings::lexicon::Lexicon;
+use tifa::findings::slogan_changes::SloganStatus;
+use tifa::findings::slogans::SloganKind;
 use tifa::{compare, Options};
 
 /// The key a gold formulation maps to: the lexicon entry one of its forms names (the
@@ -62,7 +62,7 @@ fn gold_key(formulation: &str, note: &str) -> String {
     let mut forms = vec![bare.to_string()];
     forms.extend(
         note.split(|c: char| c == ';' || c == ',' || c == '(' || c == ')' || c.is_whitespace())
-            .filter(|w| w.chars().any(tifa::normalize::is_han))
+            .filter(|w| w.chars().any(tifa::text::normalize::is_han))
             .map(str::to_string),
     );
     for form in &forms {
@@ -74,7 +74,7 @@ fn gold_key(formulation: &str, note: &str) -> String {
             return format!("lex:{}", hit.entry);
         }
     }
-    let folded: String = bare.chars().map(tifa::normalize::fold_char).flat_map(char::to_lowercase).collect();
+    let folded: String = bare.chars().map(tifa::text::normalize::fold_char).flat_map(char::to_lowercase).collect();
     format!("text:{}", folded.trim())
 }
 

@@ -2,7 +2,7 @@
 
 mod common;
 
-use tifa::lexicon::Lexicon;
+use tifa::findings::lexicon::Lexicon;
 use tifa::timeline::slogan_tracks::{select, SloganOrder};
 use tifa::timeline::{analyse, assemble, build, date_order, SeriesDoc, Timeline};
 
@@ -96,7 +96,7 @@ fn heat_map_orders_and_filters() {
     let reports = series(&[&a, &b]);
     let headline = select(&reports.slogans, "", false, SloganOrder::FirstAppearance);
     let all = select(&reports.slogans, "", true, SloganOrder::FirstAppearance);
-    assert!(headline.iter().all(|&i| reports.slogans[i].kind != tifa::slogans::SloganKind::Quoted));
+    assert!(headline.iter().all(|&i| reports.slogans[i].kind != tifa::findings::slogans::SloganKind::Quoted));
     assert!(
         all.iter().any(|&i| reports.slogans[i].text == "米袋子"),
         "quoted phrases join when all kinds are asked for"

@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
     for row in &c.rows {
         let rebuilt_a: String = row.ops.iter().filter(|o| o.kind != OpKind::Insert).map(|o| o.a.of(a)).collect();
         let rebuilt_b: String = row.ops.iter().filter(|o| o.kind != OpKind::Delete).map(|o| o.b.of(b)).collect();
-        let whole = |o: &tifa::segment::Outline, ids: &[usize], t: &str| -> String {
+        let whole = |o: &tifa::text::segment::Outline, ids: &[usize], t: &str| -> String {
             match (ids.first(), ids.last()) {
                 (Some(&f), Some(&l)) => t[o.get(f).body.start..o.get(l).body.end].to_string(),
                 _ => String::new(),
@@ -20,9 +20,9 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(rebuilt_a, whole(&c.outline_a, &row.a, a));
         assert_eq!(rebuilt_b, whole(&c.outline_b, &row.b, b));
     }
-    let _ = tifa::report::markdown(
+    let _ = tifa::output::report::markdown(
         &c,
-        tifa::report::DocLabel { title: "A", date: "", text: a },
-        tifa::report::DocLabel { title: "B", date: "", text: b },
+        tifa::output::report::DocLabel { title: "A", date: "", text: a },
+        tifa::output::report::DocLabel { title: "B", date: "", text: b },
     );
 });

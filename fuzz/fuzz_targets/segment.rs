@@ -4,7 +4,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let outline = tifa::segment::segment(text);
+    let outline = tifa::text::segment::segment(text);
     let mut at = 0;
     for &id in &outline.leaves {
         let s = outline.get(id);

@@ -4,12 +4,12 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let fragment = String::from_utf8_lossy(data);
-    if let Ok(state) = tifa::share::decode(&fragment) {
-        assert_eq!(tifa::share::decode(&tifa::share::encode(&state)), Ok(state));
+    if let Ok(state) = tifa::view::share::decode(&fragment) {
+        assert_eq!(tifa::view::share::decode(&tifa::view::share::encode(&state)), Ok(state));
     }
     // Also as the compressed payload of a version-1 link.
     let packed = miniz_oxide_free_payload(data);
-    let _ = tifa::share::decode(&packed);
+    let _ = tifa::view::share::decode(&packed);
 });
 
 fn miniz_oxide_free_payload(data: &[u8]) -> String {

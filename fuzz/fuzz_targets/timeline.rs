@@ -9,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
     // \x01 separates the documents of the series (at most eight).
     let texts: Vec<&str> = text.split('\u{1}').take(8).collect();
     let docs: Vec<SeriesDoc<'_>> = texts.iter().map(|t| SeriesDoc { label: "d", title: "d", date: "", text: t }).collect();
-    let t = build(&docs, tifa::lexicon::Lexicon::builtin());
+    let t = build(&docs, tifa::findings::lexicon::Lexicon::builtin());
     let n = docs.len();
     assert_eq!(t.documents.len(), n);
     assert_eq!(t.steps.len(), n.saturating_sub(1));

@@ -227,7 +227,7 @@ impl Aligner<'_> {
             .copied()
             .filter(|c| c.2 >= MOVE_MIN && self.free(c) && !self.repeated_a[c.0] && !self.repeated_b[c.1])
             .collect();
-        crate::shared_sort::best_first_candidates(&mut leftovers);
+        crate::util::shared_sort::best_first_candidates(&mut leftovers);
         for c in leftovers {
             if self.free(&c) {
                 self.pair(c, true);

@@ -235,7 +235,7 @@ impl<'f> ItemPairing<'f> {
             .filter(|(g, gone)| !**gone && g.kind == GroupKind::Paired && !g.moved)
             .map(|(g, _)| (g.a[0], g.a[g.a.len() - 1], g.b[0], g.b[g.b.len() - 1]))
             .collect();
-        crate::shared_sort::sort_by_key(&mut anchors, |x| x.0);
+        crate::util::shared_sort::sort_by_key(&mut anchors, |x| x.0);
         self.changed.sort_unstable();
         self.changed.dedup();
         let (a, b) = (self.a, self.b);

@@ -42,7 +42,7 @@ mod nearest;
 mod parts;
 mod weights;
 
-use crate::fingerprint::Feature;
+use crate::text::fingerprint::Feature;
 use aligner::Aligner;
 pub use items::{pair_matched_items, MAX_ITEM_COMPARISONS};
 pub use nearest::{nearest_leaves, NearLeaves, NEAREST_MAX_LEAVES, NEAREST_MIN};
@@ -234,15 +234,15 @@ fn reading_order(groups: Vec<Group>, a_len: usize) -> Vec<Group> {
             (key, g)
         })
         .collect();
-    crate::shared_sort::sort_by_key(&mut keyed, |(k, _)| *k);
+    crate::util::shared_sort::sort_by_key(&mut keyed, |(k, _)| *k);
     keyed.into_iter().map(|(_, g)| g).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fingerprint::fingerprint;
-    use crate::span::Span;
+    use crate::text::fingerprint::fingerprint;
+    use crate::util::span::Span;
 
     fn fps(paragraphs: &[&str]) -> Vec<Vec<Feature>> {
         paragraphs.iter().map(|p| fingerprint(p, Span::new(0, p.len()))).collect()

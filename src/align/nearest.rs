@@ -39,7 +39,7 @@ pub(super) fn nearest_leaves_of(
     let weight_a: Vec<f32> = a.iter().map(|f| weights.total(f)).collect();
     let weight_b: Vec<f32> = b.iter().map(|f| weights.total(f)).collect();
     let mut candidates = candidate_pairs(a, b, &weights, (&weight_a, &weight_b), NEAREST_MIN, |_, _| true);
-    crate::shared_sort::best_first_candidates(&mut candidates);
+    crate::util::shared_sort::best_first_candidates(&mut candidates);
     let (mut near_a, mut near_b) = (vec![Vec::new(); a.len()], vec![Vec::new(); b.len()]);
     for (i, j, sim) in candidates {
         if near_a[i].len() < k {

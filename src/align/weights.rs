@@ -60,7 +60,7 @@ impl Weights {
     /// Weight of the features two sorted sets share.
     pub(super) fn shared(&self, x: &[Feature], y: &[Feature]) -> f32 {
         let mut sum = 0.0;
-        crate::sorted::for_each_shared(x, y, |i, _| sum += self.of(&x[i]));
+        crate::util::sorted::for_each_shared(x, y, |i, _| sum += self.of(&x[i]));
         sum
     }
 }
@@ -108,7 +108,7 @@ pub(super) fn candidate_pairs(
             .filter(|c| c.2 >= floor)
             .collect();
         // Best first; i is the same throughout the row, so ties go by j.
-        crate::shared_sort::best_first_candidates(&mut row);
+        crate::util::shared_sort::best_first_candidates(&mut row);
         // Keep the best candidates in order (allowed) and out of order separately, so that
         // strong matches elsewhere never crowd out the in-order ones.
         let (inside, outside): (Vec<_>, Vec<_>) = row.into_iter().partition(|c| allowed(c.0, c.1));

@@ -5,9 +5,9 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tifa::corpus::{build_index, describe, parse_manifest};
-use tifa::report::{self, DocLabel};
-use tifa::{compare, json, timeline, Options};
+use tifa::input::corpus::{build_index, describe, parse_manifest};
+use tifa::output::report::{self, DocLabel};
+use tifa::{compare, output::json, timeline, Options};
 
 const HELP: &str = "\
 tifa: compare two policy documents section by section
@@ -88,11 +88,11 @@ fn write_out(text: &str) -> Result<(), Failure> {
 fn read_text(path: &Path) -> Result<String, Failure> {
     let bytes = std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
     #[cfg(not(target_arch = "wasm32"))]
-    let legacy = tifa::encoding::EncodingRs;
+    let legacy = tifa::input::encoding::EncodingRs;
     #[cfg(target_arch = "wasm32")]
-    let legacy = tifa::encoding::UtfOnly;
-    match tifa::import::decode_text(&bytes, &legacy) {
-        Ok((text, tifa::encoding::Encoding::Utf8)) => Ok(text),
+    let legacy = tifa::input::encoding::UtfOnly;
+    match tifa::input::import::decode_text(&bytes, &legacy) {
+        Ok((text, tifa::input::encoding::Encoding::Utf8)) => Ok(text),
         Ok((text, encoding)) => {
             eprintln!("tifa: {} read as {}", path.display(), encoding.name());
             Ok(text)
@@ -206,7 +206,7 @@ fn run_timeline(args: &[String]) -> Result<(), Failure> {
         .iter()
         .map(|m| timeline::SeriesDoc { label: &m.label, title: &m.title, date: &m.date, text: &m.text })
         .collect();
-    let t = timeline::build(&docs, tifa::lexicon::Lexicon::builtin());
+    let t = timeline::build(&docs, tifa::findings::lexicon::Lexicon::builtin());
     let out = match (format.as_str(), table.as_str()) {
         ("md", _) => timeline::tables::markdown(&t),
         ("csv", "priorities") => timeline::tables::priorities_csv(&t),

@@ -9,7 +9,7 @@
 
 use super::slogan_tracks::SloganTrack;
 use super::Timeline;
-use crate::report::html_escape as esc;
+use crate::output::report::html_escape as esc;
 use std::fmt::Write;
 
 /// Classes shared by every chart, light then dark.

@@ -7,7 +7,7 @@
 
 use super::{Analysed, PairAnalysis};
 use crate::compare::Relation;
-use crate::segment::SectionKind;
+use crate::text::segment::SectionKind;
 use serde::Serialize;
 
 /// Characters of a section's opening shown as its label.
@@ -81,7 +81,7 @@ pub(crate) fn lineages(docs: &[Analysed<'_>], pairs: &[PairAnalysis]) -> Vec<Lin
             Lineage {
                 locator: match section.kind {
                     SectionKind::Title => "title".to_string(),
-                    _ => crate::report::locator(outline, &[id]),
+                    _ => crate::output::report::locator(outline, &[id]),
                 },
                 label: if more { format!("{label}…") } else { label },
                 at,

@@ -25,10 +25,10 @@ pub mod slogan_tracks;
 pub mod tables;
 
 use crate::compare::{align_with_priorities, prepare, rows_without_diffs, Prepared, Relation, Row};
-use crate::lexicon::Lexicon;
-use crate::priorities::PriorityComparison;
-use crate::slogan_changes::{compare_slogans, SloganChange};
-use crate::slogans::{extract, Slogan};
+use crate::findings::lexicon::Lexicon;
+use crate::findings::priorities::PriorityComparison;
+use crate::findings::slogan_changes::{compare_slogans, SloganChange};
+use crate::findings::slogans::{extract, Slogan};
 use serde::Serialize;
 
 pub use lineage::{Lineage, LineageLink};
@@ -198,7 +198,7 @@ fn step(from: usize, rows: &[Row]) -> Step {
 /// after the dated ones), stably. Returns the permutation.
 pub fn date_order(dates: &[&str]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..dates.len()).collect();
-    crate::shared_sort::sort_by(&mut order, |&x, &y| match (dates[x].is_empty(), dates[y].is_empty()) {
+    crate::util::shared_sort::sort_by(&mut order, |&x, &y| match (dates[x].is_empty(), dates[y].is_empty()) {
         (false, false) => dates[x].cmp(dates[y]),
         (true, false) => std::cmp::Ordering::Greater,
         (false, true) => std::cmp::Ordering::Less,

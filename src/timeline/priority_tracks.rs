@@ -1,13 +1,13 @@
 //! Priority rows of a timeline: enumerated priorities followed through the series.
 //!
 //! Each adjacent comparison pairs the lists of the two documents and the items within
-//! them ([`crate::priorities::compare_priorities`]). Those pairings are one-to-one, so
+//! them ([`crate::findings::priorities::compare_priorities`]). Those pairings are one-to-one, so
 //! following them from document to document gives chains: a chain of lists (the task list
 //! of each work report) and, within it, one track per priority with its rank in every
 //! document it appears in.
 
 use super::{Analysed, PairAnalysis};
-use crate::slogan_changes::bigram_dice;
+use crate::findings::slogan_changes::bigram_dice;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -92,7 +92,7 @@ pub(crate) fn chains(docs: &[Analysed<'_>], pairs: &[PairAnalysis]) -> Vec<Prior
             let mut linked = false;
             for item in &m.items {
                 let (Some(ra), Some(rb)) = (item.rank_a, item.rank_b) else { continue };
-                let leaves = |items: &[crate::priorities::Priority], rank: usize| {
+                let leaves = |items: &[crate::findings::priorities::Priority], rank: usize| {
                     items.iter().find(|p| p.rank == rank).map(|p| p.leaves.clone()).unwrap_or_default()
                 };
                 // Lists of unrelated documents (a discipline plenum, a work report) can pair
@@ -134,7 +134,7 @@ pub(crate) fn chains(docs: &[Analysed<'_>], pairs: &[PairAnalysis]) -> Vec<Prior
             out.push(chain_of(docs, &members, &next_item, &has_prev_item, &lists_of));
         }
     }
-    crate::shared_sort::sort_by(&mut out, |x, y| {
+    crate::util::shared_sort::sort_by(&mut out, |x, y| {
         (y.span.1 - y.span.0)
             .cmp(&(x.span.1 - x.span.0))
             .then(y.tracks.len().cmp(&x.tracks.len()))
@@ -148,7 +148,7 @@ fn chain_of<'p>(
     members: &[Option<usize>],
     next_item: &BTreeMap<(usize, usize, usize), (usize, usize)>,
     has_prev_item: &BTreeSet<(usize, usize, usize)>,
-    lists_of: &impl Fn(usize) -> &'p Vec<crate::priorities::PriorityList>,
+    lists_of: &impl Fn(usize) -> &'p Vec<crate::findings::priorities::PriorityList>,
 ) -> PriorityChain {
     let n = docs.len();
     let first = members.iter().position(Option::is_some).unwrap_or(0);
@@ -186,7 +186,7 @@ fn chain_of<'p>(
         }
     }
     // Latest rank first; tracks that end earlier follow, by the rank they last had.
-    crate::shared_sort::sort_by_key(&mut tracks, |t| {
+    crate::util::shared_sort::sort_by_key(&mut tracks, |t| {
         let end = t.ranks.iter().rposition(Option::is_some).unwrap_or(0);
         (std::cmp::Reverse(end), t.ranks[end].unwrap_or(usize::MAX))
     });

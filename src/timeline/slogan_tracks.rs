@@ -1,13 +1,13 @@
 //! Formulation rows of a timeline: the count of each formulation in every document.
 //!
-//! Formulations are identified by their key ([`crate::slogans::Slogan::key`]), so a lexicon
+//! Formulations are identified by their key ([`crate::findings::slogans::Slogan::key`]), so a lexicon
 //! entry printed in Chinese in one document and in English in another is one row. A
 //! formulation that an adjacent comparison reads as reworded into another joins that
 //! other's row: the row's forms list both, and its counts add up both.
 
 use super::{Analysed, PairAnalysis};
-use crate::slogan_changes::SloganStatus;
-use crate::slogans::SloganKind;
+use crate::findings::slogan_changes::SloganStatus;
+use crate::findings::slogans::SloganKind;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -45,7 +45,7 @@ pub struct SloganTrack {
     pub intermittent: bool,
     /// Its record in seventy years of work and congress reports (and English speeches),
     /// which carries the series back before its first document.
-    pub history: Option<crate::phrase_table::History>,
+    pub history: Option<crate::findings::phrase_table::History>,
 }
 
 /// Union-find over formulation keys.
@@ -221,13 +221,15 @@ pub fn select(tracks: &[SloganTrack], filter: &str, all_kinds: bool, order: Slog
         .collect();
     // Ties keep the order of first appearance (the order of `tracks`).
     match order {
-        SloganOrder::FirstAppearance => crate::shared_sort::sort_by_key(&mut picked, |&i| tracks[i].first),
+        SloganOrder::FirstAppearance => crate::util::shared_sort::sort_by_key(&mut picked, |&i| tracks[i].first),
         SloganOrder::LastAppearance => {
-            crate::shared_sort::sort_by_key(&mut picked, |&i| std::cmp::Reverse(tracks[i].last))
+            crate::util::shared_sort::sort_by_key(&mut picked, |&i| std::cmp::Reverse(tracks[i].last))
         }
-        SloganOrder::Total => crate::shared_sort::sort_by_key(&mut picked, |&i| std::cmp::Reverse(tracks[i].total)),
+        SloganOrder::Total => {
+            crate::util::shared_sort::sort_by_key(&mut picked, |&i| std::cmp::Reverse(tracks[i].total))
+        }
         SloganOrder::Volatility => {
-            crate::shared_sort::sort_by_key(&mut picked, |&i| std::cmp::Reverse(tracks[i].changes))
+            crate::util::shared_sort::sort_by_key(&mut picked, |&i| std::cmp::Reverse(tracks[i].changes))
         }
     }
     picked

@@ -5,7 +5,7 @@
 use super::charts::{column_head, lineage_words, marks};
 use super::slogan_tracks::{select, SloganOrder};
 use super::Timeline;
-use crate::report::csv_field;
+use crate::output::report::csv_field;
 use std::fmt::Write;
 
 fn cells(values: impl Iterator<Item = String>) -> String {

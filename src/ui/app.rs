@@ -18,19 +18,19 @@ use super::slogans_panel::SlogansPanel;
 use super::state::{Action, CorpusState, Doc, Focus, Mode, Side, Source, Workspace};
 use super::summary_strip::SummaryStrip;
 use super::timeline_page::TimelinePage;
+use crate::compare::options::Options;
 use crate::compare::{compare_with, Comparison};
-use crate::corpus::CorpusIndex;
-use crate::import::{import_file, size_label};
-use crate::lexicon::Lexicon;
-use crate::navigation;
-use crate::normalize::guess_language;
-use crate::options::Options;
-use crate::share::{DocRef, FocusRef, ShareState, View};
-use crate::slogan_changes::SloganStatus;
-use crate::span::Span;
+use crate::findings::lexicon::Lexicon;
+use crate::findings::slogan_changes::SloganStatus;
+use crate::input::corpus::CorpusIndex;
+use crate::input::import::{import_file, size_label};
+use crate::text::normalize::guess_language;
 use crate::timeline;
 use crate::ui::text_decoder::BrowserDecoder;
-use crate::{json, report};
+use crate::util::span::Span;
+use crate::view::navigation;
+use crate::view::share::{DocRef, FocusRef, ShareState, View};
+use crate::{output::json, output::report};
 use gloo::storage::{LocalStorage, Storage};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -73,7 +73,8 @@ fn default_state(index: &CorpusIndex) -> Option<ShareState> {
         (Some(a), Some(b)) => (a, b),
         _ => (index.documents.first()?, index.documents.get(1)?),
     };
-    let doc = |e: &crate::corpus::CorpusEntry| DocRef::Corpus { id: e.id.clone(), hash: e.hash[..8].to_string() };
+    let doc =
+        |e: &crate::input::corpus::CorpusEntry| DocRef::Corpus { id: e.id.clone(), hash: e.hash[..8].to_string() };
     Some(ShareState {
         a: doc(a),
         b: doc(b),
@@ -518,11 +519,11 @@ pub fn app(props: &AppProps) -> Html {
             let ws = ws.clone();
             Callback::from(move |text: String| {
                 // The same cap as files: past it, the paste box keeps the text and says why.
-                if text.len() > crate::import::MAX_FILE_BYTES {
+                if text.len() > crate::input::import::MAX_FILE_BYTES {
                     ws.dispatch(Action::LoadFailed(format!(
                         "The pasted text is {} MB; tifa compares documents of up to {} MB. Document {} is unchanged.",
-                        crate::import::megabytes(text.len()),
-                        crate::import::MAX_FILE_BYTES / 1_048_576,
+                        crate::input::import::megabytes(text.len()),
+                        crate::input::import::MAX_FILE_BYTES / 1_048_576,
                         side.label()
                     )));
                 } else {
@@ -738,7 +739,7 @@ fn announce(c: &Comparison, options: &Options, a: &str, b: &str, row: Option<usi
     let changes = navigation::change_rows(c, options, (a, b));
     let r = &c.rows[k];
     let (outline, ids) = if r.b.is_empty() { (&c.outline_a, &r.a) } else { (&c.outline_b, &r.b) };
-    let place = crate::report::locator(outline, ids);
+    let place = crate::output::report::locator(outline, ids);
     match changes.iter().position(|&x| x == k) {
         Some(i) => format!(
             "Change {} of {}: {} at {}",

@@ -1,11 +1,11 @@
 //! The side-by-side view: one row per aligned group, A on the left, B on the right.
 
 use super::row_item::{self, RowItem};
+use crate::compare::options::Options;
 use crate::compare::Comparison;
-use crate::navigation;
-use crate::options::Options;
-use crate::share::View;
-use crate::span::Span;
+use crate::util::span::Span;
+use crate::view::navigation;
+use crate::view::share::View;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -78,8 +78,8 @@ pub const RULER_SLOTS: usize = 300;
 /// Rows (or folds) rendered at first, and added by each "show more".
 pub const PAGE_BLOCKS: usize = 200;
 
-pub use crate::labels::{percent, relation_class, relation_label, relation_label_in, sentence_line};
-use crate::report::locator;
+pub use crate::output::labels::{percent, relation_class, relation_label, relation_label_in, sentence_line};
+use crate::output::report::locator;
 
 /// The comparison, with a summary above the rows.
 #[function_component(ComparisonView)]
@@ -128,7 +128,7 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
     let on_go = use_callback((), move |k: usize, _| latest.borrow().2.emit(k));
     let row_html = |k: usize| -> Html {
         let row = &c.rows[k];
-        let range = |ids: &[usize], outline: &crate::segment::Outline| match (ids.first(), ids.last()) {
+        let range = |ids: &[usize], outline: &crate::text::segment::Outline| match (ids.first(), ids.last()) {
             (Some(&f), Some(&l)) => Span::new(outline.get(f).body.start, outline.get(l).body.end),
             _ => Span::empty(0),
         };
@@ -229,7 +229,7 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
                         html! {
                             <li class="fold">
                                 <button type="button" {onclick} data-testid="fold">
-                                    { if props.options.only == crate::options::RowFilter::All {
+                                    { if props.options.only == crate::compare::options::RowFilter::All {
                                         format!("{len} unchanged sections — show")
                                     } else {
                                         format!("{len} other section{} — show", if len == 1 { "" } else { "s" })

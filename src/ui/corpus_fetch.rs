@@ -1,7 +1,7 @@
 //! Fetching the bundled corpus and the formulation lexicon from the site, by relative URL
 //! (so any sub-path works).
 
-use crate::corpus::{CorpusEntry, CorpusIndex, INDEX_SCHEMA};
+use crate::input::corpus::{CorpusEntry, CorpusIndex, INDEX_SCHEMA};
 use gloo::net::http::Request;
 
 /// Where the site build puts the corpus, relative to the page.
@@ -50,16 +50,16 @@ pub async fn fetch_phrases() -> Result<String, String> {
 /// Fetches and parses the language data kept out of the wasm: `lexicon.tsv` (the formulation
 /// lexicon) and `zh_words.txt` (the Chinese word list), in parallel. Either may fail alone:
 /// the result then lacks it, and the message says what the comparison does without it.
-pub async fn fetch_lexicon() -> (crate::lexicon::Lexicon, Option<String>) {
+pub async fn fetch_lexicon() -> (crate::findings::lexicon::Lexicon, Option<String>) {
     let (tsv, words) = futures::future::join(fetch_site_text("lexicon.tsv"), fetch_site_text("zh_words.txt")).await;
     let mut missing = Vec::new();
     let lexicon = match tsv {
-        Ok(tsv) => crate::lexicon::Lexicon::parse_owned(tsv),
+        Ok(tsv) => crate::findings::lexicon::Lexicon::parse_owned(tsv),
         Err(why) => {
             missing.push(format!(
                 "Could not load the formulation lexicon ({why}); formulations are found from quotation marks and numbers only."
             ));
-            crate::lexicon::Lexicon::parse("")
+            crate::findings::lexicon::Lexicon::parse("")
         }
     };
     let lexicon = match words {

@@ -10,7 +10,7 @@
 
 use super::derived_comparison::LexiconState;
 use super::state::{Doc, Source};
-use crate::lexicon::Lexicon;
+use crate::findings::lexicon::Lexicon;
 use crate::timeline::{self, DocAnalysis, SeriesDoc, Timeline};
 use gloo::timers::callback::Timeout;
 use std::cell::{Cell, RefCell};

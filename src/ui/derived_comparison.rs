@@ -3,9 +3,9 @@
 //! so that no comparison holds up the page for more than a frame or two.
 
 use super::offload::{self, WorkerEvent};
+use crate::compare::options::{Granularity, Options};
 use crate::compare::{compare_with, Comparison};
-use crate::lexicon::Lexicon;
-use crate::options::{Granularity, Options};
+use crate::findings::lexicon::Lexicon;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -31,7 +31,7 @@ const TYPING_PAUSE_MS: u32 = 700;
 const SEARCH_FROM: usize = 8;
 
 /// Whether a corpus entry matches a search (title, id, body or date; case-insensitive).
-fn matches_search(d: &crate::corpus::CorpusEntry, query: &str) -> bool {
+fn matches_search(d: &crate::input::corpus::CorpusEntry, query: &str) -> bool {
     let q = query.trim().to_lowercase();
     q.is_empty() || [&d.title, &d.id, &d.body, &d.date].iter().any(|f| f.to_lowercase().contains(&q))
 }
@@ -145,7 +145,7 @@ pub fn doc_panel(props: &DocPanelProps) -> Html {
         CorpusState::Loading => html! { <p class="muted">{"Loading the corpus…"}</p> },
         CorpusState::Failed(msg) => html! { <p class="muted">{ msg.clone() }</p> },
         CorpusState::Ready(index) => {
-            let mut groups: Vec<(&str, Vec<&crate::corpus::CorpusEntry>)> = Vec::new();
+            let mut groups: Vec<(&str, Vec<&crate::input::corpus::CorpusEntry>)> = Vec::new();
             for d in index.documents.iter().filter(|d| d.id == selected || matches_search(d, &query)) {
                 match groups.iter_mut().find(|(body, _)| *body == d.body) {
                     Some((_, list)) => list.push(d),

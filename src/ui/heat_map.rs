@@ -129,7 +129,7 @@ fn heat_rows(props: &HeatRowsProps) -> Html {
         let mark = marks(s);
         html! {
             <tr data-testid="heat-row" data-form={s.text.clone()}>
-                <th scope="row" class="form" lang={if s.text.chars().any(crate::normalize::is_han) { "zh" } else { "en" }}>
+                <th scope="row" class="form" lang={if s.text.chars().any(crate::text::normalize::is_han) { "zh" } else { "en" }}>
                     { s.text.clone() }
                     if s.forms.len() > 1 {
                         <span class="variants" title="Reworded forms grouped in this row">{ format!(" ← {}", s.forms[..s.forms.len() - 1].join(" ← ")) }</span>

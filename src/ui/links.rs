@@ -1,12 +1,12 @@
 //! Share links in the page: building the link for the current state, writing it to the
 //! address bar, restoring a state from a link (fetching bundled documents), copying to the
-//! clipboard and saving a comparison file. The format itself lives in [`crate::share`].
+//! clipboard and saving a comparison file. The format itself lives in [`crate::view::share`].
 
 use super::corpus_fetch::fetch_text;
 use super::state::{Doc, Focus, Mode, Restored, Source, TimelineTab, TimelineView, Workspace};
-use crate::corpus::CorpusIndex;
-use crate::share::{decode, short_hash, DocRef, FocusRef, ShareError, ShareState, TimelineRef};
+use crate::input::corpus::CorpusIndex;
 use crate::timeline::slogan_tracks::SloganOrder;
+use crate::view::share::{decode, short_hash, DocRef, FocusRef, ShareError, ShareState, TimelineRef};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
@@ -52,7 +52,7 @@ pub fn share_state(ws: &Workspace) -> ShareState {
 pub fn docs_identity(state: &ShareState) -> String {
     let one = |d: &DocRef| match d {
         DocRef::Corpus { id, hash } => format!("c:{id}:{hash}"),
-        DocRef::Embedded { text, .. } => format!("x:{}", crate::corpus::content_hash(text)),
+        DocRef::Embedded { text, .. } => format!("x:{}", crate::input::corpus::content_hash(text)),
     };
     let series = state.timeline.as_ref().map_or(String::new(), |t| {
         let docs: Vec<String> = t.docs.iter().map(one).collect();
@@ -165,12 +165,12 @@ pub fn write_address(fragment: &str, push: bool) {
 }
 
 /// The fragment for a state serialized as JSON: empty when the state is too large for a
-/// link ([`crate::share::MAX_LINKED_STATE_BYTES`]).
+/// link ([`crate::view::share::MAX_LINKED_STATE_BYTES`]).
 pub fn fragment_of_json(json: &str) -> String {
-    if json.len() > crate::share::MAX_LINKED_STATE_BYTES {
+    if json.len() > crate::view::share::MAX_LINKED_STATE_BYTES {
         String::new()
     } else {
-        crate::share::encode_json(json.as_bytes())
+        crate::view::share::encode_json(json.as_bytes())
     }
 }
 
@@ -182,8 +182,8 @@ pub fn link_of(state: &ShareState) -> Result<String, String> {
     if fragment.is_empty() {
         return Err(format!(
             "These documents are too long to share as a link ({} MB; links hold up to {} MB). Use \u{201c}Save comparison file\u{201d} and share the file instead.",
-            crate::import::megabytes(json.len()),
-            crate::share::MAX_LINKED_STATE_BYTES / (1024 * 1024)
+            crate::input::import::megabytes(json.len()),
+            crate::view::share::MAX_LINKED_STATE_BYTES / (1024 * 1024)
         ));
     }
     Ok(link_for(&fragment))

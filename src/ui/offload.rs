@@ -6,7 +6,7 @@
 //! (`static/compare-worker.js`) that loads the engine's own wasm (bin `tifa-worker`,
 //! `src/worker_main.rs`, built for speed where the page is built for size), runs
 //! [`crate::compare::compare_reporting`] and posts back its progress and then the
-//! [`Comparison`] in binary form ([`crate::wire`]). The page stays usable and shows the
+//! [`Comparison`] in binary form ([`crate::output::wire`]). The page stays usable and shows the
 //! progress meanwhile.
 //!
 //! One worker is kept for the page. A new request while it is busy terminates it (the
@@ -15,8 +15,8 @@
 //! page served without the worker's files, a stale worker of another build), the caller
 //! is told ([`WorkerEvent::Unavailable`] or an error) and compares on the main thread.
 
+use crate::compare::options::Options;
 use crate::compare::Comparison;
-use crate::options::Options;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -136,7 +136,7 @@ fn read_message(data: &JsValue) -> Option<WorkerEvent> {
     }
     let bytes = get(data, "bytes");
     let finished = if let Some(bytes) = bytes.dyn_ref::<js_sys::Uint8Array>() {
-        match crate::wire::decode(&bytes.to_vec()) {
+        match crate::output::wire::decode(&bytes.to_vec()) {
             Ok(c) => Ok(Rc::new(c)),
             // A worker of another build (a stale cached copy): the page compares itself.
             Err(e) => {

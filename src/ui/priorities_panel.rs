@@ -2,7 +2,7 @@
 //! rank change of every item (↑2, ↓1, new, dropped). Clicking an item focuses its row.
 
 use crate::compare::Comparison;
-use crate::priorities::PriorityMatch;
+use crate::findings::priorities::PriorityMatch;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -60,7 +60,7 @@ pub fn priorities_panel(props: &PrioritiesPanelProps) -> Html {
                 <p class="muted">{"No enumerated priorities found in these documents."}</p>
             }
             { for lists.into_iter().take(if all { usize::MAX } else { FIRST_LISTS }).map(|m| {
-                let size = |x: Option<usize>, lists: &Vec<crate::priorities::PriorityList>| x.map_or(0, |i| lists[i].items.len());
+                let size = |x: Option<usize>, lists: &Vec<crate::findings::priorities::PriorityList>| x.map_or(0, |i| lists[i].items.len());
                 let caption = format!("{} items in A · {} in B", size(m.list_a, &c.priorities.lists_a), size(m.list_b, &c.priorities.lists_b));
                 html! {
                     <table class="priorities" data-testid="priorities-table">

@@ -5,10 +5,10 @@
 //! for modifiers and dotted for routine ones. Changes the options hide render as plain
 //! text.
 
+use crate::compare::options::Options;
+use crate::diff::significance::Significance;
 use crate::diff::{Op, OpKind};
-use crate::options::Options;
-use crate::significance::Significance;
-use crate::span::Span;
+use crate::util::span::Span;
 use yew::prelude::*;
 
 /// Which side of the diff to draw.
@@ -69,7 +69,7 @@ fn text_with_highlights(text: &str, span: Span, highlights: &[Span]) -> Html {
 /// The marked-up text of one side of `ops`, with `highlights` (sorted spans of this side,
 /// such as a focused formulation's occurrences) wrapped in `<mark>`. With `shared` (a
 /// largely rewritten row, shown without its word diff), the phrases both sides keep
-/// ([`crate::row::is_shared_run`]) are marked as shared instead.
+/// ([`crate::model::row::is_shared_run`]) are marked as shared instead.
 pub fn side_html(
     ops: &[Op],
     side: DiffSide,
@@ -89,7 +89,7 @@ pub fn side_html(
             let class = class_name(op.class);
             let inner = || text_with_highlights(text, span, highlights);
             match (op.kind, side, marked) {
-                (OpKind::Equal, _, _) if shared && crate::row::is_shared_run(span.of(text)) => {
+                (OpKind::Equal, _, _) if shared && crate::model::row::is_shared_run(span.of(text)) => {
                     // The mark covers the words, not the spaces around them.
                     let piece = span.of(text);
                     let start = span.start + (piece.len() - piece.trim_start().len());

@@ -6,7 +6,7 @@
 
 use super::doc_panel::read_file;
 use super::state::{CorpusState, Doc, Source};
-use crate::corpus::CorpusEntry;
+use crate::input::corpus::CorpusEntry;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -97,7 +97,7 @@ pub fn series_editor(props: &SeriesEditorProps) -> Html {
             let presets = crate::timeline::presets::PRESETS.iter().filter(|(_, ids)| ids.iter().all(|id| has(id)));
             // Oldest first, as a series reads.
             let mut by_date: Vec<&CorpusEntry> = index.documents.iter().collect();
-            crate::shared_sort::sort_by(&mut by_date, |x, y| x.date.cmp(&y.date));
+            crate::util::shared_sort::sort_by(&mut by_date, |x, y| x.date.cmp(&y.date));
             let checkbox = |d: &CorpusEntry| {
                 let on_toggle = props.edits.on_toggle.clone();
                 let id = d.id.clone();

@@ -3,8 +3,8 @@
 //! (the comparison scrolls to it and highlights every occurrence); clicking again steps to
 //! the next place it stands.
 
-use crate::slogan_changes::{SloganChange, SloganStatus};
-use crate::slogans::SloganKind;
+use crate::findings::slogan_changes::{SloganChange, SloganStatus};
+use crate::findings::slogans::SloganKind;
 use crate::ui::state::Focus;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -113,12 +113,12 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
     match *sort {
         SortBy::Status => {}
         SortBy::Change => {
-            crate::shared_sort::sort_by_key(&mut shown, |s| std::cmp::Reverse(s.count_a().abs_diff(s.count_b())))
+            crate::util::shared_sort::sort_by_key(&mut shown, |s| std::cmp::Reverse(s.count_a().abs_diff(s.count_b())))
         }
         SortBy::CountB => {
-            crate::shared_sort::sort_by_key(&mut shown, |s| std::cmp::Reverse((s.count_b(), s.count_a())))
+            crate::util::shared_sort::sort_by_key(&mut shown, |s| std::cmp::Reverse((s.count_b(), s.count_a())))
         }
-        SortBy::Text => crate::shared_sort::sort_by(&mut shown, |x, y| x.text.cmp(&y.text)),
+        SortBy::Text => crate::util::shared_sort::sort_by(&mut shown, |x, y| x.text.cmp(&y.text)),
     }
 
     let on_filter = {

@@ -1,10 +1,10 @@
 //! What the user controls: the two documents, the timeline's series, and the corpus they
 //! can pick from.
 
-use crate::corpus::{CorpusEntry, CorpusIndex};
-use crate::options::Options;
-use crate::share::View;
+use crate::compare::options::Options;
+use crate::input::corpus::{CorpusEntry, CorpusIndex};
 use crate::timeline::slogan_tracks::SloganOrder;
+use crate::view::share::View;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -83,8 +83,8 @@ impl PartialEq for Doc {
 
 impl Doc {
     /// Its label for reports and quotes.
-    pub fn label(&self) -> crate::report::DocLabel<'_> {
-        crate::report::DocLabel { title: &self.title, date: &self.date, text: &self.text }
+    pub fn label(&self) -> crate::output::report::DocLabel<'_> {
+        crate::output::report::DocLabel { title: &self.title, date: &self.date, text: &self.text }
     }
 
     /// An empty document.
@@ -112,10 +112,10 @@ impl Doc {
     }
 
     /// A document read from a file: its title, date and body from its own text where it
-    /// states them ([`crate::doc_meta`]), else the file's name.
-    pub fn imported(file_name: &str, file: crate::import::Imported) -> Self {
+    /// states them ([`crate::input::doc_meta`]), else the file's name.
+    pub fn imported(file_name: &str, file: crate::input::import::Imported) -> Self {
         let read_as = match file.encoding {
-            crate::encoding::Encoding::Utf8 => String::new(),
+            crate::input::encoding::Encoding::Utf8 => String::new(),
             other => format!(", read as {}", other.name()),
         };
         let accepted = if file.tracked_changes { ", its tracked changes accepted" } else { "" };
@@ -135,10 +135,10 @@ impl Doc {
     }
 
     /// A document the user brought: title, date and body from its text
-    /// ([`crate::doc_meta::describe`]), `fallback_title` when it states none; the subtitle
+    /// ([`crate::input::doc_meta::describe`]), `fallback_title` when it states none; the subtitle
     /// says what it is, its date, its length and `origin`.
     fn described(text: String, source: Source, fallback_title: &str, origin: &str) -> Self {
-        let meta = crate::doc_meta::describe(&text);
+        let meta = crate::input::doc_meta::describe(&text);
         let chars = text.chars().count();
         let about: Vec<&str> = [meta.body.as_deref(), meta.date.as_deref()].into_iter().flatten().collect();
         let about = if about.is_empty() { String::new() } else { format!("{} · ", about.join(" · ")) };
@@ -293,7 +293,7 @@ pub struct Restored {
 pub enum Focus {
     /// A formulation (by key); `step` counts clicks, to step through its occurrences.
     Slogan {
-        /// [`crate::slogans::Slogan::key`].
+        /// [`crate::findings::slogans::Slogan::key`].
         key: String,
         /// Which of its rows to scroll to (modulo their number).
         step: usize,

@@ -1,8 +1,8 @@
 //! The browser's own decoders for GB18030 and Big5 (`TextDecoder`), lent to the engine's
-//! encoding detection (`crate::encoding`): the page then reads legacy Chinese files without
+//! encoding detection (`crate::input::encoding`): the page then reads legacy Chinese files without
 //! carrying decoding tables in its wasm.
 
-use crate::encoding::{Encoding, LegacyDecoder};
+use crate::input::encoding::{Encoding, LegacyDecoder};
 use web_sys::{TextDecoder, TextDecoderOptions};
 
 /// Decodes with `TextDecoder` in fatal mode, so malformed bytes give `None`.

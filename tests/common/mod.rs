@@ -37,7 +37,7 @@ pub fn corpus(id: &str) -> String {
 /// are in order, do not overlap, lie inside the row's text and cut no character; and every
 /// pairing is mutual (a sentence's partner names it back, with the same class).
 pub fn check_sentences(c: &tifa::Comparison, a: &str, b: &str) -> Result<(), String> {
-    use tifa::sentence_classes::SentenceMark;
+    use tifa::findings::sentence_classes::SentenceMark;
     let mut partners_a = std::collections::HashMap::new();
     let mut partners_b = std::collections::HashMap::new();
     for (k, row) in c.rows.iter().enumerate() {

@@ -1,0 +1,246 @@
+//! The bundled corpus: manifest rows in, the site's `corpus/index.json` out.
+//!
+//! A corpus folder holds text files and a tab-separated manifest with a header row
+//! (`corpus.tsv` in `seeds/`, or a `MANIFEST.tsv` like the one in `seeds/corpus`).
+//! Columns are found by name; only `id` is required. Missing metadata is derived: the file
+//! is `<id>.txt`, the language is guessed from the text, and the body that
+//! issued a document is guessed from its id (`cc19-4-zh` → Central Committee plenums).
+//! This module is pure: the CLI reads and writes the files.
+
+use crate::text::normalize::guess_language;
+use serde::{Deserialize, Serialize};
+
+/// Identifies the format of `corpus/index.json`.
+pub const INDEX_SCHEMA: &str = "tifa.corpus/1";
+
+/// One document of the corpus as the app lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorpusEntry {
+    /// Stable id, used in share links.
+    pub id: String,
+    /// Title shown in the picker.
+    pub title: String,
+    /// `YYYY-MM-DD`, or empty when unknown.
+    pub date: String,
+    /// `zh` or `en`.
+    pub language: String,
+    /// The body that issued it; groups the picker.
+    pub body: String,
+    /// Session or occasion.
+    pub session: String,
+    /// Kind of document.
+    pub kind: String,
+    /// True for documents made up for demonstration.
+    pub illustrative: bool,
+    /// Provenance and remarks.
+    pub notes: String,
+    /// File name under `corpus/` on the site.
+    pub file: String,
+    /// [`content_hash`] of the text.
+    pub hash: String,
+    /// Characters in the text.
+    pub chars: usize,
+}
+
+/// `corpus/index.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorpusIndex {
+    /// Always [`INDEX_SCHEMA`].
+    pub schema: String,
+    /// Documents, grouped by body and ordered by date.
+    pub documents: Vec<CorpusEntry>,
+}
+
+/// A manifest row before its text is read: metadata plus the source file name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ManifestRow {
+    /// Metadata; `hash`, `chars` and possibly `language` are filled in by [`describe`].
+    pub entry: CorpusEntry,
+    /// The text file in the corpus folder.
+    pub source_file: String,
+}
+
+/// A short, stable hash of a text: FNV-1a over its UTF-8 bytes, 16 hex digits.
+///
+/// Share links carry it to notice when a bundled document changed.
+pub fn content_hash(text: &str) -> String {
+    let h = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3));
+    format!("{h:016x}")
+}
+
+/// Parses a tab-separated manifest. Rows without an id are skipped and reported.
+pub fn parse_manifest(tsv: &str) -> (Vec<ManifestRow>, Vec<String>) {
+    let mut lines = tsv.lines().filter(|l| !l.trim().is_empty());
+    let Some(header) = lines.next() else {
+        return (Vec::new(), vec!["manifest is empty".into()]);
+    };
+    let columns: Vec<String> = header.split('\t').map(|c| c.trim().to_ascii_lowercase()).collect();
+    let mut rows = Vec::new();
+    let mut warnings = Vec::new();
+    for (n, line) in lines.enumerate() {
+        let cells: Vec<&str> = line.split('\t').collect();
+        let get = |name: &str| -> String {
+            columns
+                .iter()
+                .position(|c| c == name)
+                .and_then(|i| cells.get(i))
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default()
+        };
+        let id = get("id");
+        if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.') {
+            warnings.push(format!("manifest row {}: missing or invalid id {id:?}", n + 2));
+            continue;
+        }
+        let file = Some(get("file")).filter(|f| !f.is_empty()).unwrap_or_else(|| format!("{id}.txt"));
+        let body = Some(get("body")).filter(|b| !b.is_empty()).unwrap_or_else(|| body_from_id(&id).to_string());
+        let kind = Some(get("kind")).filter(|k| !k.is_empty()).unwrap_or_else(|| kind_from_id(&id).to_string());
+        let illustrative = matches!(get("illustrative").to_ascii_lowercase().as_str(), "yes" | "true" | "1");
+        rows.push(ManifestRow {
+            entry: CorpusEntry {
+                title: Some(get("title")).filter(|t| !t.is_empty()).unwrap_or_else(|| id.clone()),
+                date: get("date"),
+                language: get("language"),
+                body,
+                session: get("session"),
+                kind,
+                illustrative,
+                notes: get("notes"),
+                file: format!("{id}.txt"),
+                hash: String::new(),
+                chars: 0,
+                id,
+            },
+            source_file: file,
+        });
+    }
+    (rows, warnings)
+}
+
+/// Completes a row's metadata from its text.
+pub fn describe(mut entry: CorpusEntry, text: &str) -> CorpusEntry {
+    entry.hash = content_hash(text);
+    entry.chars = text.chars().count();
+    if entry.language.is_empty() {
+        entry.language = guess_language(text).to_string();
+    }
+    entry
+}
+
+/// Builds the index: drops repeated ids (first wins), groups by body, orders by date.
+pub fn build_index(entries: Vec<CorpusEntry>) -> (CorpusIndex, Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    let mut warnings = Vec::new();
+    let mut documents: Vec<CorpusEntry> = Vec::new();
+    for e in entries {
+        if seen.insert(e.id.clone()) {
+            documents.push(e);
+        } else {
+            warnings.push(format!("duplicate id {:?} skipped", e.id));
+        }
+    }
+    let first_seen: Vec<String> = {
+        let mut bodies: Vec<String> = Vec::new();
+        for d in &documents {
+            if !bodies.contains(&d.body) {
+                bodies.push(d.body.clone());
+            }
+        }
+        bodies
+    };
+    crate::util::shared_sort::sort_by_key(&mut documents, |d| {
+        (first_seen.iter().position(|b| *b == d.body), d.date.clone(), d.id.clone())
+    });
+    (CorpusIndex { schema: INDEX_SCHEMA.to_string(), documents }, warnings)
+}
+
+fn id_prefix(id: &str) -> &str {
+    id.split(|c: char| c.is_ascii_digit() || c == '-').next().unwrap_or(id)
+}
+
+fn body_from_id(id: &str) -> &'static str {
+    match id_prefix(id) {
+        "cc" => "CPC Central Committee plenums",
+        "ccdi" => "Central Commission for Discipline Inspection plenums",
+        "gwr" => "Government work reports (State Council)",
+        "congress" => "CPC National Congress reports",
+        "cpcconst" => "CPC Constitution",
+        "unga" => "Speeches: UN General Assembly",
+        "sco" => "Speeches: SCO Council of Heads of State",
+        "g" => "Speeches: G20 summits",
+        _ => "Other documents",
+    }
+}
+
+fn kind_from_id(id: &str) -> &'static str {
+    match id_prefix(id) {
+        "cc" | "ccdi" => "plenum communiqué",
+        "gwr" => "government work report",
+        "congress" => "congress report",
+        "cpcconst" => "party constitution",
+        "unga" | "sco" | "g" => "speech",
+        _ => "document",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_manifest_format_is_read_by_column_name() {
+        let tsv = "id\tlanguage\ttitle\tdate\tsource\tchars\tnotes\ncc19-4-zh\tzh\t公报\t2019-10-31\tsrc\t5883\tnote\n";
+        let (rows, warnings) = parse_manifest(tsv);
+        assert!(warnings.is_empty());
+        let e = &rows[0].entry;
+        assert_eq!((e.id.as_str(), e.title.as_str(), e.date.as_str()), ("cc19-4-zh", "公报", "2019-10-31"));
+        assert_eq!(e.body, "CPC Central Committee plenums");
+        assert_eq!(rows[0].source_file, "cc19-4-zh.txt");
+    }
+
+    #[test]
+    fn rows_without_valid_id_are_reported() {
+        let (rows, warnings) = parse_manifest("id\ttitle\n\tno id\n../etc\tbad\n");
+        assert!(rows.is_empty());
+        assert_eq!(warnings.len(), 2);
+    }
+
+    #[test]
+    fn index_groups_by_body_then_date() {
+        let row = |id: &str, body: &str, date: &str| CorpusEntry {
+            id: id.into(),
+            title: id.into(),
+            date: date.into(),
+            language: "zh".into(),
+            body: body.into(),
+            session: String::new(),
+            kind: String::new(),
+            illustrative: false,
+            notes: String::new(),
+            file: String::new(),
+            hash: String::new(),
+            chars: 0,
+        };
+        let (index, warnings) = build_index(vec![
+            row("b2", "B", "2021"),
+            row("a1", "A", "2020"),
+            row("b1", "B", "2019"),
+            row("a1", "A", "x"),
+        ]);
+        let ids: Vec<&str> = index.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["b1", "b2", "a1"]);
+        assert_eq!(warnings.len(), 1);
+    }
+
+    #[test]
+    fn hash_is_stable() {
+        assert_eq!(content_hash(""), "cbf29ce484222325");
+        assert_ne!(content_hash("a"), content_hash("b"));
+    }
+
+    #[test]
+    fn language_is_guessed_from_text() {
+        let (rows, _) = parse_manifest("id\nx1\n");
+        assert_eq!(describe(rows[0].entry.clone(), "全会").language, "zh");
+    }
+}

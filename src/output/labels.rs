@@ -1,0 +1,133 @@
+//! The words the page and the exports use for what happened to a row: its relation label
+//! ("reworded · 92% alike", "moved from ¶5·5 · …", "largely rewritten · 20% of the text
+//! kept"), its sentence line and its CSS class. Pure functions of the comparison, so
+//! `cargo test` checks them natively; the UI only renders them.
+
+use crate::compare::Comparison;
+use crate::diff::significance::Significance;
+use crate::model::row::{Relation, Row};
+use crate::output::report::locator;
+use crate::util::span::Span;
+
+/// A share from 0 to 1 as a whole percentage (integer formatting keeps float printing
+/// code out of the wasm).
+pub fn percent(share: f32) -> u32 {
+    (share.clamp(0.0, 1.0) * 100.0).round() as u32
+}
+
+/// The label of a row's relation: `reworded · 92% alike`, `moved from ¶5·5 · …`.
+pub fn relation_label(row: &Row, c: &Comparison) -> String {
+    relation_label_in(row, c, None)
+}
+
+/// [`relation_label`], saying "largely rewritten" when the texts are given and the row is,
+/// with the share of its text kept (the figure that decided it, not the similarity of
+/// words that paired it, which can be higher: "49% alike" beside "largely rewritten" read
+/// as a contradiction).
+pub fn relation_label_in(row: &Row, c: &Comparison, texts: Option<(&str, &str)>) -> String {
+    let kept = texts.and_then(|(a, b)| row.kept_share(a, b)).filter(|&k| k < crate::compare::REWRITTEN_BELOW);
+    let base = match (row.relation, kept) {
+        (Relation::Reworded, Some(kept)) => format!("largely rewritten · {}% of the text kept", percent(kept)),
+        _ => match row.relation {
+            Relation::Same => "unchanged".to_string(),
+            Relation::Reworded if row.significance == Some(Significance::Routine) => "routine update".to_string(),
+            Relation::Reworded if row.significance == Some(Significance::Modifier) => "emphasis changed".to_string(),
+            Relation::Reworded => format!("reworded · {}% alike", percent(row.similarity)),
+            Relation::Split => format!("split into {}", row.b.len()),
+            Relation::Merged => format!("merged from {}", row.a.len()),
+            Relation::Added => "added".to_string(),
+            Relation::Dropped => "dropped".to_string(),
+        },
+    };
+    let base = if row.coarse && !matches!(row.relation, Relation::Added | Relation::Dropped) {
+        format!("{base} · too long and too different to diff word by word: shown as replaced")
+    } else {
+        base
+    };
+    let base =
+        if row.is_weak_match() && row.relation != Relation::Same { format!("{base} · weak match") } else { base };
+    if row.moved {
+        format!("moved from {} · {base}", locator(&c.outline_a, &row.a))
+    } else {
+        base
+    }
+}
+
+/// What happened to a row's sentences, in words, or `None` when there is nothing to add to
+/// the relation label: `sentences: 3 kept · 1 reworded · 1 added · 1 moved in from ¶7`.
+/// Rows that are one sentence a side say nothing unless a sentence moved between rows.
+pub fn sentence_line(row: &Row, c: &Comparison) -> Option<String> {
+    let n = crate::findings::sentence_classes::counts(&row.sentences_a, &row.sentences_b);
+    let paired = !row.a.is_empty() && !row.b.is_empty();
+    let short = row.sentences_a.len() <= 1 && row.sentences_b.len() <= 1;
+    if n.all_kept() || (short && n.moved_in.is_empty() && n.moved_out.is_empty()) {
+        return None;
+    }
+    let place = |outline: &crate::text::segment::Outline, at: Span| {
+        outline.leaf_at(at.start).map(|leaf| locator(outline, &[leaf])).unwrap_or_default()
+    };
+    let mut parts = Vec::new();
+    if paired {
+        for (count, what) in [(n.kept, "kept"), (n.reworded, "reworded"), (n.added, "added"), (n.dropped, "dropped")] {
+            if count > 0 {
+                parts.push(format!("{count} {what}"));
+            }
+        }
+        if n.moved_within > 0 {
+            parts.push(format!("{} reordered", n.moved_within));
+        }
+    }
+    for at in &n.moved_in {
+        parts.push(format!("1 moved in from {}", place(&c.outline_a, *at)));
+    }
+    for at in &n.moved_out {
+        parts.push(format!("1 moved out to {}", place(&c.outline_b, *at)));
+    }
+    (!parts.is_empty()).then(|| format!("sentences: {}", parts.join(" · ")))
+}
+
+/// The CSS class of a row's relation.
+pub fn relation_class(row: &Row) -> &'static str {
+    match row.relation {
+        Relation::Same => "same",
+        Relation::Reworded if row.significance == Some(Significance::Routine) => "routine-only",
+        Relation::Reworded => "reworded",
+        Relation::Split => "split",
+        Relation::Merged => "merged",
+        // A salutation added or dropped: marked as such, but quiet (see `compare`).
+        Relation::Added if row.significance == Some(Significance::Routine) => "added routine-only",
+        Relation::Dropped if row.significance == Some(Significance::Routine) => "dropped routine-only",
+        Relation::Added => "added",
+        Relation::Dropped => "dropped",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{compare, Options};
+
+    fn rows(a: &str, b: &str) -> (Comparison, Vec<String>) {
+        let c = compare(a, b, &Options::default());
+        let labels = c.rows.iter().map(|r| relation_label_in(r, &c, Some((a, b)))).collect();
+        (c, labels)
+    }
+
+    #[test]
+    fn a_percentage_is_whole_and_clamped() {
+        assert_eq!(percent(0.926), 93);
+        assert_eq!(percent(1.7), 100);
+        assert_eq!(percent(-0.2), 0);
+    }
+
+    #[test]
+    fn rows_say_what_happened_in_words() {
+        let (c, labels) = rows(
+            "Title\nWe will deepen reform and opening up this year.\n",
+            "Title\nWe will deepen reform and widen opening up this year.\nGrain output stays above 650 million tonnes.\n",
+        );
+        assert_eq!(labels, ["unchanged", "reworded · 85% alike", "added"]);
+        assert_eq!(relation_class(&c.rows[0]), "same");
+        assert_eq!(relation_class(&c.rows[2]), "added");
+    }
+}
