@@ -234,7 +234,7 @@ mod share_links {
         prop_oneof![
             Just(None),
             ("\\PC{0,20}", 0usize..50).prop_map(|(key, step)| Some(FocusRef::Slogan { key, step })),
-            (prop_oneof![Just('a'), Just('b')], 0usize..100_000)
+            (prop_oneof![Just(tifa::model::side::Side::A), Just(tifa::model::side::Side::B)], 0usize..100_000)
                 .prop_map(|(side, at)| Some(FocusRef::Section { side, at })),
         ]
     }

@@ -4,6 +4,7 @@
 
 mod common;
 
+use tifa::model::side::Side;
 use tifa::view::share::{encode, DocRef, FocusRef, ShareState, TimelineRef, View};
 use tifa::Options;
 
@@ -17,7 +18,7 @@ fn link_len(a: DocRef, b: DocRef) -> usize {
         b,
         options: Options { show_routine: false, ..Options::default() },
         view: View::SideBySide,
-        focus: Some(FocusRef::Section { side: 'b', at: 2950 }),
+        focus: Some(FocusRef::Section { side: Side::B, at: 2950 }),
         timeline: None,
     };
     // A typical deployment address in front of the fragment.

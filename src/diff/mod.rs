@@ -348,9 +348,9 @@ fn byte_span(tokens: &[Token], range: &Range<usize>, whole: Span) -> Span {
 }
 
 /// One side's text, tokens and diffed span.
-type Side<'s> = (&'s str, &'s [Token], Span);
+type Operand<'s> = (&'s str, &'s [Token], Span);
 
-fn to_ops(runs: &[Run], (text_a, tokens_a, span_a): Side<'_>, (text_b, tokens_b, span_b): Side<'_>) -> Vec<Op> {
+fn to_ops(runs: &[Run], (text_a, tokens_a, span_a): Operand<'_>, (text_b, tokens_b, span_b): Operand<'_>) -> Vec<Op> {
     let mut ops = Vec::with_capacity(runs.len() * 2);
     for run in runs {
         let a = byte_span(tokens_a, &run.a, span_a);

@@ -6,3 +6,4 @@
 
 pub mod prepared;
 pub mod row;
+pub mod side;

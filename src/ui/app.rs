@@ -152,7 +152,7 @@ fn focus_targets(c: &Comparison, focus: Option<&Focus>) -> FocusTargets {
             }
         }
         Some(Focus::Section { side, at }) => {
-            let row = if *side == 'a' { c.row_of_a(*at) } else { c.row_of_b(*at) };
+            let row = if *side == Side::A { c.row_of_a(*at) } else { c.row_of_b(*at) };
             FocusTargets { row, ..FocusTargets::default() }
         }
         None => FocusTargets::default(),
@@ -753,11 +753,11 @@ fn announce(c: &Comparison, options: &Options, a: &str, b: &str, row: Option<usi
 }
 
 /// The stable reference of a row: a byte of B it shows (or of A for a dropped row).
-fn section_of_row(c: &Comparison, row: usize) -> Option<(char, usize)> {
+fn section_of_row(c: &Comparison, row: usize) -> Option<(Side, usize)> {
     let r = c.rows.get(row)?;
     match (r.b.first(), r.a.first()) {
-        (Some(&id), _) => Some(('b', c.outline_b.get(id).body.start)),
-        (None, Some(&id)) => Some(('a', c.outline_a.get(id).body.start)),
+        (Some(&id), _) => Some((Side::B, c.outline_b.get(id).body.start)),
+        (None, Some(&id)) => Some((Side::A, c.outline_a.get(id).body.start)),
         _ => None,
     }
 }

@@ -1,65 +1,16 @@
 //! Share links in the page: building the link for the current state, writing it to the
 //! address bar, restoring a state from a link (fetching bundled documents), copying to the
-//! clipboard and saving a comparison file. The format itself lives in [`crate::view::share`].
+//! clipboard and saving a comparison file. The format itself lives in [`crate::view::share`],
+//! the conversion from and to the workspace in [`crate::view::share_state`].
 
 use super::corpus_fetch::fetch_text;
-use super::state::{Doc, Focus, Mode, Restored, Source, TimelineTab, TimelineView, Workspace};
+use super::state::{Doc, Mode, Restored, TimelineView};
 use crate::input::corpus::CorpusIndex;
-use crate::timeline::slogan_tracks::SloganOrder;
-use crate::view::share::{decode, short_hash, DocRef, FocusRef, ShareError, ShareState, TimelineRef};
+use crate::view::share::{decode, short_hash, DocRef, ShareError, ShareState};
+pub use crate::view::share_state::{docs_identity, share_state};
+use crate::view::share_state::{focus_of, timeline_view};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-
-/// The share state of a workspace.
-pub fn share_state(ws: &Workspace) -> ShareState {
-    let doc_ref = |d: &Doc| match &d.source {
-        Source::Corpus(id) => DocRef::Corpus { id: id.clone(), hash: short_hash(&d.text) },
-        Source::Pasted | Source::File | Source::Empty => DocRef::Embedded {
-            title: d.title.to_string(),
-            text: d.text.to_string(),
-            from_file: d.source == Source::File,
-        },
-    };
-    let timeline = (!ws.series.is_empty() || ws.mode == Mode::Timeline).then(|| TimelineRef {
-        docs: ws.series.iter().map(doc_ref).collect(),
-        open: ws.mode == Mode::Timeline,
-        tab: match ws.timeline.tab {
-            TimelineTab::Slogans => String::new(),
-            tab => tab.code().to_string(),
-        },
-        order: match ws.timeline.order {
-            SloganOrder::FirstAppearance => String::new(),
-            order => order.code().to_string(),
-        },
-        filter: ws.timeline.filter.clone(),
-        all_kinds: ws.timeline.all_kinds,
-        chain: ws.timeline.chain,
-    });
-    ShareState {
-        timeline,
-        a: doc_ref(&ws.docs[0]),
-        b: doc_ref(&ws.docs[1]),
-        options: ws.options,
-        view: ws.view,
-        focus: ws.focus.as_ref().map(|f| match f {
-            Focus::Slogan { key, step } => FocusRef::Slogan { key: key.clone(), step: *step },
-            Focus::Section { side, at } => FocusRef::Section { side: *side, at: *at },
-        }),
-    }
-}
-
-/// The identity of the two documents (a new identity pushes a history entry).
-pub fn docs_identity(state: &ShareState) -> String {
-    let one = |d: &DocRef| match d {
-        DocRef::Corpus { id, hash } => format!("c:{id}:{hash}"),
-        DocRef::Embedded { text, .. } => format!("x:{}", crate::input::corpus::content_hash(text)),
-    };
-    let series = state.timeline.as_ref().map_or(String::new(), |t| {
-        let docs: Vec<String> = t.docs.iter().map(one).collect();
-        format!("|{}:{}", if t.open { "timeline" } else { "pair" }, docs.join(","))
-    });
-    format!("{}|{}{series}", one(&state.a), one(&state.b))
-}
 
 /// Loads one document a link names; `place` says where it goes, for messages.
 async fn load_ref(
@@ -97,29 +48,20 @@ pub async fn restore(state: ShareState, index: Option<Rc<CorpusIndex>>) -> Resul
     let mut series = Vec::new();
     let mut mode = Mode::Compare;
     let mut timeline = TimelineView::default();
-    if let Some(t) = state.timeline {
-        for (k, doc) in t.docs.into_iter().enumerate() {
+    if let Some(mut t) = state.timeline {
+        for (k, doc) in std::mem::take(&mut t.docs).into_iter().enumerate() {
             series.push(
                 load_ref(doc, index.as_ref(), &format!("document {} of the timeline", k + 1), &mut warnings).await?,
             );
         }
         mode = if t.open { Mode::Timeline } else { Mode::Compare };
-        timeline = TimelineView {
-            tab: TimelineTab::from_code(&t.tab),
-            order: SloganOrder::from_code(&t.order),
-            filter: t.filter,
-            all_kinds: t.all_kinds,
-            chain: t.chain,
-        };
+        timeline = timeline_view(&t);
     }
     Ok(Restored {
         docs: [a, b],
         options: state.options,
         view: state.view,
-        focus: state.focus.map(|f| match f {
-            FocusRef::Slogan { key, step } => Focus::Slogan { key, step },
-            FocusRef::Section { side, at } => Focus::Section { side, at },
-        }),
+        focus: state.focus.map(focus_of),
         notice: (!warnings.is_empty()).then(|| warnings.join(" ")),
         mode,
         series,

@@ -129,7 +129,7 @@ pub fn timeline_page(props: &TimelinePageProps) -> Html {
         let on_drill = props.on_drill.clone();
         Callback::from(move |pick: ChartPick| {
             let (a, b) = pair_for(pick.doc);
-            let side = if pick.doc == a { 'a' } else { 'b' };
+            let side = if pick.doc == a { crate::model::side::Side::A } else { crate::model::side::Side::B };
             on_drill.emit((a, b, pick.at.map(|at| Focus::Section { side, at })));
         })
     };

@@ -1,7 +1,9 @@
-//! What the reader's view needs beyond the comparison: navigation between changes and the
-//! share-link state.
+//! What the reader's view needs beyond the comparison: navigation between changes, the
+//! share-link state, and the workspace (what the user controls) with its transitions.
 //!
 //! The top of the engine: it may use every layer below, and only the UI and the CLI use it.
 
 pub mod navigation;
 pub mod share;
+pub mod share_state;
+pub mod workspace;

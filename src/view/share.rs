@@ -117,8 +117,8 @@ pub enum FocusRef {
     },
     /// The row showing this byte of B (or of A when the row has no B side).
     Section {
-        /// `"a"` or `"b"`.
-        side: char,
+        /// Which document `at` is in (`"a"` or `"b"` in the link).
+        side: crate::model::side::Side,
         /// Byte offset in that document.
         at: usize,
     },
