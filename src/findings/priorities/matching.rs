@@ -1,0 +1,276 @@
+//! Matching two documents' lists: through the rows first, then lists no row links by their
+//! items' content.
+
+use super::items::match_unlinked_items;
+use super::lists::find_lists;
+use super::{ListMatch, Priority, PriorityComparison, PriorityList, PriorityMatch, DASH_STYLE, LIST_CONTENT_MIN_ITEMS};
+use crate::model::prepared::Prepared;
+use crate::model::row::{Relation, Row};
+use crate::text::segment::Outline;
+use std::collections::BTreeMap;
+
+/// (list index, item index).
+type ItemRef = (usize, usize);
+
+/// Finds and matches the priority lists of A and B through the comparison's rows.
+/// `docs` are the two documents prepared for alignment (their outlines, and the leaves'
+/// fingerprints that the content pass reads).
+pub fn compare_priorities(texts: (&str, &str), docs: (&Prepared, &Prepared), rows: &[Row]) -> PriorityComparison {
+    let outlines = (&docs.0.outline, &docs.1.outline);
+    let lists_a = find_lists(texts.0, outlines.0);
+    let lists_b = find_lists(texts.1, outlines.1);
+    // Which B leaf each A leaf is paired with, and how much text the pair stands for: the
+    // row's similarity times the shorter leaf's length. A salutation both speeches repeat
+    // ("Colleagues,", "Thank you.") pairs at 1.0 but stands for a few bytes; counted as
+    // much as a paragraph, the ones after a speech's last item tied that item to the
+    // other speech's last item, whatever the two said.
+    let length = |outline: &Outline, leaf: usize| outline.get(leaf).body.len() as f32;
+    let mut partners: Vec<(usize, usize, f32)> = Vec::new();
+    for row in rows.iter().filter(|r| !matches!(r.relation, Relation::Added | Relation::Dropped)) {
+        for &x in &row.a {
+            for &y in &row.b {
+                let text = length(outlines.0, x).min(length(outlines.1, y)).max(1.0);
+                partners.push((x, y, row.similarity.max(0.01) * text));
+            }
+        }
+    }
+    // How strongly two priorities are linked: the text of the pairs linking their leaves,
+    // summed in one pass over the pairs: ((list A, item), (list B, item)) → weight.
+    let item_of = |lists: &[PriorityList]| -> BTreeMap<usize, Vec<ItemRef>> {
+        let mut map: BTreeMap<usize, Vec<ItemRef>> = BTreeMap::new();
+        for (l, list) in lists.iter().enumerate() {
+            for (i, item) in list.items.iter().enumerate() {
+                for &leaf in &item.leaves {
+                    map.entry(leaf).or_default().push((l, i));
+                }
+            }
+        }
+        map
+    };
+    let (items_a, items_b) = (item_of(&lists_a), item_of(&lists_b));
+    let mut weights: BTreeMap<(ItemRef, ItemRef), f32> = BTreeMap::new();
+    for (x, y, w) in &partners {
+        if let (Some(ia), Some(ib)) = (items_a.get(x), items_b.get(y)) {
+            for &pa in ia {
+                for &pb in ib {
+                    *weights.entry((pa, pb)).or_insert(0.0) += w;
+                }
+            }
+        }
+    }
+    let link = |la: usize, p: usize, lb: usize, q: usize| weights.get(&((la, p), (lb, q))).copied().unwrap_or(0.0);
+    // Pair lists by the number of linked items, best first.
+    let mut linked_items: BTreeMap<(usize, usize), std::collections::BTreeSet<usize>> = BTreeMap::new();
+    for (pa, pb) in weights.keys() {
+        linked_items.entry((pa.0, pb.0)).or_default().insert(pa.1);
+    }
+    // Numbered and lead-in lists pair among themselves first, dashed ones after: a dashed
+    // passage is often a list within a point (a speech's "First, …" point and the dashed
+    // proposals under it), so that the numbered points pair with numbered points when
+    // both are there.
+    let dashed = |x: usize, y: usize| lists_a[x].style == DASH_STYLE || lists_b[y].style == DASH_STYLE;
+    let mut scores: Vec<(bool, usize, usize, usize)> =
+        linked_items.iter().map(|(&(x, y), items)| (dashed(x, y), items.len(), x, y)).collect();
+    crate::util::shared_sort::sort_by(&mut scores, |p, q| {
+        p.0.cmp(&q.0).then(q.1.cmp(&p.1)).then(p.2.cmp(&q.2)).then(p.3.cmp(&q.3))
+    });
+    let (mut used_a, mut used_b) = (vec![false; lists_a.len()], vec![false; lists_b.len()]);
+    let mut matches = Vec::new();
+    for (_, _, x, y) in scores {
+        if used_a[x] || used_b[y] {
+            continue;
+        }
+        used_a[x] = true;
+        used_b[y] = true;
+        let (la, lb) = (&lists_a[x], &lists_b[y]);
+        // Items pair greedily, strongest link first.
+        let mut links: Vec<(f32, usize, usize)> = Vec::new();
+        for p in 0..la.items.len() {
+            for q in 0..lb.items.len() {
+                let w = link(x, p, y, q);
+                if w > 0.0 {
+                    links.push((w, p, q));
+                }
+            }
+        }
+        crate::util::shared_sort::best_first(&mut links);
+        let mut matched_a = vec![false; la.items.len()];
+        let mut partner_of_b: Vec<Option<usize>> = vec![None; lb.items.len()];
+        for (_, p, q) in links {
+            if !matched_a[p] && partner_of_b[q].is_none() {
+                matched_a[p] = true;
+                partner_of_b[q] = Some(p);
+            }
+        }
+        match_unlinked_items(texts, docs, (la, lb), &mut matched_a, &mut partner_of_b);
+        matches.push(list_match((x, la), (y, lb), &matched_a, &partner_of_b));
+    }
+    for (x, la) in lists_a.iter().enumerate().filter(|(x, _)| !used_a[*x]) {
+        matches.push(ListMatch {
+            list_a: Some(x),
+            list_b: None,
+            items: la.items.iter().map(|p| item_match(Some(p), None)).collect(),
+        });
+    }
+    for (y, lb) in lists_b.iter().enumerate().filter(|(y, _)| !used_b[*y]) {
+        matches.push(ListMatch {
+            list_a: None,
+            list_b: Some(y),
+            items: lb.items.iter().map(|p| item_match(None, Some(p))).collect(),
+        });
+    }
+    PriorityComparison { lists_a, lists_b, matches }
+}
+
+/// Pairs the lists that no row links, by their items: each pair of such lists has its
+/// items matched as [`match_unlinked_items`] matches them, and the pairs with the most
+/// matched items pair first, from [`LIST_CONTENT_MIN_ITEMS`] and half the shorter list on.
+/// The alignment, which keeps order, leaves a regrouped speech's points apart more often
+/// than a list's items, read together, do. Called after the alignment has followed the
+/// lists that rows link ([`crate::compare::align_with_priorities`]): lists matched by
+/// content alone are shown as one list, but they do not move rows (on the annotated pairs,
+/// following them loses more true pairs than it finds).
+pub fn match_unlinked_lists(comparison: &mut PriorityComparison, texts: (&str, &str), docs: (&Prepared, &Prepared)) {
+    let mut used_a = vec![true; comparison.lists_a.len()];
+    let mut used_b = vec![true; comparison.lists_b.len()];
+    for m in &comparison.matches {
+        match (m.list_a, m.list_b) {
+            (Some(x), None) => used_a[x] = false,
+            (None, Some(y)) => used_b[y] = false,
+            _ => {}
+        }
+    }
+    let found =
+        match_lists_by_content(texts, docs, (&comparison.lists_a, &comparison.lists_b), (&mut used_a, &mut used_b));
+    if found.is_empty() {
+        return;
+    }
+    // The lists now matched leave their one-sided entries; the new matches go after the
+    // matches rows made, before the lists still on their own.
+    comparison.matches.retain(|m| match (m.list_a, m.list_b) {
+        (Some(x), None) => !used_a[x],
+        (None, Some(y)) => !used_b[y],
+        _ => true,
+    });
+    let at = comparison.matches.iter().position(|m| m.list_a.is_none() || m.list_b.is_none());
+    let at = at.unwrap_or(comparison.matches.len());
+    comparison.matches.splice(at..at, found);
+}
+
+fn match_lists_by_content(
+    texts: (&str, &str),
+    docs: (&Prepared, &Prepared),
+    (lists_a, lists_b): (&[PriorityList], &[PriorityList]),
+    (used_a, used_b): (&mut [bool], &mut [bool]),
+) -> Vec<ListMatch> {
+    // (matched items, list of A, list of B, A's matched items, B's partners).
+    type Found = (usize, usize, usize, Vec<bool>, Vec<Option<usize>>);
+    let mut found: Vec<Found> = Vec::new();
+    for (x, la) in lists_a.iter().enumerate().filter(|(x, l)| !used_a[*x] && l.items.len() >= 2) {
+        for (y, lb) in lists_b.iter().enumerate().filter(|(y, l)| !used_b[*y] && l.items.len() >= 2) {
+            let mut matched_a = vec![false; la.items.len()];
+            let mut partner_of_b = vec![None; lb.items.len()];
+            match_unlinked_items(texts, docs, (la, lb), &mut matched_a, &mut partner_of_b);
+            let count = partner_of_b.iter().flatten().count();
+            if count >= LIST_CONTENT_MIN_ITEMS && 2 * count >= la.items.len().min(lb.items.len()) {
+                found.push((count, x, y, matched_a, partner_of_b));
+            }
+        }
+    }
+    crate::util::shared_sort::sort_by(&mut found, |p, q| q.0.cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
+    let mut out = Vec::new();
+    for (_, x, y, matched_a, partner_of_b) in found {
+        if used_a[x] || used_b[y] {
+            continue;
+        }
+        used_a[x] = true;
+        used_b[y] = true;
+        out.push(list_match((x, &lists_a[x]), (y, &lists_b[y]), &matched_a, &partner_of_b));
+    }
+    out
+}
+
+/// Two matched lists' item matches: B's items in order, each with its partner in A, then
+/// A's items left unmatched.
+fn list_match(
+    (x, la): (usize, &PriorityList),
+    (y, lb): (usize, &PriorityList),
+    matched_a: &[bool],
+    partner_of_b: &[Option<usize>],
+) -> ListMatch {
+    let mut items: Vec<PriorityMatch> =
+        lb.items.iter().zip(partner_of_b).map(|(pb, pa)| item_match(pa.map(|k| &la.items[k]), Some(pb))).collect();
+    items.extend(la.items.iter().zip(matched_a).filter(|(_, m)| !**m).map(|(pa, _)| item_match(Some(pa), None)));
+    ListMatch { list_a: Some(x), list_b: Some(y), items }
+}
+
+fn item_match(a: Option<&Priority>, b: Option<&Priority>) -> PriorityMatch {
+    PriorityMatch {
+        rank_a: a.map(|p| p.rank),
+        rank_b: b.map(|p| p.rank),
+        label_a: a.map(|p| p.label.clone()),
+        label_b: b.map(|p| p.label.clone()),
+        section_a: a.map(|p| p.section),
+        section_b: b.map(|p| p.section),
+        rank_change: a.zip(b).map(|(a, b)| a.rank as i64 - b.rank as i64),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dashed_list_pairs_with_the_numbered_list_whose_points_it_keeps() {
+        // B regroups A's points under dashes and in another order, with a new opening
+        // paragraph: the rows alone need not link the two lists, their items do.
+        let a = "Speech\nFirst, we need to uphold multilateralism and reject unilateralism and hegemony.\n\
+            Second, we need to pursue green development, protect biodiversity and cut carbon emissions.\n\
+            Third, we need to support open trade, resilient supply chains and the WTO.\n";
+        let b = "Speech\nA new opening on the pandemic and vaccines for all.\n\
+            — We need to champion green development, protect biodiversity and cut carbon emissions.\n\
+            — We need to practice true multilateralism and reject unilateralism and hegemony.\n\
+            — We need to keep supply chains resilient and trade open under the WTO.\n";
+        let (pa, pb) = (crate::compare::prepare(a), crate::compare::prepare(b));
+        let mut comparison = compare_priorities((a, b), (&pa, &pb), &[]);
+        match_unlinked_lists(&mut comparison, (a, b), (&pa, &pb));
+        assert_eq!(comparison.matches.len(), 1, "{:#?}", comparison.matches);
+        let ranks: Vec<(Option<usize>, Option<usize>)> =
+            comparison.matches[0].items.iter().map(|m| (m.rank_a, m.rank_b)).collect();
+        assert_eq!(ranks, [(Some(2), Some(1)), (Some(1), Some(2)), (Some(3), Some(3))]);
+    }
+
+    #[test]
+    fn lists_that_share_one_chance_item_stay_apart() {
+        let a = "Speech\nFirst, we need to uphold multilateralism and reject hegemony.\n\
+            Second, we need to build roads.\nThird, we need to plant trees.\n";
+        let b = "Speech\n— We need to uphold multilateralism and reject hegemony.\n\
+            — Ports will be dredged.\n— Rivers will be cleaned.\n— Schools will open.\n";
+        let (pa, pb) = (crate::compare::prepare(a), crate::compare::prepare(b));
+        let mut comparison = compare_priorities((a, b), (&pa, &pb), &[]);
+        match_unlinked_lists(&mut comparison, (a, b), (&pa, &pb));
+        assert!(
+            comparison.matches.iter().all(|m| m.list_a.is_none() || m.list_b.is_none()),
+            "{:#?}",
+            comparison.matches
+        );
+    }
+
+    #[test]
+    fn salutations_after_the_last_items_do_not_tie_them_together() {
+        // Each speech's last item runs to its end, over the salutations both repeat. A's
+        // second item continues in B's second, not in B's third, which only shares them.
+        let a = "Title\nFirst, we need to step up health cooperation and build a community of health.\n\
+            Second, we need to nourish people-to-people amity, cultural exchanges and mutual learning among our peoples.\n\
+            Colleagues,\nThank you.\n";
+        let b = "Title\nFirst, we need to enhance solidarity and health cooperation against the pandemic.\n\
+            Second, we need to boost interactions and mutual learning, cultural exchanges and amity among our peoples.\n\
+            Third, we need to uphold equity and justice in international affairs.\n\
+            Colleagues,\nThank you.\n";
+        let c = crate::compare(a, b, &crate::Options::default());
+        let ranks: Vec<(usize, usize)> =
+            c.priorities.matches.iter().flat_map(|m| &m.items).filter_map(|i| Some((i.rank_a?, i.rank_b?))).collect();
+        assert!(ranks.contains(&(2, 2)), "{ranks:?}");
+        assert!(!ranks.contains(&(2, 3)), "{ranks:?}");
+    }
+}
