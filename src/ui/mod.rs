@@ -4,6 +4,7 @@
 //! the loaded corpus index. The comparison is derived from the two texts, never stored:
 //! on the spot for short texts, in a worker for long ones ([`derived_comparison`]). Components render and dispatch; fetching lives in [`corpus_fetch`].
 
+pub mod address_sync;
 pub mod app;
 pub mod chart_export;
 pub mod comparison_view;
@@ -13,15 +14,21 @@ pub mod derived_comparison;
 pub mod doc_panel;
 pub mod heat_map;
 pub mod key_help;
+pub mod keyboard;
+pub mod language_data;
 pub mod links;
 pub mod offload;
+pub mod opening;
 pub mod options_bar;
+pub mod page_actions;
 pub mod printing;
 pub mod priorities_panel;
 pub mod redline;
 pub mod row_item;
+pub mod series_callbacks;
 pub mod series_editor;
 pub mod share_bar;
+pub mod side_panel;
 pub mod slogans_panel;
 pub mod state;
 pub mod summary_strip;

@@ -58,6 +58,29 @@ pub fn docs_identity(state: &ShareState) -> String {
     format!("{}|{}{series}", one(&state.a), one(&state.b))
 }
 
+/// The pair shown when the page opens with no other state: the sample and its
+/// illustrative edit.
+pub const DEFAULT_PAIR: [&str; 2] = ["dalian-12-9-en", "dalian-12-9-demo-en"];
+
+/// The share state of the default pair (or the first two documents of the corpus).
+pub fn default_state(index: &crate::input::corpus::CorpusIndex) -> Option<ShareState> {
+    let pick = |id: &str| index.documents.iter().find(|d| d.id == id);
+    let (a, b) = match (pick(DEFAULT_PAIR[0]), pick(DEFAULT_PAIR[1])) {
+        (Some(a), Some(b)) => (a, b),
+        _ => (index.documents.first()?, index.documents.get(1)?),
+    };
+    let doc =
+        |e: &crate::input::corpus::CorpusEntry| DocRef::Corpus { id: e.id.clone(), hash: e.hash[..8].to_string() };
+    Some(ShareState {
+        a: doc(a),
+        b: doc(b),
+        options: crate::compare::options::Options::default(),
+        view: crate::view::share::View::default(),
+        focus: None,
+        timeline: None,
+    })
+}
+
 /// A link's focus as the workspace's.
 pub fn focus_of(focus: FocusRef) -> Focus {
     match focus {

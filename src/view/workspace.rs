@@ -306,6 +306,20 @@ impl Workspace {
     pub fn doc(&self, side: Side) -> &Doc {
         &self.docs[side.index()]
     }
+
+    /// The side the page asks the reader to choose: one side still shows a document of
+    /// the opening `sample` pair while the reader loaded the other, so comparing them
+    /// would compare the reader's document with an unrelated one. None once the reader
+    /// asked to compare with the sample `anyway`.
+    pub fn side_to_choose(&self, sample: &[&str], anyway: bool) -> Option<Side> {
+        let in_sample = |d: &Doc| matches!(&d.source, Source::Corpus(id) if sample.contains(&id.as_str()));
+        match (in_sample(self.doc(Side::A)), in_sample(self.doc(Side::B))) {
+            _ if anyway || !self.loaded_by_hand => None,
+            (true, false) => Some(Side::A),
+            (false, true) => Some(Side::B),
+            _ => None,
+        }
+    }
 }
 
 /// Everything that changes the workspace.
@@ -523,6 +537,19 @@ mod tests {
         let ws = ws.apply(Action::Restore(restored("link A", "link B")));
         assert_eq!(titles(&ws.docs), ["link A", "link B"]);
         assert_eq!(ws.focus, Some(Focus::Section { side: Side::B, at: 7 }));
+    }
+
+    #[test]
+    fn with_one_document_of_the_readers_the_page_asks_for_the_other() {
+        let sample = |id: &str| Doc { source: Source::Corpus(id.into()), ..doc(id, "") };
+        let opening = Restored { docs: [sample("s-a"), sample("s-b")], ..*restored("", "") };
+        let ws = Workspace::default().apply(Action::Restore(Box::new(opening)));
+        assert_eq!(ws.side_to_choose(&["s-a", "s-b"], false), None, "the opening pair itself");
+        let ws = ws.apply(Action::Load(Side::A, Doc::pasted("Mine".into())));
+        assert_eq!(ws.side_to_choose(&["s-a", "s-b"], false), Some(Side::B));
+        assert_eq!(ws.side_to_choose(&["s-a", "s-b"], true), None, "compare with the sample anyway");
+        let ws = ws.apply(Action::Load(Side::B, Doc::pasted("Theirs".into())));
+        assert_eq!(ws.side_to_choose(&["s-a", "s-b"], false), None);
     }
 
     #[test]

@@ -1,0 +1,54 @@
+//! The address bar and the browser's storage follow the workspace: debounced, storage
+//! first, then the address in a task of its own; new documents push a history entry.
+
+use super::links::{current_fragment, docs_identity, fragment_of_json, share_state, write_address};
+use super::opening::STORAGE_KEY;
+use super::state::{Action, Workspace};
+use gloo::storage::{LocalStorage, Storage};
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+/// Keeps the address and storage in step with `ws` once it is ready (an incoming link is
+/// never overwritten before it is in place).
+#[hook]
+pub fn use_address_sync(ws: UseReducerHandle<Workspace>) {
+    let timer = use_mut_ref(|| None::<Timeout>);
+    let written = use_mut_ref(String::new);
+    let deps = (
+        ws.ready,
+        ws.docs.clone(),
+        ws.options,
+        ws.view,
+        ws.focus.clone(),
+        (ws.mode, ws.series.clone(), ws.timeline.clone()),
+    );
+    use_effect_with(deps, move |(ready, ..)| {
+        if *ready {
+            let written = written.clone();
+            *timer.borrow_mut() = Some(Timeout::new(300, move || {
+                // Storage first, then the address in a task of its own: with long documents
+                // each takes a while, and together they would hold up input.
+                let state = share_state(&ws);
+                let json = serde_json::to_string(&state).unwrap_or_default();
+                let kept = LocalStorage::raw().set_item(STORAGE_KEY, &json).is_ok();
+                Timeout::new(0, move || {
+                    let fragment = fragment_of_json(&json);
+                    let identity = docs_identity(&state);
+                    if fragment != current_fragment() {
+                        let push = !written.borrow().is_empty() && *written.borrow() != identity;
+                        write_address(&fragment, push);
+                    }
+                    *written.borrow_mut() = identity;
+                    if !kept {
+                        ws.dispatch(Action::Notify(if fragment.is_empty() {
+                            "This comparison is too large for the browser's storage and for a link: use “Save comparison file” to keep it.".to_string()
+                        } else {
+                            "This comparison could not be kept in the browser's storage; its link still holds it.".to_string()
+                        }));
+                    }
+                })
+                .forget();
+            }));
+        }
+    });
+}
