@@ -98,22 +98,24 @@ mod stages {
         let (pa, pb) = (tifa::compare::prepare(&a), tifa::compare::prepare(&b));
         let lexicon = tifa::findings::lexicon::Lexicon::builtin();
         bencher.bench(|| {
-            let (mut found_a, mut found_b) =
-                (tifa::findings::slogans::extract(&a, lexicon), tifa::findings::slogans::extract(&b, lexicon));
+            let (mut found_a, mut found_b) = (
+                tifa::findings::formulations::extract(&a, lexicon),
+                tifa::findings::formulations::extract(&b, lexicon),
+            );
             tifa::findings::recurring::add_recurring(
                 (&a, &b),
                 (&pa.tokens, &pb.tokens),
                 (&mut found_a, &mut found_b),
                 lexicon,
             );
-            let slogans = tifa::findings::slogan_changes::compare_slogans(
+            let formulations = tifa::findings::formulation_changes::compare_formulations(
                 &found_a,
                 &found_b,
                 &c.rows,
                 (&c.outline_a, &c.outline_b),
             );
             let priorities = tifa::findings::priorities::compare_priorities((&a, &b), (&pa, &pb), &c.rows);
-            (slogans, priorities)
+            (formulations, priorities)
         });
     }
 

@@ -2,6 +2,6 @@
 fn main() {
     let path = std::env::args().nth(1).expect("file");
     let text = std::fs::read_to_string(path).unwrap();
-    let n = tifa::findings::slogans::extract(&text, tifa::findings::lexicon::Lexicon::builtin()).len();
+    let n = tifa::findings::formulations::extract(&text, tifa::findings::lexicon::Lexicon::builtin()).len();
     println!("{n}");
 }

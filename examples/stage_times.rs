@@ -19,7 +19,7 @@ fn main() {
     let groups = tifa::align::align_in_parts(&fa, &fb, &oa.leaf_parts(), &ob.leaf_parts());
     println!("align       {:?} ({} groups)", t.elapsed(), groups.len());
     let t = Instant::now();
-    let s = tifa::findings::slogans::extract(&a, Lexicon::builtin());
+    let s = tifa::findings::formulations::extract(&a, Lexicon::builtin());
     println!("slogans A   {:?} ({})", t.elapsed(), s.len());
     let t = Instant::now();
     let c = tifa::compare(&a, &b, &tifa::Options::default());

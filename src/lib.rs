@@ -2,7 +2,7 @@
 //!
 //! tifa (提法, "formulation") compares two communiqués, work reports or speeches, in Chinese
 //! or English, the way a China watcher reads them: section by section, with the wording
-//! changes inside each section, and the formulations (slogans) and priorities that were
+//! changes inside each section, and the formulations (formulations) and priorities that were
 //! added, dropped, reworded or moved.
 //!
 //! The engine is a pipeline of pure functions, from text to a [`compare::Comparison`],
@@ -18,7 +18,7 @@
 //! - [`diff`]: each pair by words (Chinese by a word list) with `similar`, cleaned up into
 //!   readable phrases, and each change's significance;
 //! - [`model`]: the prepared documents and the rows every later stage reads;
-//! - [`findings`]: formulations (slogans in the code's older names) and priorities;
+//! - [`findings`]: formulations (提法; `"slogans"` in the JSON, their first name) and priorities;
 //! - [`compare`]: the pipeline that ties these together, and the [`Options`] it takes;
 //! - [`output`]: the versioned JSON, reports, labels and the worker's wire format;
 //! - [`timeline`]: a series of documents;

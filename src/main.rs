@@ -44,7 +44,7 @@ mod bench_exports {
             .split('\u{1e}')
             .map(|text| tifa::timeline::SeriesDoc { label: "", title: "", date: "", text })
             .collect();
-        tifa::timeline::build(&docs, lexicon).slogans.len()
+        tifa::timeline::build(&docs, lexicon).formulations.len()
     }
 }
 

@@ -39,8 +39,8 @@ fn compare_json_byte_ranges_slice_the_inputs() {
     assert!(!b[r[0]..r[1]].is_empty());
     assert_eq!(json["added"].as_array().unwrap().len(), 1);
     assert_eq!(json["dropped"].as_array().unwrap().len(), 1);
-    let slogans = json["slogans"].as_array().unwrap();
-    let dropped = slogans.iter().find(|s| s["status"] == "dropped").expect("a dropped formulation");
+    let formulations = json["slogans"].as_array().unwrap();
+    let dropped = formulations.iter().find(|s| s["status"] == "dropped").expect("a dropped formulation");
     assert_eq!(dropped["text"], "three advances");
     let occurrence = range(&dropped["occurrences_a"][0]);
     assert_eq!(&a[occurrence[0]..occurrence[1]], "“three advances”");

@@ -1,8 +1,8 @@
 //! Is what the engine reports a formulation? A hand check of its output, kept in
 //! tests/plausibility/: 100 added and dropped formulations it counts and 40 series it lists as
-//! candidates, sampled across ten pairs and judged one by one against tests/slogans/RULES.md
+//! candidates, sampled across ten pairs and judged one by one against tests/formulations/RULES.md
 //! (verdict `plausible` or `implausible`, with a reason). Unlike the annotations of
-//! tests/slogans/, this measures precision without asking anyone to list every formulation.
+//! tests/formulations/, this measures precision without asking anyone to list every formulation.
 //!
 //! The verdicts are about the engine's output when they were given; a row the engine no
 //! longer reports (the same pair, status, kind and text) drops out of the tally, and when too
@@ -12,7 +12,7 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use tifa::findings::slogans::SloganKind;
+use tifa::findings::formulations::FormulationKind;
 use tifa::{compare, Options};
 
 /// The target: at least this share of reported formulations is plausible.
@@ -42,15 +42,15 @@ fn judged(file: &str) -> Vec<Judged> {
         .collect()
 }
 
-fn kind_name(kind: SloganKind) -> &'static str {
+fn kind_name(kind: FormulationKind) -> &'static str {
     match kind {
-        SloganKind::Lexicon => "lexicon",
-        SloganKind::Numbered => "numbered",
-        SloganKind::Quoted => "quoted",
-        SloganKind::Title => "title",
-        SloganKind::Learned => "learned",
-        SloganKind::Series => "series",
-        SloganKind::Recurring => "recurring",
+        FormulationKind::Lexicon => "lexicon",
+        FormulationKind::Numbered => "numbered",
+        FormulationKind::Quoted => "quoted",
+        FormulationKind::Title => "title",
+        FormulationKind::Learned => "learned",
+        FormulationKind::Series => "series",
+        FormulationKind::Recurring => "recurring",
     }
 }
 
@@ -58,12 +58,12 @@ fn kind_name(kind: SloganKind) -> &'static str {
 fn reported(pair: &str) -> BTreeSet<(String, String, String)> {
     let (a, b) = pair.split_once("__").expect("pair A__B");
     let c = compare(&common::corpus(a), &common::corpus(b), &Options::default());
-    let status = |s: &tifa::findings::slogan_changes::SloganChange| match s.status {
-        tifa::findings::slogan_changes::SloganStatus::Added => Some("added"),
-        tifa::findings::slogan_changes::SloganStatus::Dropped => Some("dropped"),
+    let status = |s: &tifa::findings::formulation_changes::FormulationChange| match s.status {
+        tifa::findings::formulation_changes::FormulationStatus::Added => Some("added"),
+        tifa::findings::formulation_changes::FormulationStatus::Dropped => Some("dropped"),
         _ => None,
     };
-    c.slogans
+    c.formulations
         .iter()
         .filter_map(|s| Some((status(s)?.to_string(), kind_name(s.kind).to_string(), s.text.clone())))
         .collect()
@@ -109,5 +109,5 @@ fn series_are_counted_only_once_they_are_plausible_enough() {
     );
     // Candidates are listed apart and left out of the counts; series join the counts when
     // the hand check says they may.
-    assert_eq!(SloganKind::Series.is_candidate(), share < TARGET, "series plausibility {share:.2}");
+    assert_eq!(FormulationKind::Series.is_candidate(), share < TARGET, "series plausibility {share:.2}");
 }

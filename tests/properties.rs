@@ -233,7 +233,7 @@ mod share_links {
     fn focus() -> impl Strategy<Value = Option<FocusRef>> {
         prop_oneof![
             Just(None),
-            ("\\PC{0,20}", 0usize..50).prop_map(|(key, step)| Some(FocusRef::Slogan { key, step })),
+            ("\\PC{0,20}", 0usize..50).prop_map(|(key, step)| Some(FocusRef::Formulation { key, step })),
             (prop_oneof![Just(tifa::model::side::Side::A), Just(tifa::model::side::Side::B)], 0usize..100_000)
                 .prop_map(|(side, at)| Some(FocusRef::Section { side, at })),
         ]

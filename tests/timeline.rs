@@ -3,7 +3,7 @@
 mod common;
 
 use tifa::findings::lexicon::Lexicon;
-use tifa::timeline::slogan_tracks::{select, SloganOrder};
+use tifa::timeline::formulation_tracks::{select, FormulationOrder};
 use tifa::timeline::{analyse, assemble, build, date_order, SeriesDoc, Timeline};
 
 fn series(texts: &[&str]) -> Timeline {
@@ -24,8 +24,8 @@ fn plenums() -> Timeline {
     corpus_series(&tifa::timeline::presets::CC19_PLENUMS)
 }
 
-fn row<'t>(t: &'t Timeline, form: &str) -> &'t tifa::timeline::SloganTrack {
-    t.slogans.iter().find(|s| s.forms.iter().any(|f| f == form)).unwrap_or_else(|| panic!("no row for {form}"))
+fn row<'t>(t: &'t Timeline, form: &str) -> &'t tifa::timeline::FormulationTrack {
+    t.formulations.iter().find(|s| s.forms.iter().any(|f| f == form)).unwrap_or_else(|| panic!("no row for {form}"))
 }
 
 #[test]
@@ -80,25 +80,29 @@ fn a_reworded_formulation_stays_one_row_with_both_forms() {
 #[test]
 fn heat_map_orders_and_filters() {
     let t = plenums();
-    let by_total = select(&t.slogans, "", false, SloganOrder::Total);
-    assert!(by_total.windows(2).all(|w| t.slogans[w[0]].total >= t.slogans[w[1]].total));
-    let by_last = select(&t.slogans, "", false, SloganOrder::LastAppearance);
-    assert!(by_last.windows(2).all(|w| t.slogans[w[0]].last >= t.slogans[w[1]].last));
-    let by_first = select(&t.slogans, "", false, SloganOrder::FirstAppearance);
-    assert!(by_first.windows(2).all(|w| t.slogans[w[0]].first <= t.slogans[w[1]].first));
-    let volatile = select(&t.slogans, "", false, SloganOrder::Volatility);
-    assert!(volatile.windows(2).all(|w| t.slogans[w[0]].changes >= t.slogans[w[1]].changes));
-    let filtered = select(&t.slogans, "人民", false, SloganOrder::FirstAppearance);
-    assert!(!filtered.is_empty() && filtered.iter().all(|&i| t.slogans[i].forms.iter().any(|f| f.contains("人民"))));
-    let glossed = select(&t.slogans, "party history", false, SloganOrder::FirstAppearance);
-    assert!(glossed.iter().any(|&i| t.slogans[i].text == "党史学习教育"), "the filter reads English glosses too");
+    let by_total = select(&t.formulations, "", false, FormulationOrder::Total);
+    assert!(by_total.windows(2).all(|w| t.formulations[w[0]].total >= t.formulations[w[1]].total));
+    let by_last = select(&t.formulations, "", false, FormulationOrder::LastAppearance);
+    assert!(by_last.windows(2).all(|w| t.formulations[w[0]].last >= t.formulations[w[1]].last));
+    let by_first = select(&t.formulations, "", false, FormulationOrder::FirstAppearance);
+    assert!(by_first.windows(2).all(|w| t.formulations[w[0]].first <= t.formulations[w[1]].first));
+    let volatile = select(&t.formulations, "", false, FormulationOrder::Volatility);
+    assert!(volatile.windows(2).all(|w| t.formulations[w[0]].changes >= t.formulations[w[1]].changes));
+    let filtered = select(&t.formulations, "人民", false, FormulationOrder::FirstAppearance);
+    assert!(
+        !filtered.is_empty() && filtered.iter().all(|&i| t.formulations[i].forms.iter().any(|f| f.contains("人民")))
+    );
+    let glossed = select(&t.formulations, "party history", false, FormulationOrder::FirstAppearance);
+    assert!(glossed.iter().any(|&i| t.formulations[i].text == "党史学习教育"), "the filter reads English glosses too");
     let (a, b) = (common::corpus("gwr2022-zh"), common::corpus("gwr2023-zh"));
     let reports = series(&[&a, &b]);
-    let headline = select(&reports.slogans, "", false, SloganOrder::FirstAppearance);
-    let all = select(&reports.slogans, "", true, SloganOrder::FirstAppearance);
-    assert!(headline.iter().all(|&i| reports.slogans[i].kind != tifa::findings::slogans::SloganKind::Quoted));
+    let headline = select(&reports.formulations, "", false, FormulationOrder::FirstAppearance);
+    let all = select(&reports.formulations, "", true, FormulationOrder::FirstAppearance);
+    assert!(headline
+        .iter()
+        .all(|&i| reports.formulations[i].kind != tifa::findings::formulations::FormulationKind::Quoted));
     assert!(
-        all.iter().any(|&i| reports.slogans[i].text == "米袋子"),
+        all.iter().any(|&i| reports.formulations[i].text == "米袋子"),
         "quoted phrases join when all kinds are asked for"
     );
 }
@@ -162,7 +166,7 @@ fn series_sort_by_date_with_undated_documents_last() {
 #[test]
 fn empty_and_single_series_give_empty_tables_without_panicking() {
     let none = series(&[]);
-    assert!(none.slogans.is_empty() && none.lineages.is_empty() && none.steps.is_empty());
+    assert!(none.formulations.is_empty() && none.lineages.is_empty() && none.steps.is_empty());
     let one = series(&["题\n坚持“两个维护”。\n"]);
     assert!(one.steps.is_empty() && one.priorities.is_empty());
     assert_eq!(one.lineages.len(), 2);
@@ -173,7 +177,7 @@ fn empty_and_single_series_give_empty_tables_without_panicking() {
 #[test]
 fn charts_are_standalone_svg_with_a_dark_variant_and_clickable_marks() {
     let t = plenums();
-    let rows = select(&t.slogans, "", false, SloganOrder::FirstAppearance);
+    let rows = select(&t.formulations, "", false, FormulationOrder::FirstAppearance);
     for svg in [
         tifa::timeline::charts::heat_map(&t, &rows),
         tifa::timeline::charts::bump_chart(&t, 0),
@@ -193,8 +197,8 @@ fn charts_are_standalone_svg_with_a_dark_variant_and_clickable_marks() {
 #[test]
 fn csv_tables_have_a_column_per_document() {
     let t = plenums();
-    let rows = select(&t.slogans, "", false, SloganOrder::FirstAppearance);
-    let csv = tifa::timeline::tables::slogans_csv(&t, &rows);
+    let rows = select(&t.formulations, "", false, FormulationOrder::FirstAppearance);
+    let csv = tifa::timeline::tables::formulations_csv(&t, &rows);
     let header = csv.lines().next().unwrap();
     assert!(header.contains("cc19-4-zh") && header.contains("cc19-6-zh"));
     assert_eq!(csv.lines().count(), rows.len() + 1);

@@ -2,7 +2,7 @@
 //! only at character boundaries of its documents, and draws and tabulates without panicking.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use tifa::timeline::{build, charts, slogan_tracks, tables, SeriesDoc};
+use tifa::timeline::{build, charts, formulation_tracks, tables, SeriesDoc};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
     let n = docs.len();
     assert_eq!(t.documents.len(), n);
     assert_eq!(t.steps.len(), n.saturating_sub(1));
-    for s in &t.slogans {
+    for s in &t.formulations {
         assert_eq!(s.counts.len(), n);
         assert!(s.first <= s.last && s.last < n && s.total > 0);
     }
@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
             }
         }
     }
-    let rows = slogan_tracks::select(&t.slogans, "", true, slogan_tracks::SloganOrder::Volatility);
+    let rows = formulation_tracks::select(&t.formulations, "", true, formulation_tracks::FormulationOrder::Volatility);
     let _ = (charts::heat_map(&t, &rows), charts::lineage_strips(&t), charts::bump_chart(&t, 0));
-    let _ = (tables::slogans_csv(&t, &rows), tables::priorities_csv(&t), tables::lineage_csv(&t), tables::markdown(&t));
+    let _ = (tables::formulations_csv(&t, &rows), tables::priorities_csv(&t), tables::lineage_csv(&t), tables::markdown(&t));
 });

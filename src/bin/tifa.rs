@@ -132,7 +132,7 @@ fn run_compare(args: &[String]) -> Result<(), Failure> {
     let out = match format.as_str() {
         "md" => report::markdown(&comparison, a, b),
         "html" => report::html(&comparison, a, b),
-        "csv" => report::slogans_csv(&comparison),
+        "csv" => report::formulations_csv(&comparison),
         _ => {
             let report = json::report(&comparison, (&title_a, &text_a), (&title_b, &text_b));
             serde_json::to_string_pretty(&report).map_err(|e| Failure::Input(format!("cannot encode JSON: {e}")))?
@@ -212,8 +212,8 @@ fn run_timeline(args: &[String]) -> Result<(), Failure> {
         ("csv", "priorities") => timeline::tables::priorities_csv(&t),
         ("csv", "lineage") => timeline::tables::lineage_csv(&t),
         ("csv", _) => {
-            let rows = timeline::slogan_tracks::select(&t.slogans, "", all_kinds, Default::default());
-            timeline::tables::slogans_csv(&t, &rows)
+            let rows = timeline::formulation_tracks::select(&t.formulations, "", all_kinds, Default::default());
+            timeline::tables::formulations_csv(&t, &rows)
         }
         _ => serde_json::to_string_pretty(&t).map_err(|e| Failure::Input(format!("cannot encode JSON: {e}")))? + "\n",
     };

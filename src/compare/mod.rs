@@ -9,12 +9,12 @@ use crate::align::{align_in_parts, GroupKind};
 use crate::compare::options::Options;
 use crate::diff::significance::Significance;
 use crate::diff::{diff_tokens, is_unchanged, OpKind};
+use crate::findings::formulation_changes::{compare_formulations, FormulationChange, FormulationStatus};
+use crate::findings::formulations::extract;
 use crate::findings::lexicon::Lexicon;
 use crate::findings::priorities::{compare_priorities, match_unlinked_lists, PriorityComparison, DASH_STYLE};
 use crate::findings::recurring::add_recurring;
 use crate::findings::sentence_classes::sentence_marks;
-use crate::findings::slogan_changes::{compare_slogans, SloganChange, SloganStatus};
-use crate::findings::slogans::extract;
 use crate::text::segment::Outline;
 use crate::text::token::{tokenize, Token};
 use crate::util::span::Span;
@@ -46,13 +46,17 @@ pub struct Stats {
     /// Changes (a deleted and/or inserted phrase) inside paired rows, by class.
     pub changes: ChangeCounts,
     /// Formulations only in B.
-    pub slogans_added: usize,
+    #[serde(rename = "slogans_added")]
+    pub formulations_added: usize,
     /// Formulations only in A.
-    pub slogans_dropped: usize,
+    #[serde(rename = "slogans_dropped")]
+    pub formulations_dropped: usize,
     /// Formulations of A replaced by a similar one of B.
-    pub slogans_reworded: usize,
+    #[serde(rename = "slogans_reworded")]
+    pub formulations_reworded: usize,
     /// Formulations in both, a different number of times.
-    pub slogans_count_changed: usize,
+    #[serde(rename = "slogans_count_changed")]
+    pub formulations_count_changed: usize,
     /// Priorities whose rank changed.
     pub priorities_moved: usize,
     /// Rows shown coarsely (too large to diff word by word).
@@ -82,7 +86,8 @@ pub struct Comparison {
     /// Summary counts.
     pub stats: Stats,
     /// The formulations table.
-    pub slogans: Vec<SloganChange>,
+    #[serde(rename = "slogans")]
+    pub formulations: Vec<FormulationChange>,
     /// Priority lists and their matches.
     pub priorities: PriorityComparison,
     /// For each dropped leaf of A, the sections of B most like it.
@@ -401,16 +406,16 @@ pub fn compare_reporting(
     let (mut found_a, mut found_b) = (extract(text_a, lexicon), extract(text_b, lexicon));
     crate::findings::series::add_series((text_a, text_b), (&mut found_a, &mut found_b), lexicon.words());
     add_recurring((text_a, text_b), (&prepared_a.tokens, &prepared_b.tokens), (&mut found_a, &mut found_b), lexicon);
-    let slogans = compare_slogans(&found_a, &found_b, &rows, (outline_a, outline_b));
+    let formulations = compare_formulations(&found_a, &found_b, &rows, (outline_a, outline_b));
     let mut stats = stats(&rows, text_a, text_b);
     // Phrases found by repetition are candidates: listed in the panel, not counted here.
-    for s in slogans.iter().filter(|s| !s.kind.is_candidate()) {
+    for s in formulations.iter().filter(|s| !s.kind.is_candidate()) {
         match s.status {
-            SloganStatus::Added => stats.slogans_added += 1,
-            SloganStatus::Dropped => stats.slogans_dropped += 1,
-            SloganStatus::Reworded => stats.slogans_reworded += 1,
-            SloganStatus::CountChanged => stats.slogans_count_changed += 1,
-            SloganStatus::Kept => {}
+            FormulationStatus::Added => stats.formulations_added += 1,
+            FormulationStatus::Dropped => stats.formulations_dropped += 1,
+            FormulationStatus::Reworded => stats.formulations_reworded += 1,
+            FormulationStatus::CountChanged => stats.formulations_count_changed += 1,
+            FormulationStatus::Kept => {}
         }
     }
     stats.priorities_moved =
@@ -421,7 +426,7 @@ pub fn compare_reporting(
         outline_b: prepared_b.outline,
         rows,
         stats,
-        slogans,
+        formulations,
         priorities,
         nearest_a,
         nearest_b,

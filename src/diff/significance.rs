@@ -1,6 +1,6 @@
 //! Significance of a change: routine, modifier or substantive.
 //!
-//! Analysts distrust tools that show a comma as loudly as a dropped slogan. So every change
+//! Analysts distrust tools that show a comma as loudly as a dropped formulation. So every change
 //! (a deleted and/or inserted phrase) gets a class:
 //!
 //! - **routine**: nothing but numbers, dates, ordinals, punctuation, whitespace and a few

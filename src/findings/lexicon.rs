@@ -3,7 +3,7 @@
 //!
 //! A lexicon entry is one formulation whatever its spelling: 两个维护, “two maintains”,
 //! “two upholds” and “two safeguards” all resolve to the same entry, so a change of
-//! translation is not reported as a new slogan.
+//! translation is not reported as a new formulation.
 //!
 //! Matching is leftmost-longest over the text: Chinese entries as substrings, English
 //! entries as whole words, case-insensitively. The scanner indexes entries by their first
@@ -39,7 +39,7 @@ pub struct Entry {
     pub en: Vec<&'static str>,
     /// Short explanation.
     pub gloss: &'static str,
-    /// numbered, ideology, stance, slogan or plan.
+    /// numbered, ideology, stance, formulation or plan.
     pub kind: &'static str,
 }
 
@@ -106,7 +106,7 @@ impl Lexicon {
     /// This lexicon with every phrase of its phrase table that it does not already list as
     /// an entry of kind [`LEARNED`], found like the others: the *learned tier*.
     ///
-    /// Measured, not used: on the nine dev pairs of `tests/slogan_quality.rs` it adds 2,180
+    /// Measured, not used: on the nine dev pairs of `tests/formulation_quality.rs` it adds 2,180
     /// added and dropped phrases of which 41 are annotated formulations (a table of recurring
     /// n-grams is mostly vocabulary: 国内生产总值, 取得明显成效). The quality test prints its
     /// scores beside the engine's, so that a better table can be judged the same way.

@@ -4,11 +4,11 @@
 //! Each reads the prepared documents and the rows ([`crate::model`]) and returns its own
 //! findings; [`crate::compare`] calls them in order.
 
+pub mod formulation_changes;
+pub mod formulations;
 pub mod lexicon;
 pub mod phrase_table;
 pub mod priorities;
 pub mod recurring;
 pub mod sentence_classes;
 pub mod series;
-pub mod slogan_changes;
-pub mod slogans;

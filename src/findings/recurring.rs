@@ -1,7 +1,7 @@
 //! Formulations found by repetition: phrases a document keeps coming back to that no
 //! lexicon entry, quotation mark or number pattern caught.
 //!
-//! A new slogan is printed before anyone has put it in a lexicon, and documents repeat
+//! A new formulation is printed before anyone has put it in a lexicon, and documents repeat
 //! what they mean to stress: the 2021 history resolution's communiqué repeats
 //! 同志为主要代表的中国共产党人 six times, Xi's 2021 UN speech "Staying committed" six times.
 //! So a phrase of two to five words (Chinese: up to [`MAX_HAN_TOKENS`] tokens, four to
@@ -25,8 +25,8 @@
 //! a fifth of their whole comparison, long reports repeat hundreds of ordinary phrases, and
 //! their formulations are the lexicon's.
 
+use crate::findings::formulations::{Formulation, FormulationKind};
 use crate::findings::lexicon::Lexicon;
-use crate::findings::slogans::{Slogan, SloganKind};
 use crate::text::fingerprint::hash_folded;
 use crate::text::normalize::fold_char;
 use crate::text::token::{words_of as join_han_words, Token, TokenClass};
@@ -218,7 +218,7 @@ struct Covered {
 }
 
 impl Covered {
-    fn new(list: &[Slogan]) -> Covered {
+    fn new(list: &[Formulation]) -> Covered {
         let mut spans: Vec<Span> = list.iter().flat_map(|s| s.occurrences.iter().copied()).collect();
         spans.sort_unstable();
         let mut max_end = vec![0];
@@ -370,20 +370,20 @@ fn candidates(words: &[Word], covered: &Covered) -> Vec<(u64, usize, u64)> {
     out
 }
 
-/// Adds the recurring phrases of both documents to their formulations (`slogans`), each
+/// Adds the recurring phrases of both documents to their formulations (`formulations`), each
 /// counted in both documents. Formulations already found (any kind) are not searched
 /// again.
 /// `leaves` are the word-boundary tokens of each document's leaves, in leaf order.
 pub fn add_recurring(
     texts: (&str, &str),
     leaves: (&[Vec<Token>], &[Vec<Token>]),
-    slogans: (&mut Vec<Slogan>, &mut Vec<Slogan>),
+    formulations: (&mut Vec<Formulation>, &mut Vec<Formulation>),
     lexicon: &Lexicon,
 ) {
     if texts.0.len() > MAX_DOCUMENT_BYTES || texts.1.len() > MAX_DOCUMENT_BYTES {
         return;
     }
-    let (covered_a, covered_b) = (Covered::new(slogans.0), Covered::new(slogans.1));
+    let (covered_a, covered_b) = (Covered::new(formulations.0), Covered::new(formulations.1));
     let (words_a, words_b) = (words_of(texts.0, leaves.0, lexicon), words_of(texts.1, leaves.1, lexicon));
     let mut wanted: FxHashMap<u64, Tally> = FxHashMap::default();
     for (hash, n, first) in candidates(&words_a, &covered_a).into_iter().chain(candidates(&words_b, &covered_b)) {
@@ -393,16 +393,16 @@ pub fn add_recurring(
         return;
     }
     for (text, words, covered, list) in
-        [(texts.0, &words_a, &covered_a, &mut *slogans.0), (texts.1, &words_b, &covered_b, &mut *slogans.1)]
+        [(texts.0, &words_a, &covered_a, &mut *formulations.0), (texts.1, &words_b, &covered_b, &mut *formulations.1)]
     {
         for (hash, spans) in grouped(places(words, covered, &mut wanted)) {
             let first = spans[0];
             let i = words.partition_point(|w| w.span.start < first.start);
             let n = wanted.get(&hash).map_or(1, |t| t.words);
-            list.push(Slogan {
+            list.push(Formulation {
                 key: format!("rep:{}", key_text(text, &words[i..i + n])),
                 text: first.of(text).to_string(),
-                kind: SloganKind::Recurring,
+                kind: FormulationKind::Recurring,
                 category: None,
                 gloss: None,
                 canonical: None,
@@ -463,12 +463,12 @@ mod tests {
     fn recurring(a: &str, b: &str) -> (Found, Found) {
         let lexicon = Lexicon::builtin();
         let (mut sa, mut sb) =
-            (crate::findings::slogans::extract(a, lexicon), crate::findings::slogans::extract(b, lexicon));
+            (crate::findings::formulations::extract(a, lexicon), crate::findings::formulations::extract(b, lexicon));
         let (pa, pb) = (crate::compare::prepare(a), crate::compare::prepare(b));
         add_recurring((a, b), (&pa.tokens, &pb.tokens), (&mut sa, &mut sb), lexicon);
-        let pick = |list: Vec<Slogan>| {
+        let pick = |list: Vec<Formulation>| {
             list.into_iter()
-                .filter(|s| s.kind == SloganKind::Recurring)
+                .filter(|s| s.kind == FormulationKind::Recurring)
                 .map(|s| (s.text, s.occurrences.len()))
                 .collect::<Vec<_>>()
         };

@@ -12,13 +12,13 @@
 //!
 //! Comparing: a series of A and one of B that share at least two members, and half of the
 //! smaller one, are the same series: kept when worded alike, else B's wording rewords A's
-//! ([`crate::findings::slogan_changes`] pairs them in their aligned row), and each member that only
+//! ([`crate::findings::formulation_changes`] pairs them in their aligned row), and each member that only
 //! one of them prints is reported on its own (稳增长、促改革、调结构、惠民生、防风险 → …、保稳定:
 //! 保稳定 added), counted wherever its document prints it. A series with no partner is added
 //! or dropped whole. Series and members already found another way (a lexicon entry, a quoted
 //! phrase) are left to that finding.
 
-use crate::findings::slogans::{Slogan, SloganKind};
+use crate::findings::formulations::{Formulation, FormulationKind};
 use crate::text::normalize::is_han;
 use crate::text::zh_words::Dictionary;
 use crate::util::span::Span;
@@ -207,15 +207,15 @@ fn distinct(text: &str, series: impl Iterator<Item = Series>) -> Vec<Distinct> {
     out
 }
 
-fn overlaps(found: &[Slogan], span: Span) -> bool {
+fn overlaps(found: &[Formulation], span: Span) -> bool {
     found.iter().flat_map(|s| &s.occurrences).any(|o| o.start < span.end && span.start < o.end)
 }
 
-fn slogan(key: String, text: &str, occurrences: Vec<Span>) -> Slogan {
-    Slogan {
+fn formulation(key: String, text: &str, occurrences: Vec<Span>) -> Formulation {
+    Formulation {
         key,
         text: text.to_string(),
-        kind: SloganKind::Series,
+        kind: FormulationKind::Series,
         category: None,
         gloss: None,
         canonical: None,
@@ -226,7 +226,7 @@ fn slogan(key: String, text: &str, occurrences: Vec<Span>) -> Slogan {
 
 /// Adds the series of both documents, and the members added to or dropped from a series
 /// both print, to their formulations (`found`), leaving out what is already found there.
-pub fn add_series(texts: (&str, &str), found: (&mut Vec<Slogan>, &mut Vec<Slogan>), words: &Dictionary) {
+pub fn add_series(texts: (&str, &str), found: (&mut Vec<Formulation>, &mut Vec<Formulation>), words: &Dictionary) {
     let (text_a, text_b) = texts;
     let (found_a, found_b) = found;
     let series_a = distinct(text_a, find_series(text_a, words).into_iter().filter(|s| !overlaps(found_a, s.span)));
@@ -264,24 +264,26 @@ pub fn add_series(texts: (&str, &str), found: (&mut Vec<Slogan>, &mut Vec<Slogan
                 let (sb, mb) = (&series_b[j], &members_b[j]);
                 // Each wording is its own formulation: the same wording is kept, a new one
                 // reads as a rewording of the old where the two stand in one aligned row.
-                new_a.push(slogan(format!("text:{}", sa.span.of(text_a)), sa.span.of(text_a), sa.places.clone()));
-                new_b.push(slogan(format!("text:{}", sb.span.of(text_b)), sb.span.of(text_b), sb.places.clone()));
+                new_a.push(formulation(format!("text:{}", sa.span.of(text_a)), sa.span.of(text_a), sa.places.clone()));
+                new_b.push(formulation(format!("text:{}", sb.span.of(text_b)), sb.span.of(text_b), sb.places.clone()));
                 for member in ma.symmetric_difference(mb) {
                     let (in_a, in_b) = (places(text_a, member), places(text_b, member));
                     let key = format!("text:{member}");
                     if !in_a.is_empty() && !in_a.iter().any(|&p| overlaps(found_a, p)) {
-                        new_a.push(slogan(key.clone(), member, in_a));
+                        new_a.push(formulation(key.clone(), member, in_a));
                     }
                     if !in_b.is_empty() && !in_b.iter().any(|&p| overlaps(found_b, p)) {
-                        new_b.push(slogan(key, member, in_b));
+                        new_b.push(formulation(key, member, in_b));
                     }
                 }
             }
-            None => new_a.push(slogan(format!("text:{}", sa.span.of(text_a)), sa.span.of(text_a), sa.places.clone())),
+            None => {
+                new_a.push(formulation(format!("text:{}", sa.span.of(text_a)), sa.span.of(text_a), sa.places.clone()))
+            }
         }
     }
     for (sb, _) in series_b.iter().zip(&partner_of_b).filter(|(_, partner)| partner.is_none()) {
-        new_b.push(slogan(format!("text:{}", sb.span.of(text_b)), sb.span.of(text_b), sb.places.clone()));
+        new_b.push(formulation(format!("text:{}", sb.span.of(text_b)), sb.span.of(text_b), sb.places.clone()));
     }
     for (found, new) in [(found_a, new_a), (found_b, new_b)] {
         // One key, one formulation: a series printed twice is one series in two places.
@@ -358,7 +360,7 @@ mod tests {
     #[test]
     fn a_series_already_found_as_a_formulation_is_left_to_it() {
         let text = "一体推进不敢腐、不能腐、不想腐。";
-        let found = crate::findings::slogans::extract(text, crate::findings::lexicon::Lexicon::builtin());
+        let found = crate::findings::formulations::extract(text, crate::findings::lexicon::Lexicon::builtin());
         let (mut fa, mut fb) = (found.clone(), found.clone());
         add_series((text, text), (&mut fa, &mut fb), crate::findings::lexicon::Lexicon::builtin().words());
         assert_eq!(fa, found);

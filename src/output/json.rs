@@ -8,10 +8,10 @@
 use crate::compare::{Comparison, Relation};
 use crate::diff::significance::Significance;
 use crate::diff::OpKind;
+use crate::findings::formulation_changes::FormulationStatus;
+use crate::findings::formulations::FormulationKind;
 use crate::findings::priorities::PriorityComparison;
 use crate::findings::sentence_classes::{SentenceClass, SentenceMark};
-use crate::findings::slogan_changes::SloganStatus;
-use crate::findings::slogans::SloganKind;
 use crate::text::segment::{MarkerStyle, SectionKind};
 use serde::Serialize;
 
@@ -36,7 +36,8 @@ pub struct Report {
     /// Summary counts.
     pub stats: StatsReport,
     /// Formulations: added, dropped, reworded, count changed, kept.
-    pub slogans: Vec<SloganReport>,
+    #[serde(rename = "slogans")]
+    pub formulations: Vec<FormulationReport>,
     /// Enumerated priority lists of both documents and how their items match.
     pub priorities: PriorityComparison,
     /// For each dropped section of A (`a`) and added section of B (`b`), the sections of
@@ -90,13 +91,17 @@ pub struct StatsReport {
     /// Changes inside paired rows, by class.
     pub changes: crate::compare::ChangeCounts,
     /// Formulations only in B.
-    pub slogans_added: usize,
+    #[serde(rename = "slogans_added")]
+    pub formulations_added: usize,
     /// Formulations only in A.
-    pub slogans_dropped: usize,
+    #[serde(rename = "slogans_dropped")]
+    pub formulations_dropped: usize,
     /// Formulations of A replaced by a similar one of B.
-    pub slogans_reworded: usize,
+    #[serde(rename = "slogans_reworded")]
+    pub formulations_reworded: usize,
     /// Formulations in both, a different number of times.
-    pub slogans_count_changed: usize,
+    #[serde(rename = "slogans_count_changed")]
+    pub formulations_count_changed: usize,
     /// Priorities whose rank changed.
     pub priorities_moved: usize,
     /// Rows shown coarsely (too large to diff word by word).
@@ -112,23 +117,23 @@ pub struct LikenessReport {
     pub similarity: f64,
 }
 
-/// One formulation of the slogans table.
+/// One formulation of the formulations table.
 #[derive(Serialize)]
-pub struct SloganReport {
+pub struct FormulationReport {
     /// The formulation as shown.
     pub text: String,
     /// Identity across documents (`lex:<n>` for lexicon entries, `text:<folded>` otherwise).
     pub key: String,
     /// lexicon, numbered, quoted, title, learned (the phrase table) or recurring.
-    pub kind: SloganKind,
-    /// Lexicon category: numbered, ideology, stance, slogan, plan.
+    pub kind: FormulationKind,
+    /// Lexicon category: numbered, ideology, stance, formulation, plan.
     pub category: Option<&'static str>,
     /// English gloss of a lexicon entry.
     pub gloss: Option<&'static str>,
     /// The lexicon's Chinese form when the text printed a translation.
     pub canonical: Option<&'static str>,
     /// added, dropped, reworded, count_changed, kept.
-    pub status: SloganStatus,
+    pub status: FormulationStatus,
     /// For reworded: the formulation of A it replaced.
     pub reworded_from: Option<String>,
     /// Occurrences in A.
@@ -333,10 +338,10 @@ pub fn report(c: &Comparison, (title_a, text_a): (&str, &str), (title_b, text_b)
         dropped: t.dropped,
         similarity: three_decimals(t.similarity),
         changes: t.changes.clone(),
-        slogans_added: t.slogans_added,
-        slogans_dropped: t.slogans_dropped,
-        slogans_reworded: t.slogans_reworded,
-        slogans_count_changed: t.slogans_count_changed,
+        formulations_added: t.formulations_added,
+        formulations_dropped: t.formulations_dropped,
+        formulations_reworded: t.formulations_reworded,
+        formulations_count_changed: t.formulations_count_changed,
         priorities_moved: t.priorities_moved,
         coarse_rows: t.coarse_rows,
     };
@@ -351,10 +356,10 @@ pub fn report(c: &Comparison, (title_a, text_a): (&str, &str), (title_b, text_b)
             b: sentence_reports(c.rows.iter().flat_map(|r| &r.sentences_b)),
         },
         stats,
-        slogans: c
-            .slogans
+        formulations: c
+            .formulations
             .iter()
-            .map(|s| SloganReport {
+            .map(|s| FormulationReport {
                 text: s.text.clone(),
                 key: s.key.clone(),
                 kind: s.kind,

@@ -4,7 +4,7 @@
 
 use crate::compare::{Comparison, Relation, Row};
 use crate::diff::OpKind;
-use crate::findings::slogan_changes::SloganStatus;
+use crate::findings::formulation_changes::FormulationStatus;
 use crate::text::segment::{Outline, SectionKind};
 use std::fmt::Write;
 
@@ -48,13 +48,13 @@ pub fn relation_words(row: &Row) -> &'static str {
     }
 }
 
-fn status_words(s: SloganStatus) -> &'static str {
+fn status_words(s: FormulationStatus) -> &'static str {
     match s {
-        SloganStatus::Added => "added",
-        SloganStatus::Dropped => "dropped",
-        SloganStatus::Reworded => "reworded",
-        SloganStatus::CountChanged => "count changed",
-        SloganStatus::Kept => "kept",
+        FormulationStatus::Added => "added",
+        FormulationStatus::Dropped => "dropped",
+        FormulationStatus::Reworded => "reworded",
+        FormulationStatus::CountChanged => "count changed",
+        FormulationStatus::Kept => "kept",
     }
 }
 
@@ -121,7 +121,7 @@ fn summary_lines(c: &Comparison) -> Vec<String> {
         ),
         format!(
             "Formulations: {} added, {} dropped, {} reworded, {} count changed",
-            s.slogans_added, s.slogans_dropped, s.slogans_reworded, s.slogans_count_changed
+            s.formulations_added, s.formulations_dropped, s.formulations_reworded, s.formulations_count_changed
         ),
         format!("Priorities that moved: {}", s.priorities_moved),
         format!(
@@ -140,7 +140,7 @@ pub fn markdown(c: &Comparison, a: DocLabel<'_>, b: DocLabel<'_>) -> String {
         let _ = writeln!(md, "- {line}");
     }
     md.push_str("\n## Formulations\n\n| Formulation | Status | A | B | Gloss |\n|---|---|---:|---:|---|\n");
-    for s in c.slogans.iter().filter(|s| s.status != SloganStatus::Kept) {
+    for s in c.formulations.iter().filter(|s| s.status != FormulationStatus::Kept) {
         let text = match &s.reworded_from {
             Some(from) => format!("{} → {}", from, s.text),
             None => s.text.clone(),
@@ -221,7 +221,7 @@ pub fn html(c: &Comparison, a: DocLabel<'_>, b: DocLabel<'_>) -> String {
         let _ = write!(h, "<li>{}</li>", html_escape(&line));
     }
     h.push_str("</ul><h2>Formulations</h2><table><tr><th>Formulation</th><th>Status</th><th>A</th><th>B</th><th>Gloss</th></tr>");
-    for s in c.slogans.iter().filter(|s| s.status != SloganStatus::Kept) {
+    for s in c.formulations.iter().filter(|s| s.status != FormulationStatus::Kept) {
         let text = match &s.reworded_from {
             Some(from) => format!("<del>{}</del> → {}", html_escape(from), html_escape(&s.text)),
             None => html_escape(&s.text),
@@ -260,17 +260,17 @@ pub fn csv_field(s: &str) -> String {
 }
 
 /// The formulations table as CSV (RFC 4180), every formulation including kept ones.
-pub fn slogans_csv(c: &Comparison) -> String {
+pub fn formulations_csv(c: &Comparison) -> String {
     let mut out = String::from("formulation,status,reworded_from,count_a,count_b,kind,category,gloss\r\n");
-    for s in &c.slogans {
+    for s in &c.formulations {
         let kind = match s.kind {
-            crate::findings::slogans::SloganKind::Lexicon => "lexicon",
-            crate::findings::slogans::SloganKind::Numbered => "numbered",
-            crate::findings::slogans::SloganKind::Quoted => "quoted",
-            crate::findings::slogans::SloganKind::Title => "title",
-            crate::findings::slogans::SloganKind::Learned => "learned",
-            crate::findings::slogans::SloganKind::Series => "series",
-            crate::findings::slogans::SloganKind::Recurring => "recurring",
+            crate::findings::formulations::FormulationKind::Lexicon => "lexicon",
+            crate::findings::formulations::FormulationKind::Numbered => "numbered",
+            crate::findings::formulations::FormulationKind::Quoted => "quoted",
+            crate::findings::formulations::FormulationKind::Title => "title",
+            crate::findings::formulations::FormulationKind::Learned => "learned",
+            crate::findings::formulations::FormulationKind::Series => "series",
+            crate::findings::formulations::FormulationKind::Recurring => "recurring",
         };
         let _ = write!(
             out,
@@ -343,7 +343,7 @@ mod tests {
 
     #[test]
     fn csv_quotes_fields_with_commas() {
-        let csv = slogans_csv(&compare(A, B, &Options::default()));
+        let csv = formulations_csv(&compare(A, B, &Options::default()));
         assert!(csv.starts_with("formulation,status,"));
         assert!(csv.contains("两个确立,added,,0,1,"));
         assert_eq!(csv_field("a,b"), "\"a,b\"");

@@ -15,11 +15,11 @@
 use crate::compare::{ChangeCounts, Comparison, Likeness, Nearest, Relation, Row, Stats};
 use crate::diff::significance::Significance;
 use crate::diff::{Op, OpKind};
+use crate::findings::formulation_changes::{FormulationChange, FormulationStatus};
+use crate::findings::formulations::FormulationKind;
 use crate::findings::phrase_table::{History, Record};
 use crate::findings::priorities::{ListMatch, Priority, PriorityComparison, PriorityList, PriorityMatch};
 use crate::findings::sentence_classes::{SentenceClass, SentenceMark};
-use crate::findings::slogan_changes::{SloganChange, SloganStatus};
-use crate::findings::slogans::SloganKind;
 use crate::text::segment::{Marker, MarkerStyle, Outline, Section, SectionKind};
 use crate::util::span::Span;
 
@@ -292,8 +292,8 @@ wire_enum!(OpKind { Equal, Delete, Insert });
 wire_enum!(Significance { Routine, Modifier, Substantive });
 wire_enum!(SectionKind { Title, Heading, Paragraph, Lead, Item });
 wire_enum!(MarkerStyle { EnglishOrdinal, ZhShi, ZhDi, ZhParen, ZhDun, Arabic });
-wire_enum!(SloganStatus { Added, Dropped, Reworded, CountChanged, Kept });
-wire_enum!(SloganKind { Lexicon, Numbered, Quoted, Title, Learned, Series, Recurring });
+wire_enum!(FormulationStatus { Added, Dropped, Reworded, CountChanged, Kept });
+wire_enum!(FormulationKind { Lexicon, Numbered, Quoted, Title, Learned, Series, Recurring });
 wire_enum!(SentenceClass { Kept, Reworded, Added, Dropped, Moved });
 
 wire_struct!(Span { start, end });
@@ -314,14 +314,14 @@ wire_struct!(Stats {
     dropped,
     similarity,
     changes,
-    slogans_added,
-    slogans_dropped,
-    slogans_reworded,
-    slogans_count_changed,
+    formulations_added,
+    formulations_dropped,
+    formulations_reworded,
+    formulations_count_changed,
     priorities_moved,
     coarse_rows,
 });
-wire_struct!(SloganChange {
+wire_struct!(FormulationChange {
     key,
     text,
     reworded_from,
@@ -343,7 +343,7 @@ wire_struct!(ListMatch { list_a, list_b, items });
 wire_struct!(PriorityComparison { lists_a, lists_b, matches });
 wire_struct!(Likeness { section, similarity });
 wire_struct!(Nearest { leaf, others });
-wire_struct!(Comparison { outline_a, outline_b, rows, stats, slogans, priorities, nearest_a, nearest_b });
+wire_struct!(Comparison { outline_a, outline_b, rows, stats, formulations, priorities, nearest_a, nearest_b });
 
 #[cfg(test)]
 mod tests {

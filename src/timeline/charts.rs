@@ -7,7 +7,7 @@
 //! Marks the user can open carry `data-doc` (document index) and `data-at` (byte offset) or
 //! `data-key`; the page turns a click on them into the pairwise comparison.
 
-use super::slogan_tracks::SloganTrack;
+use super::formulation_tracks::FormulationTrack;
 use super::Timeline;
 use crate::output::report::html_escape as esc;
 use std::fmt::Write;
@@ -100,7 +100,7 @@ fn spark_path(counts: &[usize], x0: i32, y0: i32, width: i32, height: i32) -> St
     )
 }
 
-/// The heat map of the formulation rows `rows` (indexes into `t.slogans`, in display order).
+/// The heat map of the formulation rows `rows` (indexes into `t.formulations`, in display order).
 pub fn heat_map(t: &Timeline, rows: &[usize]) -> String {
     const LABEL_W: i32 = 230;
     const CELL_W: i32 = 52;
@@ -122,7 +122,7 @@ pub fn heat_map(t: &Timeline, rows: &[usize]) -> String {
         );
     }
     for (r, &k) in rows.iter().enumerate() {
-        let track: &SloganTrack = &t.slogans[k];
+        let track: &FormulationTrack = &t.formulations[k];
         let y = HEAD_H + CELL_H * r as i32;
         let _ = write!(
             s,
@@ -175,7 +175,7 @@ pub fn heat_map(t: &Timeline, rows: &[usize]) -> String {
 }
 
 /// `new`, `gone`, `new, gone` or `returns` for a row (empty for one present throughout).
-pub fn marks(track: &SloganTrack) -> String {
+pub fn marks(track: &FormulationTrack) -> String {
     let mut m = Vec::new();
     if track.appears {
         m.push("new");

@@ -5,7 +5,7 @@
 //! The series is taken in the order given (the caller sorts by date and lets the user
 //! reorder), and every table is built from the comparisons of *adjacent* documents:
 //!
-//! - [`slogan_tracks`]: one row per formulation with its count in each document; a
+//! - [`formulation_tracks`]: one row per formulation with its count in each document; a
 //!   formulation reworded between neighbours (稳健的货币政策 → 适度宽松的货币政策) stays one
 //!   row with both forms;
 //! - [`priority_tracks`]: enumerated priorities chained through their matches, giving
@@ -18,22 +18,22 @@
 //! which keeps a series of eight long documents within a few hundred milliseconds in wasm.
 
 pub mod charts;
+pub mod formulation_tracks;
 pub mod lineage;
 pub mod presets;
 pub mod priority_tracks;
-pub mod slogan_tracks;
 pub mod tables;
 
 use crate::compare::{align_with_priorities, prepare, rows_without_diffs, Prepared, Relation, Row};
+use crate::findings::formulation_changes::{compare_formulations, FormulationChange};
+use crate::findings::formulations::{extract, Formulation};
 use crate::findings::lexicon::Lexicon;
 use crate::findings::priorities::PriorityComparison;
-use crate::findings::slogan_changes::{compare_slogans, SloganChange};
-use crate::findings::slogans::{extract, Slogan};
 use serde::Serialize;
 
+pub use formulation_tracks::FormulationTrack;
 pub use lineage::{Lineage, LineageLink};
 pub use priority_tracks::{PriorityChain, PriorityTrack};
-pub use slogan_tracks::SloganTrack;
 
 /// Fewest documents a timeline is drawn for.
 pub const MIN_SERIES: usize = 2;
@@ -98,7 +98,8 @@ pub struct Timeline {
     /// One step per adjacent pair.
     pub steps: Vec<Step>,
     /// Formulations, one row each (unsorted: in order of first appearance).
-    pub slogans: Vec<SloganTrack>,
+    #[serde(rename = "slogans")]
+    pub formulations: Vec<FormulationTrack>,
     /// Priority lists chained across the series, longest chain first.
     pub priorities: Vec<PriorityChain>,
     /// The sections of the latest document and where they come from.
@@ -109,13 +110,13 @@ pub struct Timeline {
 pub(crate) struct Analysed<'t> {
     pub text: &'t str,
     pub prepared: Prepared,
-    pub slogans: Vec<Slogan>,
+    pub formulations: Vec<Formulation>,
 }
 
 /// One adjacent pair after alignment.
 pub(crate) struct PairAnalysis {
     pub rows: Vec<Row>,
-    pub slogans: Vec<SloganChange>,
+    pub formulations: Vec<FormulationChange>,
     pub priorities: PriorityComparison,
 }
 
@@ -123,12 +124,12 @@ pub(crate) struct PairAnalysis {
 /// spread a long series over several tasks): its sections and its formulations.
 pub struct DocAnalysis {
     prepared: Prepared,
-    slogans: Vec<Slogan>,
+    formulations: Vec<Formulation>,
 }
 
 /// Segments and fingerprints `text` and scans it for formulations.
 pub fn analyse(text: &str, lexicon: &Lexicon) -> DocAnalysis {
-    DocAnalysis { prepared: prepare(text), slogans: extract(text, lexicon) }
+    DocAnalysis { prepared: prepare(text), formulations: extract(text, lexicon) }
 }
 
 /// Builds the timeline of `docs` in the order given. Never fails: an empty series gives
@@ -147,7 +148,7 @@ pub fn assemble(docs: &[SeriesDoc<'_>], analyses: Vec<DocAnalysis>) -> Timeline 
     let analysed: Vec<Analysed<'_>> = docs
         .iter()
         .zip(analyses)
-        .map(|(d, a)| Analysed { text: d.text, prepared: a.prepared, slogans: a.slogans })
+        .map(|(d, a)| Analysed { text: d.text, prepared: a.prepared, formulations: a.formulations })
         .collect();
     let pairs: Vec<PairAnalysis> = analysed
         .windows(2)
@@ -156,8 +157,8 @@ pub fn assemble(docs: &[SeriesDoc<'_>], analyses: Vec<DocAnalysis>) -> Timeline 
             let (groups, priorities) = align_with_priorities((a.text, b.text), (&a.prepared, &b.prepared));
             let rows = rows_without_diffs(&a.prepared, &b.prepared, groups);
             let outlines = (&a.prepared.outline, &b.prepared.outline);
-            let slogans = compare_slogans(&a.slogans, &b.slogans, &rows, outlines);
-            PairAnalysis { rows, slogans, priorities }
+            let formulations = compare_formulations(&a.formulations, &b.formulations, &rows, outlines);
+            PairAnalysis { rows, formulations, priorities }
         })
         .collect();
     let steps = pairs.iter().enumerate().map(|(i, p)| step(i, &p.rows)).collect();
@@ -175,7 +176,7 @@ pub fn assemble(docs: &[SeriesDoc<'_>], analyses: Vec<DocAnalysis>) -> Timeline 
             })
             .collect(),
         steps,
-        slogans: slogan_tracks::tracks(&analysed, &pairs),
+        formulations: formulation_tracks::tracks(&analysed, &pairs),
         priorities: priority_tracks::chains(&analysed, &pairs),
         lineages: lineage::lineages(&analysed, &pairs),
     }

@@ -7,7 +7,7 @@
 //! document it appears in.
 
 use super::{Analysed, PairAnalysis};
-use crate::findings::slogan_changes::bigram_dice;
+use crate::findings::formulation_changes::bigram_dice;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 

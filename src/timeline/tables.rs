@@ -3,7 +3,7 @@
 //! are the same text.
 
 use super::charts::{column_head, lineage_words, marks};
-use super::slogan_tracks::{select, SloganOrder};
+use super::formulation_tracks::{select, FormulationOrder};
 use super::Timeline;
 use crate::output::report::csv_field;
 use std::fmt::Write;
@@ -16,9 +16,9 @@ fn heads(t: &Timeline) -> impl Iterator<Item = String> + '_ {
     t.documents.iter().map(|d| if d.date.is_empty() { d.label.clone() } else { format!("{} {}", d.date, d.label) })
 }
 
-/// The formulation rows `rows` (indexes into `t.slogans`) as CSV: forms, kind, a count per
+/// The formulation rows `rows` (indexes into `t.formulations`) as CSV: forms, kind, a count per
 /// document, first and last document, total, changes, marks.
-pub fn slogans_csv(t: &Timeline, rows: &[usize]) -> String {
+pub fn formulations_csv(t: &Timeline, rows: &[usize]) -> String {
     let mut out = cells(
         ["formulation", "forms", "kind", "category", "gloss"]
             .into_iter()
@@ -28,7 +28,7 @@ pub fn slogans_csv(t: &Timeline, rows: &[usize]) -> String {
     );
     out.push_str("\r\n");
     for &k in rows {
-        let s = &t.slogans[k];
+        let s = &t.formulations[k];
         let fixed = [
             s.text.clone(),
             s.forms.join(" | "),
@@ -107,8 +107,8 @@ pub fn markdown(t: &Timeline) -> String {
         head.join(" | "),
         "---|".repeat(head.len())
     );
-    for k in select(&t.slogans, "", false, SloganOrder::FirstAppearance) {
-        let row = &t.slogans[k];
+    for k in select(&t.formulations, "", false, FormulationOrder::FirstAppearance) {
+        let row = &t.formulations[k];
         let counts: Vec<String> = row.counts.iter().map(|c| if *c == 0 { "·".into() } else { c.to_string() }).collect();
         let _ = writeln!(s, "| {} | {} | {} |", md_cell(&row.forms.join(" → ")), counts.join(" | "), marks(row));
     }

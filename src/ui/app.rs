@@ -7,6 +7,7 @@ use super::address_sync::use_address_sync;
 use super::comparison_view::ComparisonView;
 use super::deferred_timeline::use_deferred_timeline;
 use super::derived_comparison::{use_derived_comparison, Derived, LexiconState, Shown};
+use super::formulations_panel::FormulationsPanel;
 use super::key_help::KeyHelp;
 use super::keyboard::{use_keyboard, KeyContext};
 use super::language_data::use_language_data;
@@ -17,7 +18,6 @@ use super::priorities_panel::PrioritiesPanel;
 use super::series_callbacks::SeriesCallbacks;
 use super::share_bar::ShareBar;
 use super::side_panel::side_panel;
-use super::slogans_panel::SlogansPanel;
 use super::state::{Action, Doc, Mode, Side, Workspace};
 use super::summary_strip::SummaryStrip;
 use super::timeline_page::TimelinePage;
@@ -82,7 +82,7 @@ pub fn app(props: &AppProps) -> Html {
         _ => (*nothing).clone(),
     };
     let comparison = shown.comparison.clone();
-    let slogans = use_memo(shown.clone(), |shown| shown.comparison.slogans.clone());
+    let formulations = use_memo(shown.clone(), |shown| shown.comparison.formulations.clone());
     // The timeline is worked out only while it is on screen, in tasks of its own.
     let timeline = {
         let docs: Vec<Doc> = if ws.mode == Mode::Timeline { ws.series.clone() } else { Vec::new() };
@@ -113,9 +113,9 @@ pub fn app(props: &AppProps) -> Html {
         let ws = ws.clone();
         Callback::from(move |o: Options| ws.dispatch(Action::SetOptions(o)))
     };
-    let on_slogan = {
+    let on_formulation = {
         let ws = ws.clone();
-        Callback::from(move |key: String| ws.dispatch(Action::FocusSlogan(key)))
+        Callback::from(move |key: String| ws.dispatch(Action::FocusFormulation(key)))
     };
     let on_row = {
         let (ws, comparison) = (ws.clone(), comparison.clone());
@@ -138,7 +138,7 @@ pub fn app(props: &AppProps) -> Html {
     let PageActions {
         on_copy,
         on_link_row,
-        on_link_slogan,
+        on_link_formulation,
         on_save,
         on_export,
         on_quote,
@@ -242,7 +242,7 @@ pub fn app(props: &AppProps) -> Html {
                     </nav>
                     <div class="results">
                     <aside class="findings" id="findings" aria-label="Formulations and priorities">
-                        <SlogansPanel {slogans} focus={ws.focus.clone()} on_select={on_slogan} on_link={on_link_slogan} />
+                        <FormulationsPanel {formulations} focus={ws.focus.clone()} on_select={on_formulation} on_link={on_link_formulation} />
                         <PrioritiesPanel comparison={comparison.clone()} on_select={on_row.clone()} />
                     </aside>
                     <ComparisonView

@@ -25,7 +25,7 @@ const BLOCK: usize = 50;
 pub struct HeatMapProps {
     /// The timeline.
     pub timeline: Rc<Timeline>,
-    /// Rows to show, in order (indexes into `timeline.slogans`).
+    /// Rows to show, in order (indexes into `timeline.formulations`).
     pub rows: Rc<Vec<usize>>,
     /// Called with (document, formulation row) when a cell is opened.
     pub on_open: Callback<(usize, usize)>,
@@ -125,7 +125,7 @@ impl PartialEq for HeatRowsProps {
 fn heat_rows(props: &HeatRowsProps) -> Html {
     let t = &props.timeline;
     let row = |&k: &usize| {
-        let s = &t.slogans[k];
+        let s = &t.formulations[k];
         let mark = marks(s);
         html! {
             <tr data-testid="heat-row" data-form={s.text.clone()}>

@@ -77,7 +77,7 @@ fn on_key(key: &str, ctx: &KeyContext, ws: &UseReducerHandle<Workspace>, help: &
         "p" | "k" => go(false),
         "s" => {
             if let Some(key) = next_changed_formulation(c, ctx.focus.as_ref()) {
-                ws.dispatch(Action::FocusSlogan(key));
+                ws.dispatch(Action::FocusFormulation(key));
             }
         }
         "x" => ws.dispatch(Action::Swap),

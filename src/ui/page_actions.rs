@@ -22,7 +22,7 @@ pub struct PageActions {
     /// Copy the link to a row.
     pub on_link_row: Callback<usize>,
     /// Copy the link to a formulation.
-    pub on_link_slogan: Callback<String>,
+    pub on_link_formulation: Callback<String>,
     /// Save the comparison as a file.
     pub on_save: Callback<()>,
     /// Download a report: "md", "html", "csv" or JSON.
@@ -86,7 +86,7 @@ impl PageActions {
                     }
                 })
             },
-            on_link_slogan: Callback::from(move |key: String| copy(Some(FocusRef::Slogan { key, step: 0 }))),
+            on_link_formulation: Callback::from(move |key: String| copy(Some(FocusRef::Formulation { key, step: 0 }))),
             on_save: {
                 let ws = ws.clone();
                 Callback::from(move |()| {
@@ -101,7 +101,7 @@ impl PageActions {
                     let (name, contents, mime) = match format {
                         "md" => ("tifa-report.md", report::markdown(&comparison, a, b), "text/markdown"),
                         "html" => ("tifa-report.html", report::html(&comparison, a, b), "text/html"),
-                        "csv" => ("tifa-formulations.csv", report::slogans_csv(&comparison), "text/csv"),
+                        "csv" => ("tifa-formulations.csv", report::formulations_csv(&comparison), "text/csv"),
                         _ => {
                             let r = json::report(&comparison, (a.title, a.text), (b.title, b.text));
                             let text = serde_json::to_string(&r).unwrap_or_default();

@@ -67,10 +67,10 @@ pub fn summary_strip(props: &SummaryStripProps) -> Html {
             </ul>
             <ul class="summary-findings">
                 <li class="label">{"Formulations:"}</li>
-                { item(s.slogans_added.to_string(), "added", "added") }
-                { item(s.slogans_dropped.to_string(), "dropped", "dropped") }
-                { item(s.slogans_reworded.to_string(), "reworded", "reworded") }
-                { item(s.slogans_count_changed.to_string(), "count changed", "count") }
+                { item(s.formulations_added.to_string(), "added", "added") }
+                { item(s.formulations_dropped.to_string(), "dropped", "dropped") }
+                { item(s.formulations_reworded.to_string(), "reworded", "reworded") }
+                { item(s.formulations_count_changed.to_string(), "count changed", "count") }
                 <li class="label">{"Priorities:"}</li>
                 { item(s.priorities_moved.to_string(), "moved", "moved") }
                 <li class="label">{"Changes (click to show or hide):"}</li>

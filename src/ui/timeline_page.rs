@@ -10,7 +10,7 @@ use super::series_editor::{SeriesEditor, SeriesEdits};
 use super::state::{CorpusState, Doc, Focus, TimelineTab, TimelineView};
 use super::svg_chart::{ChartPick, SvgChart};
 use crate::timeline::charts::{bump_chart, column_head, heat_map, lineage_strips};
-use crate::timeline::slogan_tracks::{select, SloganOrder};
+use crate::timeline::formulation_tracks::{select, FormulationOrder};
 use crate::timeline::{tables, MIN_SERIES};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -73,7 +73,7 @@ pub fn timeline_page(props: &TimelinePageProps) -> Html {
     // An out-of-date timeline stays in view, dimmed and inert (its marks would open the
     // wrong pairs), until the new one replaces it.
     let stale = !props.timeline.current;
-    let rows = Rc::new(select(&t.slogans, &view.filter, view.all_kinds, view.order));
+    let rows = Rc::new(select(&t.formulations, &view.filter, view.all_kinds, view.order));
     let set = {
         let on_view = props.on_view.clone();
         let view = view.clone();
@@ -90,7 +90,7 @@ pub fn timeline_page(props: &TimelinePageProps) -> Html {
     let on_order = {
         let set = set.clone();
         Callback::from(move |e: Event| {
-            let order = SloganOrder::from_code(&e.target_unchecked_into::<HtmlSelectElement>().value());
+            let order = FormulationOrder::from_code(&e.target_unchecked_into::<HtmlSelectElement>().value());
             set(&|v: &mut TimelineView| v.order = order)
         })
     };
@@ -120,9 +120,9 @@ pub fn timeline_page(props: &TimelinePageProps) -> Html {
         let t = t.clone();
         Callback::from(move |(doc, row): (usize, usize)| {
             let (a, b) = pair_for(doc);
-            let keys = &t.slogans[row].keys;
+            let keys = &t.formulations[row].keys;
             let key = keys[b].clone().or_else(|| keys[a].clone()).or_else(|| keys.iter().flatten().next().cloned());
-            on_drill.emit((a, b, key.map(|key| Focus::Slogan { key, step: 0 })));
+            on_drill.emit((a, b, key.map(|key| Focus::Formulation { key, step: 0 })));
         })
     };
     let on_pick = {
@@ -141,8 +141,8 @@ pub fn timeline_page(props: &TimelinePageProps) -> Html {
         let tab = view.tab;
         move || -> (&'static str, String, String) {
             match tab {
-                TimelineTab::Slogans => {
-                    ("tifa-timeline-formulations", tables::slogans_csv(&t, &rows), heat_map(&t, &rows))
+                TimelineTab::Formulations => {
+                    ("tifa-timeline-formulations", tables::formulations_csv(&t, &rows), heat_map(&t, &rows))
                 }
                 TimelineTab::Priorities => {
                     ("tifa-timeline-priorities", tables::priorities_csv(&t), bump_chart(&t, chain))
@@ -179,12 +179,12 @@ pub fn timeline_page(props: &TimelinePageProps) -> Html {
     };
 
     let body = match view.tab {
-        TimelineTab::Slogans => html! {
+        TimelineTab::Formulations => html! {
             <>
                 <div class="timeline-tools" role="group" aria-label="Heat map settings">
                     <label>{"Order "}
                         <select onchange={on_order} data-testid="heat-order">
-                            { for SloganOrder::ALL.iter().map(|o| html! {
+                            { for FormulationOrder::ALL.iter().map(|o| html! {
                                 <option value={o.code()} selected={*o == view.order}>{ o.label() }</option>
                             }) }
                         </select>

@@ -9,7 +9,7 @@
 //!
 //! The order is exactly that of `sort_by`: stable, elements that compare equal keep their
 //! relative order. The price is an index vector and an indirect call per comparison, which
-//! is noise for short lists (rows, slogans, lists of priorities).
+//! is noise for short lists (rows, formulations, lists of priorities).
 //!
 //! Candidate lists, long and sorted often, go through [`best_first`] instead: one unstable
 //! sort of `(similarity, i, j)` triples, whose order is total (pairs are unique), so the
@@ -37,7 +37,7 @@ pub fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
 }
 
 /// Sorts candidate pairs `(similarity, i, j)` best first: higher similarity first, then by
-/// `i`, then by `j`. Sentence pairs, slogan pairs and priority links all share this copy.
+/// `i`, then by `j`. Sentence pairs, formulation pairs and priority links all share this copy.
 pub fn best_first(pairs: &mut [(f32, usize, usize)]) {
     pairs.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
 }

@@ -6,7 +6,7 @@
 
 use crate::compare::options::Options;
 use crate::compare::Comparison;
-use crate::findings::slogan_changes::SloganStatus;
+use crate::findings::formulation_changes::FormulationStatus;
 use crate::model::side::Side;
 use crate::util::span::Span;
 use crate::view::navigation;
@@ -28,8 +28,8 @@ pub struct FocusTargets {
 /// (cycling), or the row showing a byte of one document.
 pub fn focus_targets(c: &Comparison, focus: Option<&Focus>) -> FocusTargets {
     match focus {
-        Some(Focus::Slogan { key, step }) => {
-            let Some(s) = c.slogans.iter().find(|s| s.key == *key) else { return FocusTargets::default() };
+        Some(Focus::Formulation { key, step }) => {
+            let Some(s) = c.formulations.iter().find(|s| s.key == *key) else { return FocusTargets::default() };
             let rows = c.rows_showing(&s.occurrences_a, &s.occurrences_b);
             FocusTargets {
                 highlights_a: Rc::new(s.occurrences_a.clone()),
@@ -72,9 +72,9 @@ pub fn step_change(
 /// focused; cycling), or None when no formulation changed.
 pub fn next_changed_formulation(c: &Comparison, focus: Option<&Focus>) -> Option<String> {
     let changed: Vec<&str> =
-        c.slogans.iter().filter(|s| s.status != SloganStatus::Kept).map(|s| s.key.as_str()).collect();
+        c.formulations.iter().filter(|s| s.status != FormulationStatus::Kept).map(|s| s.key.as_str()).collect();
     let current = match focus {
-        Some(Focus::Slogan { key, .. }) => changed.iter().position(|k| k == key),
+        Some(Focus::Formulation { key, .. }) => changed.iter().position(|k| k == key),
         _ => None,
     };
     let next = current.map_or(0, |i| (i + 1) % changed.len().max(1));
@@ -140,7 +140,7 @@ mod tests {
         let mut seen = vec![first.clone()];
         let mut key = first.clone();
         loop {
-            key = next_changed_formulation(&c, Some(&Focus::Slogan { key, step: 0 })).unwrap();
+            key = next_changed_formulation(&c, Some(&Focus::Formulation { key, step: 0 })).unwrap();
             if key == first {
                 break;
             }

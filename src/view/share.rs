@@ -109,7 +109,8 @@ pub enum View {
 #[serde(rename_all = "snake_case")]
 pub enum FocusRef {
     /// A formulation, by key, at its `step`-th place.
-    Slogan {
+    #[serde(rename = "slogan")]
+    Formulation {
         /// Formulation key.
         key: String,
         /// Which of its places.
@@ -155,10 +156,10 @@ pub struct TimelineRef {
     /// kept for the way back).
     #[serde(default, rename = "on", skip_serializing_if = "is_false")]
     pub open: bool,
-    /// The tab: `slogans` (default), `priorities` or `sections`.
+    /// The tab: `formulations` (default), `priorities` or `sections`.
     #[serde(default, rename = "tab", skip_serializing_if = "String::is_empty")]
     pub tab: String,
-    /// The heat map's order (see [`crate::timeline::slogan_tracks::SloganOrder::code`]).
+    /// The heat map's order (see [`crate::timeline::formulation_tracks::FormulationOrder::code`]).
     #[serde(default, rename = "s", skip_serializing_if = "String::is_empty")]
     pub order: String,
     /// The heat map's text filter.
@@ -362,7 +363,7 @@ mod tests {
             b: DocRef::Corpus { id: "cc19-5-zh".into(), hash: "5e6f7a8b".into() },
             options: Options { show_routine: false, ..Options::default() },
             view: View::SideBySide,
-            focus: Some(FocusRef::Slogan { key: "lex:12".into(), step: 1 }),
+            focus: Some(FocusRef::Formulation { key: "lex:12".into(), step: 1 }),
         }
     }
 

@@ -3,7 +3,7 @@
 //! [`focus_of`] and [`timeline_view`]; the format itself is [`crate::view::share`].
 
 use crate::input::corpus::content_hash;
-use crate::timeline::slogan_tracks::SloganOrder;
+use crate::timeline::formulation_tracks::FormulationOrder;
 use crate::view::share::{short_hash, DocRef, FocusRef, ShareState, TimelineRef};
 use crate::view::workspace::{Doc, Focus, Mode, Source, TimelineTab, TimelineView, Workspace};
 
@@ -21,11 +21,11 @@ pub fn share_state(ws: &Workspace) -> ShareState {
         docs: ws.series.iter().map(doc_ref).collect(),
         open: ws.mode == Mode::Timeline,
         tab: match ws.timeline.tab {
-            TimelineTab::Slogans => String::new(),
+            TimelineTab::Formulations => String::new(),
             tab => tab.code().to_string(),
         },
         order: match ws.timeline.order {
-            SloganOrder::FirstAppearance => String::new(),
+            FormulationOrder::FirstAppearance => String::new(),
             order => order.code().to_string(),
         },
         filter: ws.timeline.filter.clone(),
@@ -39,7 +39,7 @@ pub fn share_state(ws: &Workspace) -> ShareState {
         options: ws.options,
         view: ws.view,
         focus: ws.focus.as_ref().map(|f| match f {
-            Focus::Slogan { key, step } => FocusRef::Slogan { key: key.clone(), step: *step },
+            Focus::Formulation { key, step } => FocusRef::Formulation { key: key.clone(), step: *step },
             Focus::Section { side, at } => FocusRef::Section { side: *side, at: *at },
         }),
     }
@@ -84,7 +84,7 @@ pub fn default_state(index: &crate::input::corpus::CorpusIndex) -> Option<ShareS
 /// A link's focus as the workspace's.
 pub fn focus_of(focus: FocusRef) -> Focus {
     match focus {
-        FocusRef::Slogan { key, step } => Focus::Slogan { key, step },
+        FocusRef::Formulation { key, step } => Focus::Formulation { key, step },
         FocusRef::Section { side, at } => Focus::Section { side, at },
     }
 }
@@ -93,7 +93,7 @@ pub fn focus_of(focus: FocusRef) -> Focus {
 pub fn timeline_view(t: &TimelineRef) -> TimelineView {
     TimelineView {
         tab: TimelineTab::from_code(&t.tab),
-        order: SloganOrder::from_code(&t.order),
+        order: FormulationOrder::from_code(&t.order),
         filter: t.filter.clone(),
         all_kinds: t.all_kinds,
         chain: t.chain,

@@ -7,7 +7,7 @@
 use crate::compare::options::Options;
 use crate::input::corpus::{CorpusEntry, CorpusIndex};
 pub use crate::model::side::Side;
-use crate::timeline::slogan_tracks::SloganOrder;
+use crate::timeline::formulation_tracks::FormulationOrder;
 use crate::view::share::View;
 use std::rc::Rc;
 
@@ -147,7 +147,7 @@ pub enum Mode {
 pub enum TimelineTab {
     /// The formulation heat map.
     #[default]
-    Slogans,
+    Formulations,
     /// The priority bump chart.
     Priorities,
     /// Section continuity strips.
@@ -156,12 +156,12 @@ pub enum TimelineTab {
 
 impl TimelineTab {
     /// The tabs in order.
-    pub const ALL: [TimelineTab; 3] = [TimelineTab::Slogans, TimelineTab::Priorities, TimelineTab::Sections];
+    pub const ALL: [TimelineTab; 3] = [TimelineTab::Formulations, TimelineTab::Priorities, TimelineTab::Sections];
 
     /// Name in links.
     pub fn code(self) -> &'static str {
         match self {
-            TimelineTab::Slogans => "slogans",
+            TimelineTab::Formulations => "slogans",
             TimelineTab::Priorities => "priorities",
             TimelineTab::Sections => "sections",
         }
@@ -175,7 +175,7 @@ impl TimelineTab {
     /// Words on the tab.
     pub fn label(self) -> &'static str {
         match self {
-            TimelineTab::Slogans => "Formulations",
+            TimelineTab::Formulations => "Formulations",
             TimelineTab::Priorities => "Priority ranks",
             TimelineTab::Sections => "Section continuity",
         }
@@ -188,7 +188,7 @@ pub struct TimelineView {
     /// The open tab.
     pub tab: TimelineTab,
     /// The heat map's order.
-    pub order: SloganOrder,
+    pub order: FormulationOrder,
     /// The heat map's text filter.
     pub filter: String,
     /// True to list quoted phrases too, not only headline formulations.
@@ -266,8 +266,8 @@ pub struct Restored {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Focus {
     /// A formulation (by key); `step` counts clicks, to step through its occurrences.
-    Slogan {
-        /// [`crate::findings::slogans::Slogan::key`].
+    Formulation {
+        /// [`crate::findings::formulations::Formulation::key`].
         key: String,
         /// Which of its rows to scroll to (modulo their number).
         step: usize,
@@ -335,7 +335,7 @@ pub enum Action {
     /// Exchange documents A and B.
     Swap,
     /// Focus a formulation: a second click on the same one steps to its next occurrence.
-    FocusSlogan(String),
+    FocusFormulation(String),
     /// Focus the row showing a byte of one document.
     FocusSection(Side, usize),
     /// Put a whole comparison in place.
@@ -404,12 +404,12 @@ impl Workspace {
                 next.docs.swap(0, 1);
                 next.focus = None;
             }
-            Action::FocusSlogan(key) => {
+            Action::FocusFormulation(key) => {
                 let step = match &self.focus {
-                    Some(Focus::Slogan { key: k, step }) if *k == key => step + 1,
+                    Some(Focus::Formulation { key: k, step }) if *k == key => step + 1,
                     _ => 0,
                 };
-                next.focus = Some(Focus::Slogan { key, step });
+                next.focus = Some(Focus::Formulation { key, step });
             }
             Action::FocusSection(side, at) => next.focus = Some(Focus::Section { side, at }),
             Action::Restore(r) => {
@@ -560,11 +560,11 @@ mod tests {
 
     #[test]
     fn a_second_click_on_a_formulation_steps_to_its_next_place() {
-        let ws = Workspace::default().apply(Action::FocusSlogan("k".into()));
-        let ws = ws.apply(Action::FocusSlogan("k".into()));
-        assert_eq!(ws.focus, Some(Focus::Slogan { key: "k".into(), step: 1 }));
-        let ws = ws.apply(Action::FocusSlogan("other".into()));
-        assert_eq!(ws.focus, Some(Focus::Slogan { key: "other".into(), step: 0 }));
+        let ws = Workspace::default().apply(Action::FocusFormulation("k".into()));
+        let ws = ws.apply(Action::FocusFormulation("k".into()));
+        assert_eq!(ws.focus, Some(Focus::Formulation { key: "k".into(), step: 1 }));
+        let ws = ws.apply(Action::FocusFormulation("other".into()));
+        assert_eq!(ws.focus, Some(Focus::Formulation { key: "other".into(), step: 0 }));
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! reworded (a formulation of A whose place is taken by a similar one of B in the aligned
 //! section: 稳健的货币政策 → 适度宽松的货币政策).
 
+use crate::findings::formulations::{Formulation, FormulationKind};
 use crate::findings::phrase_table::History;
-use crate::findings::slogans::{Slogan, SloganKind};
 use crate::model::row::{Relation, Row};
 use crate::text::segment::Outline;
 use crate::util::span::Span;
@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// What happened to a formulation between A and B.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum SloganStatus {
+pub enum FormulationStatus {
     /// Only in B.
     Added,
     /// Only in A.
@@ -26,17 +26,17 @@ pub enum SloganStatus {
     Kept,
 }
 
-/// One row of the slogans table.
+/// One row of the formulations table.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct SloganChange {
-    /// Identity (see [`Slogan::key`]); for reworded rows, B's key.
+pub struct FormulationChange {
+    /// Identity (see [`Formulation::key`]); for reworded rows, B's key.
     pub key: String,
     /// The form to show (B's for reworded rows).
     pub text: String,
     /// For reworded rows: A's formulation that it replaced.
     pub reworded_from: Option<String>,
     /// How it was found.
-    pub kind: SloganKind,
+    pub kind: FormulationKind,
     /// Lexicon category, if any.
     pub category: Option<&'static str>,
     /// English gloss, if any.
@@ -44,7 +44,7 @@ pub struct SloganChange {
     /// The lexicon's Chinese form, when the documents printed a translation.
     pub canonical: Option<&'static str>,
     /// What happened.
-    pub status: SloganStatus,
+    pub status: FormulationStatus,
     /// Occurrences in A.
     pub occurrences_a: Vec<Span>,
     /// Occurrences in B.
@@ -53,7 +53,7 @@ pub struct SloganChange {
     pub history: Option<History>,
 }
 
-impl SloganChange {
+impl FormulationChange {
     /// Times it stands in A.
     pub fn count_a(&self) -> usize {
         self.occurrences_a.len()
@@ -97,15 +97,15 @@ pub const REWORDED_MIN: f32 = 0.4;
 
 /// Compares the formulations of A and B, given the comparison's rows and outlines.
 /// Book titles are left out: they name documents, not positions.
-pub fn compare_slogans(
-    a: &[Slogan],
-    b: &[Slogan],
+pub fn compare_formulations(
+    a: &[Formulation],
+    b: &[Formulation],
     rows: &[Row],
     (outline_a, outline_b): (&Outline, &Outline),
-) -> Vec<SloganChange> {
-    let keep = |s: &&Slogan| s.kind != SloganKind::Title;
-    let map_a: BTreeMap<&str, &Slogan> = a.iter().filter(keep).map(|s| (s.key.as_str(), s)).collect();
-    let map_b: BTreeMap<&str, &Slogan> = b.iter().filter(keep).map(|s| (s.key.as_str(), s)).collect();
+) -> Vec<FormulationChange> {
+    let keep = |s: &&Formulation| s.kind != FormulationKind::Title;
+    let map_a: BTreeMap<&str, &Formulation> = a.iter().filter(keep).map(|s| (s.key.as_str(), s)).collect();
+    let map_b: BTreeMap<&str, &Formulation> = b.iter().filter(keep).map(|s| (s.key.as_str(), s)).collect();
     let mut leaf_row_a = BTreeMap::new();
     let mut leaf_row_b = BTreeMap::new();
     for (r, row) in rows.iter().enumerate().filter(|(_, r)| !matches!(r.relation, Relation::Added | Relation::Dropped))
@@ -118,8 +118,8 @@ pub fn compare_slogans(
         });
     }
 
-    let dropped: Vec<&Slogan> = map_a.iter().filter(|(k, _)| !map_b.contains_key(*k)).map(|(_, s)| *s).collect();
-    let added: Vec<&Slogan> = map_b.iter().filter(|(k, _)| !map_a.contains_key(*k)).map(|(_, s)| *s).collect();
+    let dropped: Vec<&Formulation> = map_a.iter().filter(|(k, _)| !map_b.contains_key(*k)).map(|(_, s)| *s).collect();
+    let added: Vec<&Formulation> = map_b.iter().filter(|(k, _)| !map_a.contains_key(*k)).map(|(_, s)| *s).collect();
 
     // Reworded: a dropped and an added formulation in the same aligned row, alike enough.
     // Only pairs that share a row are scored: the added formulations are indexed by row.
@@ -168,7 +168,7 @@ pub fn compare_slogans(
         let (d, ad) = (dropped[x], added[y]);
         out.push(change(
             ad,
-            SloganStatus::Reworded,
+            FormulationStatus::Reworded,
             d.occurrences.clone(),
             ad.occurrences.clone(),
             Some(d.text.clone()),
@@ -176,18 +176,18 @@ pub fn compare_slogans(
     }
     for (x, d) in dropped.iter().enumerate().filter(|(x, _)| !used_d.contains(x)) {
         let _ = x;
-        out.push(change(d, SloganStatus::Dropped, d.occurrences.clone(), Vec::new(), None));
+        out.push(change(d, FormulationStatus::Dropped, d.occurrences.clone(), Vec::new(), None));
     }
     for (y, ad) in added.iter().enumerate().filter(|(y, _)| !used_a.contains(y)) {
         let _ = y;
-        out.push(change(ad, SloganStatus::Added, Vec::new(), ad.occurrences.clone(), None));
+        out.push(change(ad, FormulationStatus::Added, Vec::new(), ad.occurrences.clone(), None));
     }
     for (key, sa) in &map_a {
         if let Some(sb) = map_b.get(key) {
             let status = if sa.occurrences.len() == sb.occurrences.len() {
-                SloganStatus::Kept
+                FormulationStatus::Kept
             } else {
-                SloganStatus::CountChanged
+                FormulationStatus::CountChanged
             };
             let shown = if sb.text.chars().any(crate::text::normalize::is_han)
                 || !sa.text.chars().any(crate::text::normalize::is_han)
@@ -210,28 +210,28 @@ pub fn compare_slogans(
 /// Headline formulations first within a status: numbered formulations and the guiding
 /// ideology, then quoted phrases and plans, then the other lexicon finds, then the phrase
 /// table's, then the candidates (phrases found by repetition, series).
-fn weight(c: &SloganChange) -> u8 {
+fn weight(c: &FormulationChange) -> u8 {
     match (c.kind, c.category) {
-        (SloganKind::Numbered, _) | (_, Some("numbered" | "ideology")) => 0,
-        (SloganKind::Quoted, _) | (_, Some("plan")) => 1,
-        (SloganKind::Learned, _) => 3,
+        (FormulationKind::Numbered, _) | (_, Some("numbered" | "ideology")) => 0,
+        (FormulationKind::Quoted, _) | (_, Some("plan")) => 1,
+        (FormulationKind::Learned, _) => 3,
         (kind, _) if kind.is_candidate() => 4,
         _ => 2,
     }
 }
 
-fn first(c: &SloganChange) -> (usize, usize) {
+fn first(c: &FormulationChange) -> (usize, usize) {
     (c.occurrences_b.first().map_or(usize::MAX, |s| s.start), c.occurrences_a.first().map_or(usize::MAX, |s| s.start))
 }
 
 fn change(
-    s: &Slogan,
-    status: SloganStatus,
+    s: &Formulation,
+    status: FormulationStatus,
     occurrences_a: Vec<Span>,
     occurrences_b: Vec<Span>,
     reworded_from: Option<String>,
-) -> SloganChange {
-    SloganChange {
+) -> FormulationChange {
+    FormulationChange {
         key: s.key.clone(),
         text: s.text.clone(),
         reworded_from,
@@ -252,9 +252,9 @@ mod tests {
     use crate::compare::compare;
     use crate::compare::options::Options;
 
-    fn statuses(a: &str, b: &str) -> Vec<(String, SloganStatus, usize, usize)> {
+    fn statuses(a: &str, b: &str) -> Vec<(String, FormulationStatus, usize, usize)> {
         let c = compare(a, b, &Options::default());
-        c.slogans.iter().map(|s| (s.text.clone(), s.status, s.count_a(), s.count_b())).collect()
+        c.formulations.iter().map(|s| (s.text.clone(), s.status, s.count_a(), s.count_b())).collect()
     }
 
     #[test]
@@ -263,9 +263,9 @@ mod tests {
             "标题\n坚持“两个维护”，贯彻新发展理念。\n",
             "标题\n坚持“两个维护”，深刻领悟“两个确立”，两个维护要做到。\n",
         );
-        assert!(got.contains(&("两个确立".to_string(), SloganStatus::Added, 0, 1)));
-        assert!(got.contains(&("新发展理念".to_string(), SloganStatus::Dropped, 1, 0)));
-        assert!(got.contains(&("两个维护".to_string(), SloganStatus::CountChanged, 1, 2)));
+        assert!(got.contains(&("两个确立".to_string(), FormulationStatus::Added, 0, 1)));
+        assert!(got.contains(&("新发展理念".to_string(), FormulationStatus::Dropped, 1, 0)));
+        assert!(got.contains(&("两个维护".to_string(), FormulationStatus::CountChanged, 1, 2)));
     }
 
     #[test]
@@ -274,7 +274,7 @@ mod tests {
             "标题\n实施积极的财政政策和稳健的货币政策。\n",
             "标题\n实施积极的财政政策和适度宽松的货币政策。\n",
         );
-        let reworded: Vec<_> = got.iter().filter(|g| g.1 == SloganStatus::Reworded).collect();
+        let reworded: Vec<_> = got.iter().filter(|g| g.1 == FormulationStatus::Reworded).collect();
         assert_eq!(reworded.len(), 1, "{got:?}");
         assert_eq!(reworded[0].0, "适度宽松的货币政策");
     }
@@ -282,8 +282,8 @@ mod tests {
     #[test]
     fn two_different_things_that_share_a_head_word_are_added_and_dropped_not_reworded() {
         let got = statuses("标题\n大力发展实体经济。\n", "标题\n大力发展平台经济。\n");
-        assert!(got.contains(&("实体经济".to_string(), SloganStatus::Dropped, 1, 0)), "{got:?}");
-        assert!(got.contains(&("平台经济".to_string(), SloganStatus::Added, 0, 1)), "{got:?}");
+        assert!(got.contains(&("实体经济".to_string(), FormulationStatus::Dropped, 1, 0)), "{got:?}");
+        assert!(got.contains(&("平台经济".to_string(), FormulationStatus::Added, 0, 1)), "{got:?}");
     }
 
     #[test]
@@ -293,9 +293,9 @@ mod tests {
             "Title\nMembers will build common development, pursue common development and work for common development together.\n",
         );
         assert!(
-            got.contains(&("community of development for us all".to_string(), SloganStatus::Dropped, 1, 0)),
+            got.contains(&("community of development for us all".to_string(), FormulationStatus::Dropped, 1, 0)),
             "{got:?}"
         );
-        assert!(got.contains(&("common development".to_string(), SloganStatus::Added, 0, 3)), "{got:?}");
+        assert!(got.contains(&("common development".to_string(), FormulationStatus::Added, 0, 3)), "{got:?}");
     }
 }

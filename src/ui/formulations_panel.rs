@@ -3,18 +3,18 @@
 //! (the comparison scrolls to it and highlights every occurrence); clicking again steps to
 //! the next place it stands.
 
-use crate::findings::slogan_changes::{SloganChange, SloganStatus};
-use crate::findings::slogans::SloganKind;
+use crate::findings::formulation_changes::{FormulationChange, FormulationStatus};
+use crate::findings::formulations::FormulationKind;
 use crate::ui::state::Focus;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-/// Properties of [`SlogansPanel`].
+/// Properties of [`FormulationsPanel`].
 #[derive(Properties)]
-pub struct SlogansPanelProps {
+pub struct FormulationsPanelProps {
     /// The comparison's formulations.
-    pub slogans: Rc<Vec<SloganChange>>,
+    pub formulations: Rc<Vec<FormulationChange>>,
     /// The current focus, to mark the selected row.
     pub focus: Option<Focus>,
     /// Called with a formulation's key when its row is clicked.
@@ -24,10 +24,10 @@ pub struct SlogansPanelProps {
     pub on_link: Callback<String>,
 }
 
-impl PartialEq for SlogansPanelProps {
+impl PartialEq for FormulationsPanelProps {
     fn eq(&self, other: &Self) -> bool {
         // The table by identity: the page memoizes it per comparison.
-        Rc::ptr_eq(&self.slogans, &other.slogans)
+        Rc::ptr_eq(&self.formulations, &other.formulations)
             && self.focus == other.focus
             && self.on_select == other.on_select
             && self.on_link == other.on_link
@@ -41,7 +41,7 @@ pub const FIRST_ROWS: usize = 150;
 enum Filter {
     Changed,
     All,
-    Only(SloganStatus),
+    Only(FormulationStatus),
     /// Phrases found by repetition, whatever their status.
     Repeated,
 }
@@ -55,29 +55,29 @@ enum SortBy {
 }
 
 /// `added`, `dropped`… as shown.
-pub fn status_label(status: SloganStatus) -> &'static str {
+pub fn status_label(status: FormulationStatus) -> &'static str {
     match status {
-        SloganStatus::Added => "added",
-        SloganStatus::Dropped => "dropped",
-        SloganStatus::Reworded => "reworded",
-        SloganStatus::CountChanged => "count changed",
-        SloganStatus::Kept => "kept",
+        FormulationStatus::Added => "added",
+        FormulationStatus::Dropped => "dropped",
+        FormulationStatus::Reworded => "reworded",
+        FormulationStatus::CountChanged => "count changed",
+        FormulationStatus::Kept => "kept",
     }
 }
 
-fn status_class(status: SloganStatus) -> &'static str {
+fn status_class(status: FormulationStatus) -> &'static str {
     match status {
-        SloganStatus::Added => "added",
-        SloganStatus::Dropped => "dropped",
-        SloganStatus::Reworded => "reworded",
-        SloganStatus::CountChanged => "count-changed",
-        SloganStatus::Kept => "kept",
+        FormulationStatus::Added => "added",
+        FormulationStatus::Dropped => "dropped",
+        FormulationStatus::Reworded => "reworded",
+        FormulationStatus::CountChanged => "count-changed",
+        FormulationStatus::Kept => "kept",
     }
 }
 
 /// The panel.
-#[function_component(SlogansPanel)]
-pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
+#[function_component(FormulationsPanel)]
+pub fn formulations_panel(props: &FormulationsPanelProps) -> Html {
     let filter = use_state(|| Filter::Changed);
     let sort = use_state(|| SortBy::Status);
     let more = use_state(|| FIRST_ROWS);
@@ -88,16 +88,17 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
 
     // The counts are of formulations; phrases found by repetition are candidates, counted
     // apart (as in the summary strip, which leaves them out).
-    let repeated = |s: &&SloganChange| s.kind.is_candidate();
-    let count = |st: SloganStatus| props.slogans.iter().filter(|s| s.status == st && !repeated(s)).count();
-    let repeated_changed = props.slogans.iter().filter(|s| repeated(s) && s.status != SloganStatus::Kept).count();
+    let repeated = |s: &&FormulationChange| s.kind.is_candidate();
+    let count = |st: FormulationStatus| props.formulations.iter().filter(|s| s.status == st && !repeated(s)).count();
+    let repeated_changed =
+        props.formulations.iter().filter(|s| repeated(s) && s.status != FormulationStatus::Kept).count();
     let q = query.to_lowercase();
-    let mut shown: Vec<&SloganChange> = props
-        .slogans
+    let mut shown: Vec<&FormulationChange> = props
+        .formulations
         .iter()
         .filter(|s| match *filter {
             _ if printing => true,
-            Filter::Changed => s.status != SloganStatus::Kept,
+            Filter::Changed => s.status != FormulationStatus::Kept,
             Filter::All => true,
             Filter::Only(st) => s.status == st,
             Filter::Repeated => s.kind.is_candidate(),
@@ -126,11 +127,11 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
         Callback::from(move |e: Event| {
             filter.set(match e.target_unchecked_into::<HtmlSelectElement>().value().as_str() {
                 "all" => Filter::All,
-                "added" => Filter::Only(SloganStatus::Added),
-                "dropped" => Filter::Only(SloganStatus::Dropped),
-                "reworded" => Filter::Only(SloganStatus::Reworded),
-                "count" => Filter::Only(SloganStatus::CountChanged),
-                "kept" => Filter::Only(SloganStatus::Kept),
+                "added" => Filter::Only(FormulationStatus::Added),
+                "dropped" => Filter::Only(FormulationStatus::Dropped),
+                "reworded" => Filter::Only(FormulationStatus::Reworded),
+                "count" => Filter::Only(FormulationStatus::CountChanged),
+                "kept" => Filter::Only(FormulationStatus::Kept),
                 "repeated" => Filter::Repeated,
                 _ => Filter::Changed,
             })
@@ -152,7 +153,7 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
         Callback::from(move |e: InputEvent| query.set(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
     let selected = match &props.focus {
-        Some(Focus::Slogan { key, .. }) => Some(key.clone()),
+        Some(Focus::Formulation { key, .. }) => Some(key.clone()),
         _ => None,
     };
     // Long documents have hundreds of changed formulations: the table opens with the first
@@ -171,8 +172,8 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
             <h2 id="slogans-heading">{"Formulations "}<span lang="zh">{"提法"}</span></h2>
             <p class="panel-counts" data-testid="slogan-counts">
                 { format!("{} added · {} dropped · {} reworded · {} count changed · {} kept",
-                    count(SloganStatus::Added), count(SloganStatus::Dropped), count(SloganStatus::Reworded),
-                    count(SloganStatus::CountChanged), count(SloganStatus::Kept)) }
+                    count(FormulationStatus::Added), count(FormulationStatus::Dropped), count(FormulationStatus::Reworded),
+                    count(FormulationStatus::CountChanged), count(FormulationStatus::Kept)) }
                 if repeated_changed > 0 {
                     { format!(" · {repeated_changed} candidates changed (repeated phrases and series, listed last)") }
                 }
@@ -182,11 +183,11 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
                     <select onchange={on_filter} data-testid="slogan-filter">
                         <option value="changed" selected={*filter == Filter::Changed}>{"changed"}</option>
                         <option value="all" selected={*filter == Filter::All}>{"all"}</option>
-                        <option value="added" selected={*filter == Filter::Only(SloganStatus::Added)}>{"added"}</option>
-                        <option value="dropped" selected={*filter == Filter::Only(SloganStatus::Dropped)}>{"dropped"}</option>
-                        <option value="reworded" selected={*filter == Filter::Only(SloganStatus::Reworded)}>{"reworded"}</option>
-                        <option value="count" selected={*filter == Filter::Only(SloganStatus::CountChanged)}>{"count changed"}</option>
-                        <option value="kept" selected={*filter == Filter::Only(SloganStatus::Kept)}>{"kept"}</option>
+                        <option value="added" selected={*filter == Filter::Only(FormulationStatus::Added)}>{"added"}</option>
+                        <option value="dropped" selected={*filter == Filter::Only(FormulationStatus::Dropped)}>{"dropped"}</option>
+                        <option value="reworded" selected={*filter == Filter::Only(FormulationStatus::Reworded)}>{"reworded"}</option>
+                        <option value="count" selected={*filter == Filter::Only(FormulationStatus::CountChanged)}>{"count changed"}</option>
+                        <option value="kept" selected={*filter == Filter::Only(FormulationStatus::Kept)}>{"kept"}</option>
                         <option value="repeated" selected={*filter == Filter::Repeated}>{"candidates: repeated phrases, series"}</option>
                     </select>
                 </label>
@@ -225,16 +226,16 @@ pub fn slogans_panel(props: &SlogansPanelProps) -> Html {
                                         if let Some(g) = s.gloss {
                                             <span class="gloss">{ g }</span>
                                         }
-                                        if s.kind == SloganKind::Recurring {
+                                        if s.kind == FormulationKind::Recurring {
                                             <span class="gloss">{"repeated phrase: a candidate found by repetition, in no lexicon"}</span>
                                         }
-                                        if s.kind == SloganKind::Series {
+                                        if s.kind == FormulationKind::Series {
                                             <span class="gloss">{"series of parallel phrases, or a member added to or dropped from one: a candidate"}</span>
                                         }
                                         if let Some(h) = s.history {
                                             <span class="history" data-testid="slogan-history"
                                                 title="Its record in seventy years of official texts: the government work reports 1954–2023, the congress reports, and 36 English speeches of Xi Jinping">
-                                                { h.describe(s.status == SloganStatus::Dropped) }
+                                                { h.describe(s.status == FormulationStatus::Dropped) }
                                             </span>
                                         }
                                     </td>

@@ -1,4 +1,4 @@
-//! Slogans (提法): extraction from one text, and comparison of two.
+//! Formulations (提法): extraction from one text, and comparison of two.
 //!
 //! A formulation is found in three ways:
 //! - **quoted**: any phrase in “…”, ‘…’, "…", 「…」 or 『…』 (book titles in 《…》 are kept as
@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 /// How a formulation was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum SloganKind {
+pub enum FormulationKind {
     /// A lexicon entry.
     Lexicon,
     /// Number + 个 + term.
@@ -42,25 +42,25 @@ pub enum SloganKind {
     Recurring,
 }
 
-impl SloganKind {
+impl FormulationKind {
     /// Whether a formulation found this way is a candidate: listed apart and left out of the
     /// counts. Phrases found by repetition and series are: measured against annotations,
-    /// most of them are lists and phrasing rather than formulations (`tests/slogan_quality.rs`).
+    /// most of them are lists and phrasing rather than formulations (`tests/formulation_quality.rs`).
     pub fn is_candidate(self) -> bool {
-        matches!(self, SloganKind::Recurring | SloganKind::Series)
+        matches!(self, FormulationKind::Recurring | FormulationKind::Series)
     }
 }
 
 /// One formulation of one document with every place it stands.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Slogan {
+pub struct Formulation {
     /// Identity across documents: `lex:<id>` for lexicon entries, else `text:<folded text>`.
     pub key: String,
     /// The form to show (lexicon label, or the text as first printed, without quotes).
     pub text: String,
     /// How it was found (the strongest way).
-    pub kind: SloganKind,
-    /// Lexicon kind (numbered, ideology, stance, slogan, plan), if a lexicon entry.
+    pub kind: FormulationKind,
+    /// Lexicon kind (numbered, ideology, stance, formulation, plan), if a lexicon entry.
     pub category: Option<&'static str>,
     /// English gloss, if a lexicon entry.
     pub gloss: Option<&'static str>,
@@ -125,7 +125,7 @@ fn fold_key(s: &str) -> String {
 struct Found {
     key: String,
     text: String,
-    kind: SloganKind,
+    kind: FormulationKind,
     lexicon: Option<usize>,
     span: Span,
 }
@@ -167,16 +167,16 @@ fn quoted(text: &str, lexicon: &Lexicon, out: &mut Vec<Found>) {
                 .find(|h| h.span.start == 0 && h.span.end == inner.len() && !lexicon.is_learned(h.entry))
                 .map(|h| h.entry);
             let kind = if c == '《' {
-                SloganKind::Title
+                FormulationKind::Title
             } else if whole_entry.is_some() {
-                SloganKind::Lexicon
+                FormulationKind::Lexicon
             } else if numbered_at(inner, 0).is_some_and(|n| n == inner.len()) {
-                SloganKind::Numbered
+                FormulationKind::Numbered
             } else {
-                SloganKind::Quoted
+                FormulationKind::Quoted
             };
             let key = match (kind, whole_entry) {
-                (SloganKind::Title, _) => format!("title:{}", fold_key(inner)),
+                (FormulationKind::Title, _) => format!("title:{}", fold_key(inner)),
                 (_, Some(id)) => format!("lex:{id}"),
                 _ => format!("text:{}", fold_key(inner)),
             };
@@ -225,7 +225,7 @@ fn numbered(text: &str, out: &mut Vec<Found>) {
             out.push(Found {
                 key: format!("text:{}", fold_key(phrase)),
                 text: phrase.to_string(),
-                kind: SloganKind::Numbered,
+                kind: FormulationKind::Numbered,
                 lexicon: None,
                 span: Span::new(at, at + len),
             });
@@ -234,7 +234,7 @@ fn numbered(text: &str, out: &mut Vec<Found>) {
 }
 
 /// Every formulation of `text`, in order of first occurrence.
-pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Slogan> {
+pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Formulation> {
     let mut found: Vec<Found> = Vec::new();
     quoted(text, lexicon, &mut found);
     numbered(text, &mut found);
@@ -244,7 +244,7 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Slogan> {
             found.push(Found {
                 key: format!("text:{}", fold_key(phrase)),
                 text: phrase.to_string(),
-                kind: SloganKind::Learned,
+                kind: FormulationKind::Learned,
                 lexicon: None,
                 span: hit.span,
             });
@@ -253,7 +253,7 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Slogan> {
         found.push(Found {
             key: format!("lex:{}", hit.entry),
             text: hit.span.of(text).to_string(),
-            kind: SloganKind::Lexicon,
+            kind: FormulationKind::Lexicon,
             lexicon: Some(hit.entry),
             span: hit.span,
         });
@@ -263,7 +263,7 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Slogan> {
     let mut lexicon_spans: Vec<(Span, String)> =
         found.iter().filter(|f| f.lexicon.is_some()).map(|f| (f.span, f.key.clone())).collect();
     crate::util::shared_sort::sort_by_key(&mut lexicon_spans, |(s, _)| s.start);
-    for f in found.iter_mut().filter(|f| f.kind == SloganKind::Numbered && f.lexicon.is_none()) {
+    for f in found.iter_mut().filter(|f| f.kind == FormulationKind::Numbered && f.lexicon.is_none()) {
         let k = lexicon_spans.partition_point(|(s, _)| s.start <= f.span.start);
         if let Some((_, key)) = k.checked_sub(1).map(|k| &lexicon_spans[k]).filter(|(s, _)| f.span.end <= s.end) {
             f.key = key.clone();
@@ -273,12 +273,12 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Slogan> {
     for f in found {
         by_key.entry(f.key.clone()).or_default().push(f);
     }
-    let mut slogans: Vec<Slogan> = by_key
+    let mut formulations: Vec<Formulation> = by_key
         .into_values()
         .map(|mut list| {
             crate::util::shared_sort::sort_by_key(&mut list, |f| (f.span.start, std::cmp::Reverse(f.span.end)));
             let lexicon: &Lexicon = lexicon;
-            let kind = list.iter().map(|f| f.kind).min().unwrap_or(SloganKind::Quoted);
+            let kind = list.iter().map(|f| f.kind).min().unwrap_or(FormulationKind::Quoted);
             let entry = list.iter().find_map(|f| f.lexicon).map(|id| &lexicon.entries[id]);
             let text = match entry {
                 Some(e) if !e.zh.is_empty() && list[0].text.chars().any(is_han) => e.zh.to_string(),
@@ -297,7 +297,7 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Slogan> {
             }
             let table = lexicon.phrases();
             let history = table.history(&text).or_else(|| entry.and_then(|e| table.history(e.zh)));
-            Slogan {
+            Formulation {
                 history,
                 key: list[0].key.clone(),
                 kind,
@@ -309,15 +309,15 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Slogan> {
             }
         })
         .collect();
-    crate::util::shared_sort::sort_by_key(&mut slogans, |s| s.occurrences[0].start);
-    slogans
+    crate::util::shared_sort::sort_by_key(&mut formulations, |s| s.occurrences[0].start);
+    formulations
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn found(text: &str) -> Vec<(String, SloganKind, usize)> {
+    fn found(text: &str) -> Vec<(String, FormulationKind, usize)> {
         extract(text, Lexicon::builtin()).into_iter().map(|s| (s.text, s.kind, s.occurrences.len())).collect()
     }
 
@@ -332,7 +332,7 @@ mod tests {
     #[test]
     fn book_titles_are_their_own_kind() {
         let got = found("审议通过了《中共中央关于党的百年奋斗重大成就和历史经验的决议》。");
-        assert_eq!(got[0].1, SloganKind::Title);
+        assert_eq!(got[0].1, FormulationKind::Title);
     }
 
     #[test]
@@ -353,7 +353,7 @@ mod tests {
         let got = found(text);
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, "Power may win for the time being, but justice will prevail for the long run.");
-        assert_eq!(got[0].1, SloganKind::Quoted);
+        assert_eq!(got[0].1, FormulationKind::Quoted);
     }
 
     #[test]

@@ -1,9 +1,9 @@
-//! Formulation and priority quality against hand annotations (tests/slogans/,
+//! Formulation and priority quality against hand annotations (tests/formulations/,
 //! tests/priorities/): precision and recall of added and dropped formulations, and the
 //! priority matches. Prints the scores beside the targets and fails below the
 //! recorded floors (the scores when the floors were set, less 0.02).
 //!
-//! Formulations: every annotated pair of tests/slogans/ (each file `A__B.tsv`) is scored, in
+//! Formulations: every annotated pair of tests/formulations/ (each file `A__B.tsv`) is scored, in
 //! the set (dev or test) tests/alignment/SPLIT.tsv gives it. A change is `(added | dropped,
 //! key)`, and a prediction is right when the annotation has the same change with the same
 //! key (strict: no partial credit for a neighbouring wording). Each set prints a table per
@@ -49,9 +49,9 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use tifa::compare::compare_with;
+use tifa::findings::formulation_changes::FormulationStatus;
+use tifa::findings::formulations::FormulationKind;
 use tifa::findings::lexicon::Lexicon;
-use tifa::findings::slogan_changes::SloganStatus;
-use tifa::findings::slogans::SloganKind;
 use tifa::{compare, Options};
 
 /// The key a gold formulation maps to: the lexicon entry one of its forms names (the
@@ -115,14 +115,14 @@ impl Tier {
     }
 
     /// The tier of a predicted formulation, by how the engine found it.
-    fn of_kind(kind: SloganKind) -> Tier {
+    fn of_kind(kind: FormulationKind) -> Tier {
         match kind {
-            SloganKind::Lexicon => Tier::Lexicon,
-            SloganKind::Numbered => Tier::Numbered,
-            SloganKind::Quoted | SloganKind::Title => Tier::Quoted,
-            SloganKind::Learned => Tier::Learned,
-            SloganKind::Series => Tier::Series,
-            SloganKind::Recurring => Tier::Recurring,
+            FormulationKind::Lexicon => Tier::Lexicon,
+            FormulationKind::Numbered => Tier::Numbered,
+            FormulationKind::Quoted | FormulationKind::Title => Tier::Quoted,
+            FormulationKind::Learned => Tier::Learned,
+            FormulationKind::Series => Tier::Series,
+            FormulationKind::Recurring => Tier::Recurring,
         }
     }
 
@@ -254,25 +254,25 @@ fn lexicon_with_learned_tier() -> &'static Lexicon {
 fn predicted_changes(a: &str, b: &str, lexicon: &Lexicon) -> Changes {
     let c = compare_with(a, b, &Options::default(), lexicon);
     let mut out = Changes::default();
-    for s in &c.slogans {
+    for s in &c.formulations {
         let tier = Tier::of_kind(s.kind);
         // A phrase found by repetition has a key of its own (`rep:…`, its words joined); its
         // text is keyed as an annotated formulation is, so that it can match one.
-        let key = if matches!(s.kind, SloganKind::Recurring | SloganKind::Series) {
+        let key = if matches!(s.kind, FormulationKind::Recurring | FormulationKind::Series) {
             gold_key(&s.text, "")
         } else {
             s.key.clone()
         };
         match s.status {
-            SloganStatus::Added => out.insert("added", key, tier),
-            SloganStatus::Dropped => out.insert("dropped", key, tier),
-            SloganStatus::Reworded => {
+            FormulationStatus::Added => out.insert("added", key, tier),
+            FormulationStatus::Dropped => out.insert("dropped", key, tier),
+            FormulationStatus::Reworded => {
                 out.insert("added", key.clone(), tier);
                 // A's key is not kept on the row; the text of A's formulation stands for it.
                 if let Some(from) = &s.reworded_from {
                     let key_a = gold_key(from, "");
                     out.insert("dropped", key_a.clone(), tier);
-                    if s.kind != SloganKind::Recurring {
+                    if s.kind != FormulationKind::Recurring {
                         out.reworded.insert((key_a, key));
                     }
                 }
@@ -394,7 +394,7 @@ fn split() -> BTreeMap<(String, String), String> {
         .collect()
 }
 
-/// Every annotated pair: the files `A__B.tsv` of tests/slogans/, as `(A id, B id)`.
+/// Every annotated pair: the files `A__B.tsv` of tests/formulations/, as `(A id, B id)`.
 fn annotated_pairs() -> BTreeSet<(String, String)> {
     let dir = common::root().join("tests/slogans");
     std::fs::read_dir(&dir)

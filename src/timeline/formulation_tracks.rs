@@ -1,25 +1,25 @@
 //! Formulation rows of a timeline: the count of each formulation in every document.
 //!
-//! Formulations are identified by their key ([`crate::findings::slogans::Slogan::key`]), so a lexicon
+//! Formulations are identified by their key ([`crate::findings::formulations::Formulation::key`]), so a lexicon
 //! entry printed in Chinese in one document and in English in another is one row. A
 //! formulation that an adjacent comparison reads as reworded into another joins that
 //! other's row: the row's forms list both, and its counts add up both.
 
 use super::{Analysed, PairAnalysis};
-use crate::findings::slogan_changes::SloganStatus;
-use crate::findings::slogans::SloganKind;
+use crate::findings::formulation_changes::FormulationStatus;
+use crate::findings::formulations::FormulationKind;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// One formulation across the series.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct SloganTrack {
+pub struct FormulationTrack {
     /// The form to show: the latest one printed.
     pub text: String,
     /// Every form of the row, in order of first appearance (one unless reworded).
     pub forms: Vec<String>,
     /// How it was found (the strongest way in any document).
-    pub kind: SloganKind,
+    pub kind: FormulationKind,
     /// Lexicon category, if a lexicon entry.
     pub category: Option<&'static str>,
     /// English gloss, if a lexicon entry.
@@ -84,31 +84,31 @@ impl Groups {
 }
 
 /// The formulation rows of a series, in order of first appearance (then first place).
-pub(crate) fn tracks(docs: &[Analysed<'_>], pairs: &[PairAnalysis]) -> Vec<SloganTrack> {
+pub(crate) fn tracks(docs: &[Analysed<'_>], pairs: &[PairAnalysis]) -> Vec<FormulationTrack> {
     let n = docs.len();
     let mut groups = Groups::default();
     // Every key gets its group in order of first appearance, so row order is stable.
     for d in docs {
-        for s in d.slogans.iter().filter(|s| s.kind != SloganKind::Title) {
+        for s in d.formulations.iter().filter(|s| s.kind != FormulationKind::Title) {
             groups.id(&s.key);
         }
     }
     for (i, pair) in pairs.iter().enumerate() {
-        for change in pair.slogans.iter().filter(|c| c.status == SloganStatus::Reworded) {
+        for change in pair.formulations.iter().filter(|c| c.status == FormulationStatus::Reworded) {
             let Some(from) = &change.reworded_from else { continue };
             // The comparison names the replaced formulation by its text; find its key.
-            let earlier = docs[i].slogans.iter().find(|s| s.text == *from && s.kind != SloganKind::Title);
+            let earlier = docs[i].formulations.iter().find(|s| s.text == *from && s.kind != FormulationKind::Title);
             if let Some(earlier) = earlier {
                 groups.join(&earlier.key, &change.key);
             }
         }
     }
-    let mut rows: BTreeMap<usize, SloganTrack> = BTreeMap::new();
+    let mut rows: BTreeMap<usize, FormulationTrack> = BTreeMap::new();
     for (i, d) in docs.iter().enumerate() {
-        for s in d.slogans.iter().filter(|s| s.kind != SloganKind::Title) {
+        for s in d.formulations.iter().filter(|s| s.kind != FormulationKind::Title) {
             let id = groups.id(&s.key);
             let root = groups.root(id);
-            let row = rows.entry(root).or_insert_with(|| SloganTrack {
+            let row = rows.entry(root).or_insert_with(|| FormulationTrack {
                 text: s.text.clone(),
                 forms: Vec::new(),
                 kind: s.kind,
@@ -143,7 +143,7 @@ pub(crate) fn tracks(docs: &[Analysed<'_>], pairs: &[PairAnalysis]) -> Vec<Sloga
     rows.into_values().map(|row| summarise(row, n)).collect()
 }
 
-fn summarise(mut row: SloganTrack, n: usize) -> SloganTrack {
+fn summarise(mut row: FormulationTrack, n: usize) -> FormulationTrack {
     let present: Vec<usize> = (0..n).filter(|&i| row.counts[i] > 0).collect();
     row.first = present.first().copied().unwrap_or(0);
     row.last = present.last().copied().unwrap_or(0);
@@ -157,7 +157,7 @@ fn summarise(mut row: SloganTrack, n: usize) -> SloganTrack {
 
 /// How the heat map may be ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum SloganOrder {
+pub enum FormulationOrder {
     /// Earliest first appearance first.
     #[default]
     FirstAppearance,
@@ -169,18 +169,22 @@ pub enum SloganOrder {
     Volatility,
 }
 
-impl SloganOrder {
+impl FormulationOrder {
     /// Every order, in menu order.
-    pub const ALL: [SloganOrder; 4] =
-        [SloganOrder::FirstAppearance, SloganOrder::LastAppearance, SloganOrder::Total, SloganOrder::Volatility];
+    pub const ALL: [FormulationOrder; 4] = [
+        FormulationOrder::FirstAppearance,
+        FormulationOrder::LastAppearance,
+        FormulationOrder::Total,
+        FormulationOrder::Volatility,
+    ];
 
     /// Short name used in links and menus' values.
     pub fn code(self) -> &'static str {
         match self {
-            SloganOrder::FirstAppearance => "first",
-            SloganOrder::LastAppearance => "last",
-            SloganOrder::Total => "total",
-            SloganOrder::Volatility => "volatility",
+            FormulationOrder::FirstAppearance => "first",
+            FormulationOrder::LastAppearance => "last",
+            FormulationOrder::Total => "total",
+            FormulationOrder::Volatility => "volatility",
         }
     }
 
@@ -192,23 +196,23 @@ impl SloganOrder {
     /// Words for a menu.
     pub fn label(self) -> &'static str {
         match self {
-            SloganOrder::FirstAppearance => "First appearance",
-            SloganOrder::LastAppearance => "Last appearance",
-            SloganOrder::Total => "Total count",
-            SloganOrder::Volatility => "Volatility",
+            FormulationOrder::FirstAppearance => "First appearance",
+            FormulationOrder::LastAppearance => "Last appearance",
+            FormulationOrder::Total => "Total count",
+            FormulationOrder::Volatility => "Volatility",
         }
     }
 }
 
 /// Headline formulations: lexicon entries and number + 个 formulations, not every quoted
 /// phrase (which in a congress report run to hundreds).
-pub fn is_headline(t: &SloganTrack) -> bool {
-    matches!(t.kind, SloganKind::Lexicon | SloganKind::Numbered) || t.category.is_some()
+pub fn is_headline(t: &FormulationTrack) -> bool {
+    matches!(t.kind, FormulationKind::Lexicon | FormulationKind::Numbered) || t.category.is_some()
 }
 
 /// The rows to show: those whose forms or gloss contain `filter` (case-insensitive),
 /// headline ones only unless `all_kinds`, in `order`. Returns indexes into `tracks`.
-pub fn select(tracks: &[SloganTrack], filter: &str, all_kinds: bool, order: SloganOrder) -> Vec<usize> {
+pub fn select(tracks: &[FormulationTrack], filter: &str, all_kinds: bool, order: FormulationOrder) -> Vec<usize> {
     let needle = filter.trim().to_lowercase();
     let mut picked: Vec<usize> = (0..tracks.len())
         .filter(|&i| all_kinds || is_headline(&tracks[i]))
@@ -221,14 +225,14 @@ pub fn select(tracks: &[SloganTrack], filter: &str, all_kinds: bool, order: Slog
         .collect();
     // Ties keep the order of first appearance (the order of `tracks`).
     match order {
-        SloganOrder::FirstAppearance => crate::util::shared_sort::sort_by_key(&mut picked, |&i| tracks[i].first),
-        SloganOrder::LastAppearance => {
+        FormulationOrder::FirstAppearance => crate::util::shared_sort::sort_by_key(&mut picked, |&i| tracks[i].first),
+        FormulationOrder::LastAppearance => {
             crate::util::shared_sort::sort_by_key(&mut picked, |&i| std::cmp::Reverse(tracks[i].last))
         }
-        SloganOrder::Total => {
+        FormulationOrder::Total => {
             crate::util::shared_sort::sort_by_key(&mut picked, |&i| std::cmp::Reverse(tracks[i].total))
         }
-        SloganOrder::Volatility => {
+        FormulationOrder::Volatility => {
             crate::util::shared_sort::sort_by_key(&mut picked, |&i| std::cmp::Reverse(tracks[i].changes))
         }
     }
