@@ -2,7 +2,7 @@
 //!
 //! tifa (提法, "formulation") compares two communiqués, work reports or speeches, in Chinese
 //! or English, the way a China watcher reads them: section by section, with the wording
-//! changes inside each section, and the formulations (formulations) and priorities that were
+//! changes inside each section, and the formulations (set phrases, 提法) and priorities that were
 //! added, dropped, reworded or moved.
 //!
 //! The engine is a pipeline of pure functions, from text to a [`compare::Comparison`],
