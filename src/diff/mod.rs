@@ -185,19 +185,24 @@ fn bounded_runs<'k>(
     (runs, coarse)
 }
 
-/// Token ranges of the sentences of a token list: each ends after a sentence-closing mark
-/// or a line break.
+/// Token ranges of the sentences of a token list: the sentences of
+/// [`crate::text::sentences`] (the one splitter, with its abbreviations and initials), and
+/// a line break ends one too (a merged row holds several paragraphs). A token belongs to
+/// the sentence its first byte is in.
 fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else { return Vec::new() };
+    let spans = crate::text::sentences::sentences(text, Span::new(first.span.start, last.span.end));
     let mut out = Vec::new();
-    let mut start = 0;
+    let (mut start, mut sentence) = (0, 0);
     for (k, t) in tokens.iter().enumerate() {
-        let s = t.span.of(text);
-        let closes = match t.class {
-            TokenClass::Punct => s.ends_with(['。', '！', '？', '；', '.', '!', '?', ';']),
-            TokenClass::Space => s.contains('\n'),
-            _ => false,
-        };
-        if closes {
+        while sentence + 1 < spans.len() && t.span.start >= spans[sentence].end {
+            sentence += 1;
+            if start < k {
+                out.push(start..k);
+                start = k;
+            }
+        }
+        if t.class == TokenClass::Space && t.span.of(text).contains('\n') {
             out.push(start..k + 1);
             start = k + 1;
         }
@@ -399,6 +404,17 @@ mod tests {
     fn redline(a: &str, b: &str) -> String {
         let ops = diff(a, Span::new(0, a.len()), b, Span::new(0, b.len()), Granularity::Word, words());
         plain_redline(&ops, a, b)
+    }
+
+    #[test]
+    fn sentences_for_long_rows_follow_the_one_splitter_and_line_breaks() {
+        let text = "The U.S. and China met. Talks went on.\n第二段。完";
+        let tokens = tokenize(text, Span::new(0, text.len()));
+        let pieces: Vec<String> = sentences(text, &tokens)
+            .into_iter()
+            .map(|r| text[tokens[r.start].span.start..tokens[r.end - 1].span.end].to_string())
+            .collect();
+        assert_eq!(pieces, ["The U.S. and China met. ", "Talks went on.\n", "第二段。", "完"]);
     }
 
     #[test]
