@@ -1,12 +1,15 @@
-//! The words the page and the exports use for what happened to a row: its relation label
-//! ("reworded · 92% alike", "moved from ¶5·5 · …", "largely rewritten · 20% of the text
-//! kept"), its sentence line and its CSS class. Pure functions of the comparison, so
-//! `cargo test` checks them natively; the UI only renders them.
+//! The words the page and the exports use: what happened to a row (its relation label,
+//! "reworded · 92% alike", "moved from ¶5·5 · …", "largely rewritten · 20% of the text
+//! kept"; its sentence line; its CSS class), to a formulation (added, dropped…), to a
+//! priority (↑2, new), and where a section is (¶4·3). One place, so the page, the reports
+//! and the CLI cannot drift apart; pure functions, checked natively by `cargo test`.
 
 use crate::compare::Comparison;
 use crate::diff::significance::Significance;
+use crate::findings::formulation_changes::FormulationStatus;
+use crate::findings::priorities::PriorityMatch;
 use crate::model::row::{Relation, Row};
-use crate::output::report::locator;
+use crate::text::segment::{Outline, SectionKind};
 use crate::util::span::Span;
 
 /// A share from 0 to 1 as a whole percentage (integer formatting keeps float printing
@@ -102,6 +105,57 @@ pub fn relation_class(row: &Row) -> &'static str {
     }
 }
 
+/// `¶4` or `¶4·3` for a row's side.
+pub fn locator(outline: &Outline, ids: &[usize]) -> String {
+    let one = |id: usize| {
+        let s = outline.get(id);
+        match (s.kind, s.marker) {
+            (SectionKind::Item, Some(m)) => format!("¶{}·{}", s.paragraph, m.number),
+            _ => format!("¶{}", s.paragraph),
+        }
+    };
+    match ids {
+        [] => String::new(),
+        [only] => one(*only),
+        [first, .., last] => format!("{}–{}", one(*first), one(*last)),
+    }
+}
+
+/// The relation of a row in words.
+pub fn relation_words(row: &Row) -> &'static str {
+    match (row.relation, row.moved) {
+        (_, true) => "moved",
+        (Relation::Same, _) => "unchanged",
+        (Relation::Reworded, _) => "reworded",
+        (Relation::Split, _) => "split",
+        (Relation::Merged, _) => "merged",
+        (Relation::Added, _) => "added",
+        (Relation::Dropped, _) => "dropped",
+    }
+}
+
+/// A formulation's status in words: added, dropped, reworded, count changed, kept.
+pub fn status_label(s: FormulationStatus) -> &'static str {
+    match s {
+        FormulationStatus::Added => "added",
+        FormulationStatus::Dropped => "dropped",
+        FormulationStatus::Reworded => "reworded",
+        FormulationStatus::CountChanged => "count changed",
+        FormulationStatus::Kept => "kept",
+    }
+}
+
+/// A priority's change of rank in words: `=`, `↑2`, `↓1`, `new`, `dropped`.
+pub fn rank_change(m: &PriorityMatch) -> String {
+    match (m.rank_a, m.rank_b, m.rank_change) {
+        (Some(_), Some(_), Some(0)) => "=".to_string(),
+        (Some(_), Some(_), Some(d)) if d > 0 => format!("↑{d}"),
+        (Some(_), Some(_), Some(d)) => format!("↓{}", -d),
+        (None, _, _) => "new".to_string(),
+        _ => "dropped".to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,5 +183,25 @@ mod tests {
         assert_eq!(labels, ["unchanged", "reworded · 85% alike", "added"]);
         assert_eq!(relation_class(&c.rows[0]), "same");
         assert_eq!(relation_class(&c.rows[2]), "added");
+    }
+
+    #[test]
+    fn a_priority_says_how_its_rank_moved_in_the_words_of_every_export() {
+        let m = |a: Option<usize>, b: Option<usize>| PriorityMatch {
+            rank_a: a,
+            rank_b: b,
+            label_a: None,
+            label_b: None,
+            section_a: None,
+            section_b: None,
+            rank_change: a.zip(b).map(|(a, b)| a as i64 - b as i64),
+        };
+        let words: Vec<String> =
+            [m(Some(2), Some(2)), m(Some(4), Some(2)), m(Some(1), Some(3)), m(None, Some(1)), m(Some(5), None)]
+                .iter()
+                .map(rank_change)
+                .collect();
+        assert_eq!(words, ["=", "↑2", "↓2", "new", "dropped"]);
+        assert_eq!(status_label(FormulationStatus::CountChanged), "count changed");
     }
 }

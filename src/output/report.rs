@@ -5,7 +5,8 @@
 use crate::compare::{Comparison, Relation, Row};
 use crate::diff::OpKind;
 use crate::findings::formulation_changes::FormulationStatus;
-use crate::text::segment::{Outline, SectionKind};
+pub use crate::output::labels::{locator, rank_change, relation_words, status_label};
+use crate::text::segment::Outline;
 use std::fmt::Write;
 
 /// A document's label in reports.
@@ -17,45 +18,6 @@ pub struct DocLabel<'a> {
     pub date: &'a str,
     /// The text.
     pub text: &'a str,
-}
-
-/// `¶4` or `¶4·3` for a row's side.
-pub fn locator(outline: &Outline, ids: &[usize]) -> String {
-    let one = |id: usize| {
-        let s = outline.get(id);
-        match (s.kind, s.marker) {
-            (SectionKind::Item, Some(m)) => format!("¶{}·{}", s.paragraph, m.number),
-            _ => format!("¶{}", s.paragraph),
-        }
-    };
-    match ids {
-        [] => String::new(),
-        [only] => one(*only),
-        [first, .., last] => format!("{}–{}", one(*first), one(*last)),
-    }
-}
-
-/// The relation of a row in words.
-pub fn relation_words(row: &Row) -> &'static str {
-    match (row.relation, row.moved) {
-        (_, true) => "moved",
-        (Relation::Same, _) => "unchanged",
-        (Relation::Reworded, _) => "reworded",
-        (Relation::Split, _) => "split",
-        (Relation::Merged, _) => "merged",
-        (Relation::Added, _) => "added",
-        (Relation::Dropped, _) => "dropped",
-    }
-}
-
-fn status_words(s: FormulationStatus) -> &'static str {
-    match s {
-        FormulationStatus::Added => "added",
-        FormulationStatus::Dropped => "dropped",
-        FormulationStatus::Reworded => "reworded",
-        FormulationStatus::CountChanged => "count changed",
-        FormulationStatus::Kept => "kept",
-    }
 }
 
 fn label(d: &DocLabel<'_>) -> String {
@@ -149,7 +111,7 @@ pub fn markdown(c: &Comparison, a: DocLabel<'_>, b: DocLabel<'_>) -> String {
             md,
             "| {} | {} | {} | {} | {} |",
             md_escape(&text),
-            status_words(s.status),
+            status_label(s.status),
             s.count_a(),
             s.count_b(),
             md_escape(s.gloss.unwrap_or(""))
@@ -159,13 +121,7 @@ pub fn markdown(c: &Comparison, a: DocLabel<'_>, b: DocLabel<'_>) -> String {
     for m in c.priorities.matches.iter().filter(|m| m.items.len() >= 2) {
         md.push_str("| B | Priority | Change | A |\n|---:|---|---|---:|\n");
         for i in &m.items {
-            let change = match (i.rank_a, i.rank_b, i.rank_change) {
-                (Some(_), Some(_), Some(0)) => "=".to_string(),
-                (Some(_), Some(_), Some(d)) if d > 0 => format!("↑{d}"),
-                (Some(_), Some(_), Some(d)) => format!("↓{}", -d),
-                (None, _, _) => "new".to_string(),
-                _ => "dropped".to_string(),
-            };
+            let change = rank_change(i);
             let label = i.label_b.as_deref().or(i.label_a.as_deref()).unwrap_or("");
             let _ = writeln!(
                 md,
@@ -229,7 +185,7 @@ pub fn html(c: &Comparison, a: DocLabel<'_>, b: DocLabel<'_>) -> String {
         let _ = write!(
             h,
             "<tr><td>{text}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            status_words(s.status),
+            status_label(s.status),
             s.count_a(),
             s.count_b(),
             html_escape(s.gloss.unwrap_or(""))
@@ -276,7 +232,7 @@ pub fn formulations_csv(c: &Comparison) -> String {
             out,
             "{},{},{},{},{},{},{},{}\r\n",
             csv_field(&s.text),
-            status_words(s.status),
+            status_label(s.status),
             csv_field(s.reworded_from.as_deref().unwrap_or("")),
             s.count_a(),
             s.count_b(),

@@ -54,16 +54,7 @@ enum SortBy {
     Text,
 }
 
-/// `added`, `dropped`… as shown.
-pub fn status_label(status: FormulationStatus) -> &'static str {
-    match status {
-        FormulationStatus::Added => "added",
-        FormulationStatus::Dropped => "dropped",
-        FormulationStatus::Reworded => "reworded",
-        FormulationStatus::CountChanged => "count changed",
-        FormulationStatus::Kept => "kept",
-    }
-}
+pub use crate::output::labels::status_label;
 
 fn status_class(status: FormulationStatus) -> &'static str {
     match status {

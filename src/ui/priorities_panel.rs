@@ -27,13 +27,16 @@ impl PartialEq for PrioritiesPanelProps {
 pub const FIRST_LISTS: usize = 8;
 
 fn change_badge(m: &PriorityMatch) -> (String, &'static str, String) {
-    match (m.rank_a, m.rank_b, m.rank_change) {
-        (Some(_), Some(_), Some(0)) => ("=".into(), "same", "same rank".into()),
-        (Some(_), Some(_), Some(c)) if c > 0 => (format!("↑{c}"), "up", format!("up {c}")),
-        (Some(_), Some(_), Some(c)) => (format!("↓{}", -c), "down", format!("down {}", -c)),
-        (None, Some(_), _) => ("new".into(), "new", "new in B".into()),
-        _ => ("dropped".into(), "dropped", "dropped from A".into()),
-    }
+    // The words are the reports' (`output::labels::rank_change`); the class and the
+    // spoken form are the panel's own.
+    let (class, spoken) = match (m.rank_a, m.rank_b, m.rank_change) {
+        (Some(_), Some(_), Some(0)) => ("same", "same rank".to_string()),
+        (Some(_), Some(_), Some(c)) if c > 0 => ("up", format!("up {c}")),
+        (Some(_), Some(_), Some(c)) => ("down", format!("down {}", -c)),
+        (None, Some(_), _) => ("new", "new in B".to_string()),
+        _ => ("dropped", "dropped from A".to_string()),
+    };
+    (crate::output::labels::rank_change(m), class, spoken)
 }
 
 /// The panel.
