@@ -4,28 +4,24 @@
 //! [`crate::view::focus`], every state change in [`crate::view::workspace`].
 
 use super::address_sync::use_address_sync;
-use super::comparison_view::ComparisonView;
 use super::deferred_timeline::use_deferred_timeline;
 use super::derived_comparison::{use_derived_comparison, Derived, LexiconState, Shown};
-use super::formulations_panel::FormulationsPanel;
 use super::key_help::KeyHelp;
 use super::keyboard::{use_keyboard, KeyContext};
 use super::language_data::use_language_data;
 use super::opening::use_opening;
 use super::options_bar::OptionsBar;
 use super::page_actions::PageActions;
-use super::priorities_panel::PrioritiesPanel;
+use super::results::{results, Results};
 use super::series_callbacks::SeriesCallbacks;
 use super::share_bar::ShareBar;
 use super::side_panel::side_panel;
 use super::state::{Action, Doc, Mode, Side, Workspace};
-use super::summary_strip::SummaryStrip;
 use super::timeline_page::TimelinePage;
 use crate::compare::compare_with;
 use crate::compare::options::Options;
 use crate::findings::lexicon::Lexicon;
 use crate::input::import::size_label;
-use crate::text::normalize::guess_language;
 use crate::view::focus::{announce, focus_targets, section_of_row};
 use crate::view::share::View;
 use crate::view::share_state::DEFAULT_PAIR;
@@ -159,13 +155,6 @@ pub fn app(props: &AppProps) -> Html {
         && !both_empty
         && still_sample.is_none()
         && matches!(derived, Derived::Ready(_));
-    let jump_to = |id: &'static str| {
-        Callback::from(move |_: MouseEvent| {
-            if let Some(el) = gloo::utils::document().get_element_by_id(id) {
-                el.scroll_into_view();
-            }
-        })
-    };
     html! {
         <>
             <header class="masthead">
@@ -180,16 +169,7 @@ pub fn app(props: &AppProps) -> Html {
                 if let Some(warning) = &*language_warning {
                     <p class="notice" role="status" data-testid="language-warning">{ warning.clone() }</p>
                 }
-                <nav class="mode-tabs" aria-label="What to look at">
-                    <button type="button" class={classes!("mode", (ws.mode == Mode::Compare).then_some("active"))}
-                        aria-pressed={(ws.mode == Mode::Compare).to_string()} onclick={on_mode(Mode::Compare)} data-testid="mode-compare">
-                        {"Compare two documents"}
-                    </button>
-                    <button type="button" class={classes!("mode", (ws.mode == Mode::Timeline).then_some("active"))}
-                        aria-pressed={(ws.mode == Mode::Timeline).to_string()} onclick={on_mode(Mode::Timeline)} data-testid="mode-timeline">
-                        { if ws.series.is_empty() { "Timeline of a series".to_string() } else { format!("Timeline of {} documents", ws.series.len()) } }
-                    </button>
-                </nav>
+                { mode_tabs(&ws, &on_mode) }
                 if ws.mode == Mode::Timeline {
                     if waiting {
                         <p class="empty-state" role="status">{"Loading the timeline…"}</p>
@@ -209,24 +189,10 @@ pub fn app(props: &AppProps) -> Html {
                 } else if both_empty {
                     <p class="empty-state">{"Pick a document from the corpus or paste text on each side to compare."}</p>
                 } else if let Some(side) = still_sample {
-                    <div class="empty-state choose-other" role="status" data-testid="choose-other">
-                        <p>
-                            { format!("Now choose document {}: pick one from the corpus, paste its text or open a file. ", side.label()) }
-                            { format!("Until then “{}” is not compared with the sample, which is a different document.",
-                                ws.doc(if side == Side::A { Side::B } else { Side::A }).title) }
-                        </p>
-                        <button type="button" class="link-button" data-testid="compare-with-sample"
-                            onclick={let anyway = with_sample_anyway.clone(); Callback::from(move |_: MouseEvent| anyway.set(true))}>
-                            {"Compare with the sample anyway"}
-                        </button>
-                    </div>
+                    { choose_other(&ws, side, &with_sample_anyway) }
                 } else if let Derived::Working { stage, percent, sizes } = &derived {
                     <OptionsBar options={ws.options} on_change={on_options.clone()} {on_swap} view={ws.view} {on_view} />
-                    <div class="working" role="status" data-testid="working">
-                        <p>{ format!("Comparing {} with {} in the background: {stage}…", size_label(sizes.0), size_label(sizes.1)) }</p>
-                        <progress max="100" value={percent.to_string()} aria-label="Progress of the comparison"></progress>
-                        <p class="hint">{"The page stays usable meanwhile: edit either document, change the options or open the timeline."}</p>
-                    </div>
+                    { working(stage, *percent, *sizes) }
                 } else if let Derived::Failed(why) = &derived {
                     <OptionsBar options={ws.options} on_change={on_options.clone()} {on_swap} view={ws.view} {on_view} />
                     <p class="notice" role="alert" data-testid="compare-failed">
@@ -234,35 +200,19 @@ pub fn app(props: &AppProps) -> Html {
                     </p>
                 } else {
                     <OptionsBar options={ws.options} on_change={on_options.clone()} {on_swap} view={ws.view} {on_view} />
-                    <SummaryStrip stats={comparison.stats.clone()} options={ws.options} on_change={on_options.clone()} />
-                    <nav class="jump-nav" aria-label="Parts of the page">
-                        <button type="button" class="link-button" onclick={jump_to("findings")}>{"Formulations and priorities ↓"}</button>
-                        <button type="button" class="link-button" onclick={jump_to("options")}>{"Options ↓"}</button>
-                        <button type="button" class="link-button" onclick={jump_to("documents")}>{"Documents ↓"}</button>
-                    </nav>
-                    <div class="results">
-                    <aside class="findings" id="findings" aria-label="Formulations and priorities">
-                        <FormulationsPanel {formulations} focus={ws.focus.clone()} on_select={on_formulation} on_link={on_link_formulation} />
-                        <PrioritiesPanel comparison={comparison.clone()} on_select={on_row.clone()} />
-                    </aside>
-                    <ComparisonView
-                        options={ws.options}
-                        highlights_a={focus.highlights_a}
-                        highlights_b={focus.highlights_b}
-                        focus_row={focus.row}
-                        on_link={on_link_row}
-                        {on_quote}
-                        view={ws.view}
-                        on_select={on_row.clone()}
-                        comparison={comparison.clone()}
-                        text_a={shown.text_a.clone()}
-                        text_b={shown.text_b.clone()}
-                        title_a={ws.doc(Side::A).title.clone()}
-                        title_b={ws.doc(Side::B).title.clone()}
-                        lang_a={guess_language(&ws.doc(Side::A).text)}
-                        lang_b={guess_language(&ws.doc(Side::B).text)}
-                    />
-                    </div>
+                    { results(Results {
+                        ws: &ws,
+                        comparison: &comparison,
+                        shown: &shown,
+                        focus,
+                        formulations,
+                        on_options: on_options.clone(),
+                        on_formulation,
+                        on_link_formulation,
+                        on_row,
+                        on_link_row,
+                        on_quote,
+                    }) }
                 }
                 }
                 <p class="visually-hidden" aria-live="polite" data-testid="announcer">{ announcement }</p>
@@ -276,5 +226,59 @@ pub fn app(props: &AppProps) -> Html {
                 </button>
             </footer>
         </>
+    }
+}
+
+/// The two modes: one pair, or a timeline over a series.
+fn mode_tabs(ws: &Workspace, on_mode: &dyn Fn(Mode) -> Callback<MouseEvent>) -> Html {
+    let series = if ws.series.is_empty() {
+        "Timeline of a series".to_string()
+    } else {
+        format!("Timeline of {} documents", ws.series.len())
+    };
+    html! {
+        <nav class="mode-tabs" aria-label="What to look at">
+                    <button type="button" class={classes!("mode", (ws.mode == Mode::Compare).then_some("active"))}
+                        aria-pressed={(ws.mode == Mode::Compare).to_string()} onclick={on_mode(Mode::Compare)} data-testid="mode-compare">
+                        {"Compare two documents"}
+                    </button>
+                    <button type="button" class={classes!("mode", (ws.mode == Mode::Timeline).then_some("active"))}
+                        aria-pressed={(ws.mode == Mode::Timeline).to_string()} onclick={on_mode(Mode::Timeline)} data-testid="mode-timeline">
+                        { series }
+                    </button>
+                </nav>
+    }
+}
+
+/// The prompt for the other document while one side is still the sample's.
+fn choose_other(ws: &Workspace, side: Side, anyway: &UseStateHandle<bool>) -> Html {
+    let other = ws.doc(if side == Side::A { Side::B } else { Side::A });
+    let on_anyway = {
+        let anyway = anyway.clone();
+        Callback::from(move |_: MouseEvent| anyway.set(true))
+    };
+    html! {
+                    <div class="empty-state choose-other" role="status" data-testid="choose-other">
+                        <p>
+                            { format!("Now choose document {}: pick one from the corpus, paste its text or open a file. ", side.label()) }
+                            { format!("Until then “{}” is not compared with the sample, which is a different document.",
+                                other.title) }
+                        </p>
+                        <button type="button" class="link-button" data-testid="compare-with-sample"
+                            onclick={on_anyway}>
+                            {"Compare with the sample anyway"}
+                        </button>
+                    </div>
+    }
+}
+
+/// A comparison under way in the worker: what it is doing and how far it got.
+fn working(stage: &str, percent: u32, sizes: (usize, usize)) -> Html {
+    html! {
+                    <div class="working" role="status" data-testid="working">
+                        <p>{ format!("Comparing {} with {} in the background: {stage}…", size_label(sizes.0), size_label(sizes.1)) }</p>
+                        <progress max="100" value={percent.to_string()} aria-label="Progress of the comparison"></progress>
+                        <p class="hint">{"The page stays usable meanwhile: edit either document, change the options or open the timeline."}</p>
+                    </div>
     }
 }

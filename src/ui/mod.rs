@@ -25,6 +25,7 @@ pub mod page_actions;
 pub mod printing;
 pub mod priorities_panel;
 pub mod redline;
+pub mod results;
 pub mod row_item;
 pub mod series_callbacks;
 pub mod series_editor;
