@@ -64,7 +64,12 @@ pub fn priorities_panel(props: &PrioritiesPanelProps) -> Html {
             }
             { for lists.into_iter().take(if all { usize::MAX } else { FIRST_LISTS }).map(|m| {
                 let size = |x: Option<usize>, lists: &Vec<crate::findings::priorities::PriorityList>| x.map_or(0, |i| lists[i].items.len());
-                let caption = format!("{} items in A · {} in B", size(m.list_a, &c.priorities.lists_a), size(m.list_b, &c.priorities.lists_b));
+                let (in_a, in_b) = (size(m.list_a, &c.priorities.lists_a), size(m.list_b, &c.priorities.lists_b));
+                let caption = match (m.list_a, m.list_b) {
+                    (None, _) => format!("A new list in B · {in_b} items"),
+                    (_, None) => format!("A list only in A · {in_a} items"),
+                    _ => format!("{in_a} items in A · {in_b} in B"),
+                };
                 html! {
                     <table class="priorities" data-testid="priorities-table">
                         <caption>{ caption }</caption>
