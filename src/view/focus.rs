@@ -83,8 +83,7 @@ pub fn next_changed_formulation(c: &Comparison, focus: Option<&Focus>) -> Option
 
 /// What screen readers hear when the focused change moves: "Change 2 of 9: reworded at ¶4".
 pub fn announce(c: &Comparison, options: &Options, texts: (&str, &str), row: Option<usize>) -> String {
-    let Some(r) = row.and_then(|k| c.rows.get(k)) else { return String::new() };
-    let k = row.unwrap_or_default();
+    let Some((k, r)) = row.and_then(|k| Some((k, c.rows.get(k)?))) else { return String::new() };
     let changes = navigation::change_rows(c, options, texts);
     let (outline, ids) = if r.b.is_empty() { (&c.outline_a, &r.a) } else { (&c.outline_b, &r.b) };
     let place = crate::output::report::locator(outline, ids);

@@ -30,7 +30,7 @@ pub(super) fn match_unlinked_items(
 
 /// The passes of [`match_unlinked_items`] over features read by `by_headline` and
 /// `by_content`.
-fn match_items(
+pub(super) fn match_items(
     lists: (&PriorityList, &PriorityList),
     matched_a: &mut [bool],
     partner_of_b: &mut [Option<usize>],
@@ -43,25 +43,25 @@ fn match_items(
 }
 
 /// How one document's items are read for matching.
-struct ItemFeatures<'d> {
+pub(super) struct ItemFeatures<'d> {
     text: &'d str,
     doc: &'d Prepared,
 }
 
 impl ItemFeatures<'_> {
-    fn new<'d>(text: &'d str, doc: &'d Prepared) -> ItemFeatures<'d> {
+    pub(super) fn new<'d>(text: &'d str, doc: &'d Prepared) -> ItemFeatures<'d> {
         ItemFeatures { text, doc }
     }
 
     /// The fingerprints of an item's headline.
-    fn headline(&self, item: &Priority) -> Vec<u64> {
+    pub(super) fn headline(&self, item: &Priority) -> Vec<u64> {
         let h = headline_of(after_marker(self.text, &self.doc.outline, item.section));
         crate::text::fingerprint::fingerprint(h, crate::util::span::Span::new(0, h.len()))
     }
 
     /// An item's content: the union of its leaves' fingerprints (leaves are in id order, so
     /// a leaf's place is found by binary search).
-    fn content(&self, item: &Priority) -> Vec<u64> {
+    pub(super) fn content(&self, item: &Priority) -> Vec<u64> {
         let mut f: Vec<u64> = item
             .leaves
             .iter()

@@ -1,7 +1,7 @@
 //! Matching two documents' lists: through the rows first, then lists no row links by their
 //! items' content.
 
-use super::items::match_unlinked_items;
+use super::items::{match_items, match_unlinked_items, ItemFeatures};
 use super::lists::find_lists;
 use super::{ListMatch, Priority, PriorityComparison, PriorityList, PriorityMatch, DASH_STYLE, LIST_CONTENT_MIN_ITEMS};
 use crate::model::prepared::Prepared;
@@ -105,20 +105,8 @@ pub fn compare_priorities(texts: (&str, &str), docs: (&Prepared, &Prepared), row
         match_unlinked_items(texts, docs, (la, lb), &mut matched_a, &mut partner_of_b);
         matches.push(list_match((x, la), (y, lb), &matched_a, &partner_of_b));
     }
-    for (x, la) in lists_a.iter().enumerate().filter(|(x, _)| !used_a[*x]) {
-        matches.push(ListMatch {
-            list_a: Some(x),
-            list_b: None,
-            items: la.items.iter().map(|p| item_match(Some(p), None)).collect(),
-        });
-    }
-    for (y, lb) in lists_b.iter().enumerate().filter(|(y, _)| !used_b[*y]) {
-        matches.push(ListMatch {
-            list_a: None,
-            list_b: Some(y),
-            items: lb.items.iter().map(|p| item_match(None, Some(p))).collect(),
-        });
-    }
+    matches.extend(lists_a.iter().enumerate().filter(|(x, _)| !used_a[*x]).map(|(x, l)| list_alone(true, x, l)));
+    matches.extend(lists_b.iter().enumerate().filter(|(y, _)| !used_b[*y]).map(|(y, l)| list_alone(false, y, l)));
     PriorityComparison { lists_a, lists_b, matches }
 }
 
@@ -166,11 +154,26 @@ fn match_lists_by_content(
     // (matched items, list of A, list of B, A's matched items, B's partners).
     type Found = (usize, usize, usize, Vec<bool>, Vec<Option<usize>>);
     let mut found: Vec<Found> = Vec::new();
+    // Each item's headline and content, read once for all the pairs of lists it is part of
+    // (by list, then by rank); none for lists that take no part.
+    let read = |text: &str, doc: &Prepared, lists: &[PriorityList], used: &[bool]| -> Vec<Vec<(Vec<u64>, Vec<u64>)>> {
+        let reader = ItemFeatures::new(text, doc);
+        let of = |l: &PriorityList| l.items.iter().map(|p| (reader.headline(p), reader.content(p))).collect();
+        lists.iter().zip(used).map(|(l, &u)| if u || l.items.len() < 2 { Vec::new() } else { of(l) }).collect()
+    };
+    let (read_a, read_b) = (read(texts.0, docs.0, lists_a, used_a), read(texts.1, docs.1, lists_b, used_b));
     for (x, la) in lists_a.iter().enumerate().filter(|(x, l)| !used_a[*x] && l.items.len() >= 2) {
         for (y, lb) in lists_b.iter().enumerate().filter(|(y, l)| !used_b[*y] && l.items.len() >= 2) {
             let mut matched_a = vec![false; la.items.len()];
             let mut partner_of_b = vec![None; lb.items.len()];
-            match_unlinked_items(texts, docs, (la, lb), &mut matched_a, &mut partner_of_b);
+            let (fa, fb) = (&read_a[x], &read_b[y]);
+            match_items(
+                (la, lb),
+                &mut matched_a,
+                &mut partner_of_b,
+                (&|p: &Priority| fa[p.rank - 1].0.clone(), &|p: &Priority| fb[p.rank - 1].0.clone()),
+                (&|p: &Priority| fa[p.rank - 1].1.clone(), &|p: &Priority| fb[p.rank - 1].1.clone()),
+            );
             let count = partner_of_b.iter().flatten().count();
             if count >= LIST_CONTENT_MIN_ITEMS && 2 * count >= la.items.len().min(lb.items.len()) {
                 found.push((count, x, y, matched_a, partner_of_b));
@@ -202,6 +205,12 @@ fn list_match(
         lb.items.iter().zip(partner_of_b).map(|(pb, pa)| item_match(pa.map(|k| &la.items[k]), Some(pb))).collect();
     items.extend(la.items.iter().zip(matched_a).filter(|(_, m)| !**m).map(|(pa, _)| item_match(Some(pa), None)));
     ListMatch { list_a: Some(x), list_b: Some(y), items }
+}
+
+/// A list that only document A (`in_a`) or only B has, its items unmatched.
+fn list_alone(in_a: bool, k: usize, list: &PriorityList) -> ListMatch {
+    let item = |p: &Priority| if in_a { item_match(Some(p), None) } else { item_match(None, Some(p)) };
+    ListMatch { list_a: in_a.then_some(k), list_b: (!in_a).then_some(k), items: list.items.iter().map(item).collect() }
 }
 
 fn item_match(a: Option<&Priority>, b: Option<&Priority>) -> PriorityMatch {
