@@ -4,7 +4,14 @@
 // page's worker.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { cliComparison } from '../cli.mjs';
+import { cliComparison, root } from '../cli.mjs';
+
+/** The corpus title of document `id`, as its MANIFEST states it. */
+function corpusTitle(id) {
+  const manifest = fs.readFileSync(`${root}seeds/corpus/MANIFEST.tsv`, 'utf8');
+  const line = manifest.split('\n').find((l) => l.startsWith(`${id}\t`));
+  return line.split('\t')[2];
+}
 
 /** Formulations as `status kind text count_a count_b history`, sorted. */
 function rows(json) {
@@ -22,6 +29,11 @@ for (const [a, b] of [
     await page.goto('./');
     await page.getByTestId('pick-A').selectOption(a);
     await page.getByTestId('pick-B').selectOption(b);
+    // The picked documents are fetched before they are compared: until both titles show,
+    // the page still shows the sample, whose formulations have records too.
+    await expect(page.getByTestId('title-A')).toContainText(corpusTitle(a));
+    await expect(page.getByTestId('title-B')).toContainText(corpusTitle(b));
+    await expect(page.getByTestId('working')).toHaveCount(0, { timeout: 15_000 });
     // The phrase table has arrived and the comparison was drawn again with it.
     await expect(page.getByTestId('slogan-history').first()).toBeVisible({ timeout: 15_000 });
     const download = page.waitForEvent('download');
