@@ -46,7 +46,7 @@ mod library {
     }
 
     fn lexicon() -> &'static Lexicon {
-        LEXICON.with(|l| *l.borrow()).unwrap_or_else(Lexicon::builtin)
+        LEXICON.with(|l| *l.borrow()).unwrap_or_else(Lexicon::empty)
     }
 
     /// Installs the language data (the texts of `lexicon.tsv`, `zh_words.txt` and

@@ -45,6 +45,8 @@ pub mod view;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 
+#[cfg(any(not(target_arch = "wasm32"), test))]
+pub use compare::compare;
 pub use compare::options::{Granularity, Options};
-pub use compare::{compare, Comparison, Relation, Row};
+pub use compare::{Comparison, Relation, Row};
 pub use util::span::Span;

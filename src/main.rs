@@ -23,7 +23,7 @@ mod bench_exports {
     /// the number of rows, so the call cannot be optimised away.
     #[wasm_bindgen]
     pub fn tifa_bench_compare(a: &str, b: &str) -> usize {
-        let lexicon = LEXICON.with(|l| *l.borrow()).unwrap_or_else(Lexicon::builtin);
+        let lexicon = LEXICON.with(|l| *l.borrow()).unwrap_or_else(Lexicon::empty);
         tifa::compare::compare_with(a, b, &tifa::Options::default(), lexicon).rows.len()
     }
 
@@ -39,7 +39,7 @@ mod bench_exports {
     /// returns the number of formulation rows.
     #[wasm_bindgen]
     pub fn tifa_bench_timeline(joined: &str) -> usize {
-        let lexicon = LEXICON.with(|l| *l.borrow()).unwrap_or_else(Lexicon::builtin);
+        let lexicon = LEXICON.with(|l| *l.borrow()).unwrap_or_else(Lexicon::empty);
         let docs: Vec<tifa::timeline::SeriesDoc<'_>> = joined
             .split('\u{1e}')
             .map(|text| tifa::timeline::SeriesDoc { label: "", title: "", date: "", text })

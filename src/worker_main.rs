@@ -21,7 +21,7 @@ mod exports {
     }
 
     fn lexicon() -> &'static Lexicon {
-        LEXICON.with(|l| *l.borrow()).unwrap_or_else(Lexicon::builtin)
+        LEXICON.with(|l| *l.borrow()).unwrap_or_else(Lexicon::empty)
     }
 
     /// Installs the lexicon, the Chinese word list and the phrase table (once per worker;

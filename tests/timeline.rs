@@ -1,4 +1,6 @@
 //! The timeline: formulations, priorities and sections followed across a series.
+//! Native only: it reads the built-in lexicon.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

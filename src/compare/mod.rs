@@ -204,7 +204,9 @@ impl Comparison {
 }
 
 /// Compares two texts with the built-in lexicon. Never fails: empty or odd input gives an
-/// empty or coarse result.
+/// empty or coarse result. Native builds only: in wasm, [`compare_with`] names its lexicon
+/// (fetched language data, or [`Lexicon::empty`]).
+#[cfg(any(not(target_arch = "wasm32"), test))]
 pub fn compare(text_a: &str, text_b: &str, options: &Options) -> Comparison {
     compare_with(text_a, text_b, options, Lexicon::builtin())
 }

@@ -18,15 +18,13 @@
 
 use crate::findings::phrase_table::PhraseTable;
 use crate::text::normalize::{fold_char, is_han};
-use crate::text::zh_words::{Dictionary, BUILTIN_LIST};
+use crate::text::zh_words::Dictionary;
 use crate::util::span::Span;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), test))]
 const LEXICON_TSV: &str = include_str!("../data/lexicon.tsv");
-#[cfg(target_arch = "wasm32")]
-const LEXICON_TSV: &str = "";
 
 /// One formulation of the lexicon.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,13 +85,26 @@ pub struct Hit {
 }
 
 impl Lexicon {
-    /// The built-in lexicon with the word list and the phrase table, parsed once (empty in
-    /// wasm builds, which fetch them).
+    /// The built-in lexicon with the word list and the phrase table, parsed once. Native
+    /// builds only: a wasm build has no built-in data (the page fetches it) and must say
+    /// which lexicon it compares with, so that no call gives different results in the
+    /// browser and natively without saying so.
+    #[cfg(any(not(target_arch = "wasm32"), test))]
     pub fn builtin() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| {
-            Lexicon::parse(LEXICON_TSV).with_words(BUILTIN_LIST).with_phrases(PhraseTable::builtin_source())
+            Lexicon::parse(LEXICON_TSV)
+                .with_words(crate::text::zh_words::BUILTIN_LIST)
+                .with_phrases(PhraseTable::builtin_source())
         })
+    }
+
+    /// A lexicon with no entries, no word list and no phrase table: what a wasm build
+    /// compares with before its language data arrive. Only quoted, numbered and repeated
+    /// formulations are found with it.
+    pub fn empty() -> &'static Lexicon {
+        static EMPTY: OnceLock<Lexicon> = OnceLock::new();
+        EMPTY.get_or_init(|| Lexicon::parse(""))
     }
 
     /// This lexicon with the phrase table `tsv` (format of `src/data/phrases.tsv`), which

@@ -89,10 +89,8 @@ pub struct PhraseTable {
     source: &'static str,
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), test))]
 const PHRASES_TSV: &str = include_str!("../data/phrases.tsv");
-#[cfg(target_arch = "wasm32")]
-const PHRASES_TSV: &str = "";
 
 /// The key a phrase is looked up by: its characters folded ([`crate::text::normalize::fold_char`])
 /// and in lower case, white space runs as one space.
@@ -102,7 +100,8 @@ pub fn lookup_key(text: &str) -> String {
 }
 
 impl PhraseTable {
-    /// The built-in table (empty in wasm builds, which fetch it).
+    /// The built-in table (native builds only; the page fetches it).
+    #[cfg(any(not(target_arch = "wasm32"), test))]
     pub fn builtin_source() -> &'static str {
         PHRASES_TSV
     }

@@ -17,14 +17,9 @@
 
 use rustc_hash::FxHashSet;
 
-/// The built-in word list: compiled into native builds, empty in wasm builds (the web app
-/// fetches it).
-#[cfg(not(target_arch = "wasm32"))]
+/// The built-in word list: compiled into native builds only (the web app fetches it).
+#[cfg(any(not(target_arch = "wasm32"), test))]
 pub const BUILTIN_LIST: &str = include_str!("../data/zh_words.txt");
-/// The built-in word list: compiled into native builds, empty in wasm builds (the web app
-/// fetches it).
-#[cfg(target_arch = "wasm32")]
-pub const BUILTIN_LIST: &str = "";
 
 /// The longest word in the list, in characters.
 pub const MAX_WORD_CHARS: usize = 4;

@@ -1,7 +1,4 @@
-//! `tifa`: the command-line face of the engine.
-//!
-//! `tifa compare A.txt B.txt --format json` prints the same comparison the browser app
-//! computes; `tifa corpus-index` builds the site's corpus folder (run by the trunk build).
+//! The commands, their arguments and their output.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -42,7 +39,8 @@ Files are text in UTF-8, UTF-16, GB18030 or Big5 (a file not in UTF-8 is named o
 with the encoding it was read as). Exit status: 0 success, 1 unreadable input, 2 bad usage.
 ";
 
-fn main() -> ExitCode {
+/// Runs the command named by the first argument.
+pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         None | Some("-h" | "--help" | "help") => write_out(HELP),
