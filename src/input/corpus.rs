@@ -183,6 +183,26 @@ fn kind_from_id(id: &str) -> &'static str {
     }
 }
 
+/// Whether a corpus entry matches a search: `query` found in its title, id, body or date
+/// (case-insensitive). An empty query matches everything.
+pub fn matches_search(d: &CorpusEntry, query: &str) -> bool {
+    let q = query.trim().to_lowercase();
+    q.is_empty() || [&d.title, &d.id, &d.body, &d.date].iter().any(|f| f.to_lowercase().contains(&q))
+}
+
+/// The picker's groups: the entries that match `query`, and the entry `keep` (the one
+/// shown) whatever the query, grouped by body in the index's order.
+pub fn picker_groups<'c>(index: &'c CorpusIndex, query: &str, keep: &str) -> Vec<(&'c str, Vec<&'c CorpusEntry>)> {
+    let mut groups: Vec<(&str, Vec<&CorpusEntry>)> = Vec::new();
+    for d in index.documents.iter().filter(|d| d.id == keep || matches_search(d, query)) {
+        match groups.iter_mut().find(|(body, _)| *body == d.body) {
+            Some((_, list)) => list.push(d),
+            None => groups.push((&d.body, vec![d])),
+        }
+    }
+    groups
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,9 +225,8 @@ mod tests {
         assert_eq!(warnings.len(), 2);
     }
 
-    #[test]
-    fn index_groups_by_body_then_date() {
-        let row = |id: &str, body: &str, date: &str| CorpusEntry {
+    fn row(id: &str, body: &str, date: &str) -> CorpusEntry {
+        CorpusEntry {
             id: id.into(),
             title: id.into(),
             date: date.into(),
@@ -220,7 +239,23 @@ mod tests {
             file: String::new(),
             hash: String::new(),
             chars: 0,
+        }
+    }
+
+    #[test]
+    fn the_picker_groups_by_body_and_keeps_the_shown_document_whatever_the_search() {
+        let (index, _) = build_index(vec![row("cc19-4", "Plenums", "2019"), row("gwr2023", "Work reports", "2023")]);
+        let ids = |groups: Vec<(&str, Vec<&CorpusEntry>)>| -> Vec<(String, Vec<String>)> {
+            groups.into_iter().map(|(b, ds)| (b.to_string(), ds.iter().map(|d| d.id.clone()).collect())).collect()
         };
+        assert_eq!(ids(picker_groups(&index, "", "")).len(), 2);
+        assert_eq!(ids(picker_groups(&index, "WORK", "")), [("Work reports".to_string(), vec!["gwr2023".to_string()])]);
+        assert_eq!(ids(picker_groups(&index, "2023", "cc19-4")).len(), 2, "the shown document stays listed");
+        assert!(picker_groups(&index, "nothing like it", "").is_empty());
+    }
+
+    #[test]
+    fn index_groups_by_body_then_date() {
         let (index, warnings) = build_index(vec![
             row("b2", "B", "2021"),
             row("a1", "A", "2020"),

@@ -4,27 +4,23 @@
 //! [`crate::view::focus`], every state change in [`crate::view::workspace`].
 
 use super::address_sync::use_address_sync;
+use super::compare_mode::{compare_mode, CompareMode};
 use super::deferred_timeline::use_deferred_timeline;
 use super::derived_comparison::{use_derived_comparison, Derived, LexiconState, Shown};
 use super::key_help::KeyHelp;
 use super::keyboard::{use_keyboard, KeyContext};
 use super::language_data::use_language_data;
 use super::opening::use_opening;
-use super::options_bar::OptionsBar;
 use super::page_actions::PageActions;
-use super::results::{results, Results};
 use super::series_callbacks::SeriesCallbacks;
 use super::share_bar::ShareBar;
-use super::side_panel::side_panel;
 use super::state::{Action, Doc, Mode, Side, Workspace};
 use super::timeline_page::TimelinePage;
 use crate::compare::compare_with;
 use crate::compare::options::Options;
 use crate::findings::lexicon::Lexicon;
-use crate::input::import::size_label;
-use crate::view::focus::{announce, focus_targets, section_of_row};
-use crate::view::share::View;
-use crate::view::share_state::DEFAULT_PAIR;
+use crate::view::focus::{announce, focus_targets};
+use crate::view::gate::Gate;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -105,30 +101,6 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| ws.dispatch(make(mode)))
     };
     let on_mode = |mode: Mode| dispatch(Action::SetMode, mode);
-    let on_options = {
-        let ws = ws.clone();
-        Callback::from(move |o: Options| ws.dispatch(Action::SetOptions(o)))
-    };
-    let on_formulation = {
-        let ws = ws.clone();
-        Callback::from(move |key: String| ws.dispatch(Action::FocusFormulation(key)))
-    };
-    let on_row = {
-        let (ws, comparison) = (ws.clone(), comparison.clone());
-        Callback::from(move |row: usize| {
-            if let Some((side, at)) = section_of_row(&comparison, row) {
-                ws.dispatch(Action::FocusSection(side, at));
-            }
-        })
-    };
-    let on_view = {
-        let ws = ws.clone();
-        Callback::from(move |v: View| ws.dispatch(Action::SetView(v)))
-    };
-    let on_swap = {
-        let ws = ws.clone();
-        Callback::from(move |()| ws.dispatch(Action::Swap))
-    };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let announcement = announce(&comparison, &ws.options, (&shown.text_a, &shown.text_b), focus.row);
     let PageActions {
@@ -142,19 +114,10 @@ pub fn app(props: &AppProps) -> Html {
         on_clear,
         ondrop,
     } = actions;
-    let panel = |side: Side| side_panel(&ws, side);
-
-    let both_empty = ws.doc(Side::A).text.trim().is_empty() && ws.doc(Side::B).text.trim().is_empty();
     let waiting = *lexicon == LexiconState::Loading || !ws.ready;
-    // One side is still a document of the sample pair while the other is the user's: the
-    // page asks for the other document rather than compare the user's with the sample.
-    let still_sample = ws.side_to_choose(&DEFAULT_PAIR, *with_sample_anyway);
+    let gate = Gate::of(&ws, waiting, *with_sample_anyway);
     // The comparison's rows are on the page: on a phone they come first, the controls after.
-    let showing_rows = ws.mode == Mode::Compare
-        && !waiting
-        && !both_empty
-        && still_sample.is_none()
-        && matches!(derived, Derived::Ready(_));
+    let showing_rows = ws.mode == Mode::Compare && gate == Gate::Open && matches!(derived, Derived::Ready(_));
     html! {
         <>
             <header class="masthead">
@@ -180,40 +143,18 @@ pub fn app(props: &AppProps) -> Html {
                             on_notice={series_callbacks.on_notice.clone()} />
                     }
                 } else {
-                <section class="doc-panels" id="documents" aria-label="Documents">
-                    { panel(Side::A) }
-                    { panel(Side::B) }
-                </section>
-                if waiting {
-                    <p class="empty-state" role="status">{"Loading the comparison…"}</p>
-                } else if both_empty {
-                    <p class="empty-state">{"Pick a document from the corpus or paste text on each side to compare."}</p>
-                } else if let Some(side) = still_sample {
-                    { choose_other(&ws, side, &with_sample_anyway) }
-                } else if let Derived::Working { stage, percent, sizes } = &derived {
-                    <OptionsBar options={ws.options} on_change={on_options.clone()} {on_swap} view={ws.view} {on_view} />
-                    { working(stage, *percent, *sizes) }
-                } else if let Derived::Failed(why) = &derived {
-                    <OptionsBar options={ws.options} on_change={on_options.clone()} {on_swap} view={ws.view} {on_view} />
-                    <p class="notice" role="alert" data-testid="compare-failed">
-                        { format!("The comparison could not be completed ({why}). Both documents are kept: change either one to try again.") }
-                    </p>
-                } else {
-                    <OptionsBar options={ws.options} on_change={on_options.clone()} {on_swap} view={ws.view} {on_view} />
-                    { results(Results {
+                    { compare_mode(CompareMode {
                         ws: &ws,
-                        comparison: &comparison,
+                        derived: &derived,
                         shown: &shown,
                         focus,
                         formulations,
-                        on_options: on_options.clone(),
-                        on_formulation,
+                        gate,
+                        with_sample_anyway: &with_sample_anyway,
                         on_link_formulation,
-                        on_row,
                         on_link_row,
                         on_quote,
                     }) }
-                }
                 }
                 <p class="visually-hidden" aria-live="polite" data-testid="announcer">{ announcement }</p>
                 if *help {
@@ -247,38 +188,5 @@ fn mode_tabs(ws: &Workspace, on_mode: &dyn Fn(Mode) -> Callback<MouseEvent>) -> 
                         { series }
                     </button>
                 </nav>
-    }
-}
-
-/// The prompt for the other document while one side is still the sample's.
-fn choose_other(ws: &Workspace, side: Side, anyway: &UseStateHandle<bool>) -> Html {
-    let other = ws.doc(if side == Side::A { Side::B } else { Side::A });
-    let on_anyway = {
-        let anyway = anyway.clone();
-        Callback::from(move |_: MouseEvent| anyway.set(true))
-    };
-    html! {
-                    <div class="empty-state choose-other" role="status" data-testid="choose-other">
-                        <p>
-                            { format!("Now choose document {}: pick one from the corpus, paste its text or open a file. ", side.label()) }
-                            { format!("Until then “{}” is not compared with the sample, which is a different document.",
-                                other.title) }
-                        </p>
-                        <button type="button" class="link-button" data-testid="compare-with-sample"
-                            onclick={on_anyway}>
-                            {"Compare with the sample anyway"}
-                        </button>
-                    </div>
-    }
-}
-
-/// A comparison under way in the worker: what it is doing and how far it got.
-fn working(stage: &str, percent: u32, sizes: (usize, usize)) -> Html {
-    html! {
-                    <div class="working" role="status" data-testid="working">
-                        <p>{ format!("Comparing {} with {} in the background: {stage}…", size_label(sizes.0), size_label(sizes.1)) }</p>
-                        <progress max="100" value={percent.to_string()} aria-label="Progress of the comparison"></progress>
-                        <p class="hint">{"The page stays usable meanwhile: edit either document, change the options or open the timeline."}</p>
-                    </div>
     }
 }

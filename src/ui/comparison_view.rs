@@ -72,44 +72,42 @@ impl PartialEq for ComparisonViewProps {
     }
 }
 
-/// Most ticks on the overview ruler: changes closer than one slot share a tick.
-pub const RULER_SLOTS: usize = 300;
-
 /// Rows (or folds) rendered at first, and added by each "show more".
 pub const PAGE_BLOCKS: usize = 200;
 
 pub use crate::output::labels::{percent, relation_class, relation_label, relation_label_in, sentence_line};
 use crate::output::report::locator;
 
+/// Scrolls the focused row into view whenever the focus (row or highlights) changes.
+#[hook]
+fn use_scroll_to_focus(focus_row: Option<usize>, highlights: (Rc<Vec<Span>>, Rc<Vec<Span>>)) {
+    use_effect_with((focus_row, highlights), move |(row, _)| {
+        let mut settle = None;
+        if let Some(row) = *row {
+            let scroll = move || {
+                if let Some(el) = gloo::utils::document().get_element_by_id(&format!("row-{row}")) {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Center);
+                    el.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            };
+            scroll();
+            // Once more when the page has settled: rows above that were laid out at their
+            // estimated height (content-visibility) or fonts that arrived late can move
+            // the row after the first scroll, most of all when a link opens the page. A
+            // newer focus cancels it (the timer is dropped with this effect).
+            settle = Some(gloo::timers::callback::Timeout::new(400, scroll));
+        }
+        move || drop(settle)
+    });
+}
+
 /// The comparison, with a summary above the rows.
 #[function_component(ComparisonView)]
 pub fn comparison_view(props: &ComparisonViewProps) -> Html {
     let c = &props.comparison;
     let texts = (&*props.text_a, &*props.text_b);
-    {
-        // Scroll the focused row into view whenever the focus changes.
-        let focus_row = props.focus_row;
-        let highlights = (props.highlights_a.clone(), props.highlights_b.clone());
-        use_effect_with((focus_row, highlights), move |(row, _)| {
-            let mut settle = None;
-            if let Some(row) = *row {
-                let scroll = move || {
-                    if let Some(el) = gloo::utils::document().get_element_by_id(&format!("row-{row}")) {
-                        let options = web_sys::ScrollIntoViewOptions::new();
-                        options.set_block(web_sys::ScrollLogicalPosition::Center);
-                        el.scroll_into_view_with_scroll_into_view_options(&options);
-                    }
-                };
-                scroll();
-                // Once more when the page has settled: rows above that were laid out at their
-                // estimated height (content-visibility) or fonts that arrived late can move
-                // the row after the first scroll, most of all when a link opens the page. A
-                // newer focus cancels it (the timer is dropped with this effect).
-                settle = Some(gloo::timers::callback::Timeout::new(400, scroll));
-            }
-            move || drop(settle)
-        });
-    }
+    use_scroll_to_focus(props.focus_row, (props.highlights_a.clone(), props.highlights_b.clone()));
     let inline = props.view == View::Inline;
     let expanded = use_state(Vec::<usize>::new);
     let page_limit = use_state(|| PAGE_BLOCKS);
@@ -161,83 +159,21 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
         Callback::from(move |_: MouseEvent| page_limit.set(shown + PAGE_BLOCKS))
     };
     let changes = navigation::change_rows(c, &props.options, texts);
-    let ruler = {
-        let total = c.rows.len().max(1);
-        // One tick per slot of the ruler's height: a long comparison's thousands of changes
-        // would otherwise be thousands of overlapping buttons.
-        let slot = |k: usize| k * RULER_SLOTS / total;
-        let mut ticks: Vec<(usize, usize)> = Vec::new();
-        for &k in &changes {
-            match ticks.last_mut() {
-                Some((first, n)) if slot(*first) == slot(k) => *n += 1,
-                _ => ticks.push((k, 1)),
-            }
-        }
-        html! {
-            <nav class="ruler" aria-label="Overview of changes">
-                { for ticks.into_iter().map(|(k, n)| {
-                    let row = &c.rows[k];
-                    // Hundredths of a percent in integers: formatting a float would pull the float
-                    // printer (about 5 KB gzipped) into the page for this one line.
-                    let hundredths = k * 10_000 / total;
-                    let top = format!("top: {}.{:02}%", hundredths / 100, hundredths % 100);
-                    let place = locator(if row.b.is_empty() { &c.outline_a } else { &c.outline_b }, if row.b.is_empty() { &row.a } else { &row.b });
-                    let label = relation_label(row, c);
-                    let (title, spoken) = if n == 1 {
-                        (format!("{place} {label}"), format!("Go to change: {label}"))
-                    } else {
-                        (format!("{n} changes from {place}: {label}, …"), format!("Go to {n} changes from {place}"))
-                    };
-                    html! {
-                        <button type="button" class={classes!("tick", relation_class(row), row.moved.then_some("moved"))} style={top}
-                            {title} aria-label={spoken}
-                            onclick={props.on_select.reform(move |_: MouseEvent| k)}></button>
-                    }
-                }) }
-            </nav>
-        }
-    };
     html! {
         <section class={classes!("comparison", inline.then_some("inline"))} aria-label="Comparison">
-            <div class="legend" aria-hidden="true">
-                <span><ins class="substantive">{"inserted in B"}</ins></span>
-                <span><del class="substantive">{"deleted from A"}</del></span>
-                <span><ins class="modifier">{"modifier"}</ins></span>
-                <span><ins class="routine">{"routine (number, date)"}</ins></span>
-                if c.rows.iter().any(|r| r.is_rewritten(&props.text_a, &props.text_b)) {
-                    <span><mark class="shared">{"kept in a largely rewritten row"}</mark></span>
-                }
-            </div>
+            { legend(c.rows.iter().any(|r| r.is_rewritten(&props.text_a, &props.text_b))) }
             if !inline {
                 <div class="column-heads" aria-hidden="true">
                     <div><span class="side-tag">{"A"}</span>{ props.title_a.to_string() }</div>
                     <div><span class="side-tag">{"B"}</span>{ props.title_b.to_string() }</div>
                 </div>
             }
-            { ruler }
+            { ruler(c, &changes, &props.on_select) }
             <ol class="rows">
                 { for blocks.into_iter().take(shown).map(|block| match block {
                     navigation::Block::Row(k) => row_html(k),
                     navigation::Block::Fold { start, len } if expanded.contains(&start) => (start..start + len).map(row_html).collect::<Html>(),
-                    navigation::Block::Fold { start, len } => {
-                        let expanded = expanded.clone();
-                        let onclick = Callback::from(move |_: MouseEvent| {
-                            let mut open = (*expanded).clone();
-                            open.push(start);
-                            expanded.set(open);
-                        });
-                        html! {
-                            <li class="fold">
-                                <button type="button" {onclick} data-testid="fold">
-                                    { if props.options.only == crate::compare::options::RowFilter::All {
-                                        format!("{len} unchanged sections — show")
-                                    } else {
-                                        format!("{len} other section{} — show", if len == 1 { "" } else { "s" })
-                                    } }
-                                </button>
-                            </li>
-                        }
-                    }
+                    navigation::Block::Fold { start, len } => fold(start, len, props.options.only, &expanded),
                 }) }
             </ol>
             if hidden > 0 {
@@ -246,5 +182,72 @@ pub fn comparison_view(props: &ComparisonViewProps) -> Html {
                 </button></p>
             }
         </section>
+    }
+}
+
+/// What the marks mean; the mark of shared phrases only when a row is largely rewritten.
+fn legend(with_shared: bool) -> Html {
+    html! {
+        <div class="legend" aria-hidden="true">
+            <span><ins class="substantive">{"inserted in B"}</ins></span>
+            <span><del class="substantive">{"deleted from A"}</del></span>
+            <span><ins class="modifier">{"modifier"}</ins></span>
+            <span><ins class="routine">{"routine (number, date)"}</ins></span>
+            if with_shared {
+                <span><mark class="shared">{"kept in a largely rewritten row"}</mark></span>
+            }
+        </div>
+    }
+}
+
+/// The overview ruler: a tick per change (or per slot of changes), each a button to it.
+fn ruler(c: &Comparison, changes: &[usize], on_select: &Callback<usize>) -> Html {
+    let total = c.rows.len();
+    html! {
+        <nav class="ruler" aria-label="Overview of changes">
+            { for navigation::ruler_ticks(changes, total).into_iter().map(|(k, n)| {
+                let row = &c.rows[k];
+                let (outline, ids) = if row.b.is_empty() { (&c.outline_a, &row.a) } else { (&c.outline_b, &row.b) };
+                let place = locator(outline, ids);
+                let label = relation_label(row, c);
+                let (title, spoken) = if n == 1 {
+                    (format!("{place} {label}"), format!("Go to change: {label}"))
+                } else {
+                    (format!("{n} changes from {place}: {label}, …"), format!("Go to {n} changes from {place}"))
+                };
+                html! {
+                    <button type="button" class={classes!("tick", relation_class(row), row.moved.then_some("moved"))}
+                        style={navigation::ruler_top(k, total)} {title} aria-label={spoken}
+                        onclick={on_select.reform(move |_: MouseEvent| k)}></button>
+                }
+            }) }
+        </nav>
+    }
+}
+
+/// A run of `len` rows from row `start` folded away (unchanged, or hidden by the filter
+/// `only`), with a button that opens it.
+fn fold(
+    start: usize,
+    len: usize,
+    only: crate::compare::options::RowFilter,
+    expanded: &UseStateHandle<Vec<usize>>,
+) -> Html {
+    let expanded = expanded.clone();
+    let onclick = Callback::from(move |_: MouseEvent| {
+        let mut open = (*expanded).clone();
+        open.push(start);
+        expanded.set(open);
+    });
+    html! {
+        <li class="fold">
+            <button type="button" {onclick} data-testid="fold">
+                { if only == crate::compare::options::RowFilter::All {
+                    format!("{len} unchanged sections — show")
+                } else {
+                    format!("{len} other section{} — show", if len == 1 { "" } else { "s" })
+                } }
+            </button>
+        </li>
     }
 }

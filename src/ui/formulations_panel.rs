@@ -6,6 +6,7 @@
 use crate::findings::formulation_changes::{FormulationChange, FormulationStatus};
 use crate::findings::formulations::FormulationKind;
 use crate::ui::state::Focus;
+use crate::view::formulation_table::{counts, table_rows, Filter, SortBy};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -37,23 +38,6 @@ impl PartialEq for FormulationsPanelProps {
 /// Rows the table shows before "show the others".
 pub const FIRST_ROWS: usize = 150;
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Filter {
-    Changed,
-    All,
-    Only(FormulationStatus),
-    /// Phrases found by repetition, whatever their status.
-    Repeated,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum SortBy {
-    Status,
-    Change,
-    CountB,
-    Text,
-}
-
 pub use crate::output::labels::status_label;
 
 fn status_class(status: FormulationStatus) -> &'static str {
@@ -72,71 +56,20 @@ pub fn formulations_panel(props: &FormulationsPanelProps) -> Html {
     let filter = use_state(|| Filter::Changed);
     let sort = use_state(|| SortBy::Status);
     let more = use_state(|| FIRST_ROWS);
-    let limit = more.clone();
     let query = use_state(String::new);
     // On paper, every formulation, whatever the filter on screen.
     let printing = super::printing::use_printing();
-
-    // The counts are of formulations; phrases found by repetition are candidates, counted
-    // apart (as in the summary strip, which leaves them out).
-    let repeated = |s: &&FormulationChange| s.kind.is_candidate();
-    let count = |st: FormulationStatus| props.formulations.iter().filter(|s| s.status == st && !repeated(s)).count();
-    let repeated_changed =
-        props.formulations.iter().filter(|s| repeated(s) && s.status != FormulationStatus::Kept).count();
-    let q = query.to_lowercase();
-    let mut shown: Vec<&FormulationChange> = props
-        .formulations
-        .iter()
-        .filter(|s| match *filter {
-            _ if printing => true,
-            Filter::Changed => s.status != FormulationStatus::Kept,
-            Filter::All => true,
-            Filter::Only(st) => s.status == st,
-            Filter::Repeated => s.kind.is_candidate(),
-        })
-        .filter(|s| {
-            printing
-                || q.is_empty()
-                || s.text.to_lowercase().contains(&q)
-                || s.gloss.is_some_and(|g| g.to_lowercase().contains(&q))
-                || s.reworded_from.as_ref().is_some_and(|r| r.to_lowercase().contains(&q))
-        })
-        .collect();
-    match *sort {
-        SortBy::Status => {}
-        SortBy::Change => {
-            crate::util::shared_sort::sort_by_key(&mut shown, |s| std::cmp::Reverse(s.count_a().abs_diff(s.count_b())))
-        }
-        SortBy::CountB => {
-            crate::util::shared_sort::sort_by_key(&mut shown, |s| std::cmp::Reverse((s.count_b(), s.count_a())))
-        }
-        SortBy::Text => crate::util::shared_sort::sort_by(&mut shown, |x, y| x.text.cmp(&y.text)),
-    }
-
+    let shown = table_rows(&props.formulations, (*filter, *sort), &query, printing);
     let on_filter = {
         let filter = filter.clone();
         Callback::from(move |e: Event| {
-            filter.set(match e.target_unchecked_into::<HtmlSelectElement>().value().as_str() {
-                "all" => Filter::All,
-                "added" => Filter::Only(FormulationStatus::Added),
-                "dropped" => Filter::Only(FormulationStatus::Dropped),
-                "reworded" => Filter::Only(FormulationStatus::Reworded),
-                "count" => Filter::Only(FormulationStatus::CountChanged),
-                "kept" => Filter::Only(FormulationStatus::Kept),
-                "repeated" => Filter::Repeated,
-                _ => Filter::Changed,
-            })
+            filter.set(Filter::from_code(&e.target_unchecked_into::<HtmlSelectElement>().value()))
         })
     };
     let on_sort = {
         let sort = sort.clone();
         Callback::from(move |e: Event| {
-            sort.set(match e.target_unchecked_into::<HtmlSelectElement>().value().as_str() {
-                "change" => SortBy::Change,
-                "count" => SortBy::CountB,
-                "text" => SortBy::Text,
-                _ => SortBy::Status,
-            })
+            sort.set(SortBy::from_code(&e.target_unchecked_into::<HtmlSelectElement>().value()))
         })
     };
     let on_query = {
@@ -150,44 +83,29 @@ pub fn formulations_panel(props: &FormulationsPanelProps) -> Html {
     // Long documents have hundreds of changed formulations: the table opens with the first
     // ones (and the selected one), and grows on request.
     let selected_at = selected.as_deref().and_then(|k| shown.iter().position(|s| s.key == k));
-    let limit = if printing { usize::MAX } else { (*limit).max(selected_at.map_or(0, |i| i + 1)) };
+    let limit = if printing { usize::MAX } else { (*more).max(selected_at.map_or(0, |i| i + 1)) };
     let hidden = shown.len().saturating_sub(limit);
     let on_more = {
         let more = more.clone();
         let total = shown.len();
         Callback::from(move |_: MouseEvent| more.set(total))
     };
-
+    let picker = |value: &'static str, label: &'static str, selected: bool| {
+        html! { <option {value} {selected}>{ label }</option> }
+    };
     html! {
         <section class="panel slogans-panel" aria-labelledby="slogans-heading">
             <h2 id="slogans-heading">{"Formulations "}<span lang="zh">{"提法"}</span></h2>
-            <p class="panel-counts" data-testid="slogan-counts">
-                { format!("{} added · {} dropped · {} reworded · {} count changed · {} kept",
-                    count(FormulationStatus::Added), count(FormulationStatus::Dropped), count(FormulationStatus::Reworded),
-                    count(FormulationStatus::CountChanged), count(FormulationStatus::Kept)) }
-                if repeated_changed > 0 {
-                    { format!(" · {repeated_changed} candidates changed (repeated phrases and series, listed last)") }
-                }
-            </p>
+            { panel_counts(&props.formulations) }
             <div class="panel-controls">
                 <label>{"Show "}
                     <select onchange={on_filter} data-testid="slogan-filter">
-                        <option value="changed" selected={*filter == Filter::Changed}>{"changed"}</option>
-                        <option value="all" selected={*filter == Filter::All}>{"all"}</option>
-                        <option value="added" selected={*filter == Filter::Only(FormulationStatus::Added)}>{"added"}</option>
-                        <option value="dropped" selected={*filter == Filter::Only(FormulationStatus::Dropped)}>{"dropped"}</option>
-                        <option value="reworded" selected={*filter == Filter::Only(FormulationStatus::Reworded)}>{"reworded"}</option>
-                        <option value="count" selected={*filter == Filter::Only(FormulationStatus::CountChanged)}>{"count changed"}</option>
-                        <option value="kept" selected={*filter == Filter::Only(FormulationStatus::Kept)}>{"kept"}</option>
-                        <option value="repeated" selected={*filter == Filter::Repeated}>{"candidates: repeated phrases, series"}</option>
+                        { for Filter::ALL.iter().map(|&(f, code, label)| picker(code, label, *filter == f)) }
                     </select>
                 </label>
                 <label>{"Sort by "}
                     <select onchange={on_sort}>
-                        <option value="status" selected={*sort == SortBy::Status}>{"status"}</option>
-                        <option value="change" selected={*sort == SortBy::Change}>{"count change"}</option>
-                        <option value="count" selected={*sort == SortBy::CountB}>{"count in B"}</option>
-                        <option value="text" selected={*sort == SortBy::Text}>{"text"}</option>
+                        { for SortBy::ALL.iter().map(|&(o, code, label)| picker(code, label, *sort == o)) }
                     </select>
                 </label>
                 <input type="search" placeholder="Search formulations" aria-label="Search formulations" oninput={on_query} value={(*query).clone()} />
@@ -198,45 +116,7 @@ pub fn formulations_panel(props: &FormulationsPanelProps) -> Html {
                 <table class="slogans" data-testid="slogans-table">
                     <thead><tr><th scope="col">{"Formulation"}</th><th scope="col">{"Status"}</th><th scope="col" class="num">{"A"}</th><th scope="col" class="num">{"B"}</th><th scope="col"><span class="visually-hidden">{"Link"}</span></th></tr></thead>
                     <tbody>
-                        { for shown.into_iter().take(limit).map(|s| {
-                            let key = s.key.clone();
-                            let onclick = props.on_select.reform(move |_: MouseEvent| key.clone());
-                            let key = s.key.clone();
-                            let on_link = props.on_link.reform(move |_: MouseEvent| key.clone());
-                            let is_selected = selected.as_deref() == Some(s.key.as_str());
-                            html! {
-                                <tr class={classes!(status_class(s.status), is_selected.then_some("selected"))}>
-                                    <td>
-                                        <button type="button" class="slogan-link" {onclick} aria-pressed={is_selected.to_string()}
-                                            title="Show where it stands; click again for the next place">
-                                            if let Some(from) = &s.reworded_from {
-                                                <del class="substantive">{ from.clone() }</del>{" → "}
-                                            }
-                                            <span class="slogan-text">{ s.text.clone() }</span>
-                                        </button>
-                                        if let Some(g) = s.gloss {
-                                            <span class="gloss">{ g }</span>
-                                        }
-                                        if s.kind == FormulationKind::Recurring {
-                                            <span class="gloss">{"repeated phrase: a candidate found by repetition, in no lexicon"}</span>
-                                        }
-                                        if s.kind == FormulationKind::Series {
-                                            <span class="gloss">{"series of parallel phrases, or a member added to or dropped from one: a candidate"}</span>
-                                        }
-                                        if let Some(h) = s.history {
-                                            <span class="history" data-testid="slogan-history"
-                                                title="Its record in seventy years of official texts: the government work reports 1954–2023, the congress reports, and 36 English speeches of Xi Jinping">
-                                                { h.describe(s.status == FormulationStatus::Dropped) }
-                                            </span>
-                                        }
-                                    </td>
-                                    <td><span class={classes!("status", status_class(s.status))}>{ status_label(s.status) }</span></td>
-                                    <td class="num">{ s.count_a() }</td>
-                                    <td class="num">{ s.count_b() }</td>
-                                    <td><button type="button" class="row-link" title="Copy a link to this formulation" aria-label={format!("Copy a link to {}", s.text)} onclick={on_link}>{"link"}</button></td>
-                                </tr>
-                            }
-                        }) }
+                        { for shown.into_iter().take(limit).map(|s| table_row(s, selected.as_deref() == Some(s.key.as_str()), props)) }
                     </tbody>
                 </table>
                 if hidden > 0 {
@@ -246,5 +126,59 @@ pub fn formulations_panel(props: &FormulationsPanelProps) -> Html {
                 }
             }
         </section>
+    }
+}
+
+/// The counts above the table.
+fn panel_counts(formulations: &[FormulationChange]) -> Html {
+    let ([added, dropped, reworded, recounted, kept], candidates_changed) = counts(formulations);
+    html! {
+        <p class="panel-counts" data-testid="slogan-counts">
+            { format!("{added} added · {dropped} dropped · {reworded} reworded · {recounted} count changed · {kept} kept") }
+            if candidates_changed > 0 {
+                { format!(" · {candidates_changed} candidates changed (repeated phrases and series, listed last)") }
+            }
+        </p>
+    }
+}
+
+/// One formulation's row: the formulation (a button that focuses it), what it is and its
+/// record; its status; its counts; a link to it.
+fn table_row(s: &FormulationChange, is_selected: bool, props: &FormulationsPanelProps) -> Html {
+    let key = s.key.clone();
+    let onclick = props.on_select.reform(move |_: MouseEvent| key.clone());
+    let key = s.key.clone();
+    let on_link = props.on_link.reform(move |_: MouseEvent| key.clone());
+    html! {
+        <tr class={classes!(status_class(s.status), is_selected.then_some("selected"))}>
+            <td>
+                <button type="button" class="slogan-link" {onclick} aria-pressed={is_selected.to_string()}
+                    title="Show where it stands; click again for the next place">
+                    if let Some(from) = &s.reworded_from {
+                        <del class="substantive">{ from.clone() }</del>{" → "}
+                    }
+                    <span class="slogan-text">{ s.text.clone() }</span>
+                </button>
+                if let Some(g) = s.gloss {
+                    <span class="gloss">{ g }</span>
+                }
+                if s.kind == FormulationKind::Recurring {
+                    <span class="gloss">{"repeated phrase: a candidate found by repetition, in no lexicon"}</span>
+                }
+                if s.kind == FormulationKind::Series {
+                    <span class="gloss">{"series of parallel phrases, or a member added to or dropped from one: a candidate"}</span>
+                }
+                if let Some(h) = s.history {
+                    <span class="history" data-testid="slogan-history"
+                        title="Its record in seventy years of official texts: the government work reports 1954–2023, the congress reports, and 36 English speeches of Xi Jinping">
+                        { h.describe(s.status == FormulationStatus::Dropped) }
+                    </span>
+                }
+            </td>
+            <td><span class={classes!("status", status_class(s.status))}>{ status_label(s.status) }</span></td>
+            <td class="num">{ s.count_a() }</td>
+            <td class="num">{ s.count_b() }</td>
+            <td><button type="button" class="row-link" title="Copy a link to this formulation" aria-label={format!("Copy a link to {}", s.text)} onclick={on_link}>{"link"}</button></td>
+        </tr>
     }
 }

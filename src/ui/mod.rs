@@ -7,8 +7,10 @@
 pub mod address_sync;
 pub mod app;
 pub mod chart_export;
+pub mod compare_mode;
 pub mod comparison_view;
 pub mod corpus_fetch;
+pub mod corpus_picker;
 pub mod deferred_timeline;
 pub mod derived_comparison;
 pub mod doc_panel;
@@ -22,6 +24,7 @@ pub mod offload;
 pub mod opening;
 pub mod options_bar;
 pub mod page_actions;
+pub mod paste_box;
 pub mod printing;
 pub mod priorities_panel;
 pub mod redline;

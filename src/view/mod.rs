@@ -4,6 +4,8 @@
 //! The top of the engine: it may use every layer below, and only the UI and the CLI use it.
 
 pub mod focus;
+pub mod formulation_table;
+pub mod gate;
 pub mod navigation;
 pub mod share;
 pub mod share_state;

@@ -77,6 +77,33 @@ pub fn blocks(c: &Comparison, options: &Options, texts: (&str, &str)) -> Vec<Blo
     out
 }
 
+/// Most ticks on the overview ruler: changes closer than one slot share a tick.
+pub const RULER_SLOTS: usize = 300;
+
+/// The overview ruler's ticks for the change rows `changes` (ascending) of a comparison of
+/// `total` rows: `(first row, changes it stands for)`, one tick per slot of the ruler's
+/// height, so that thousands of changes are not thousands of overlapping buttons.
+pub fn ruler_ticks(changes: &[usize], total: usize) -> Vec<(usize, usize)> {
+    let total = total.max(1);
+    let slot = |k: usize| k * RULER_SLOTS / total;
+    let mut ticks: Vec<(usize, usize)> = Vec::new();
+    for &k in changes {
+        match ticks.last_mut() {
+            Some((first, n)) if slot(*first) == slot(k) => *n += 1,
+            _ => ticks.push((k, 1)),
+        }
+    }
+    ticks
+}
+
+/// Where row `k` of `total` stands on the ruler, as a CSS `top` in percent to two decimals.
+/// Hundredths in integers: formatting a float would pull the float printer (about 5 KB
+/// gzipped) into the page for this one line.
+pub fn ruler_top(k: usize, total: usize) -> String {
+    let hundredths = k * 10_000 / total.max(1);
+    format!("top: {}.{:02}%", hundredths / 100, hundredths % 100)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,5 +162,16 @@ mod tests {
         assert!(blocks.contains(&Block::Row(added)));
         assert_eq!(blocks.iter().filter(|b| matches!(b, Block::Row(_))).count(), 1);
         assert_eq!(change_rows(&c, &o, (a, b)), [added]);
+    }
+
+    #[test]
+    fn the_ruler_has_one_tick_per_slot_and_places_it_in_percent() {
+        assert_eq!(ruler_ticks(&[0, 5, 9], 10), [(0, 1), (5, 1), (9, 1)], "a short comparison: a tick per change");
+        let many: Vec<usize> = (0..3_000).collect();
+        let ticks = ruler_ticks(&many, 3_000);
+        assert_eq!(ticks.len(), RULER_SLOTS);
+        assert_eq!(ticks[0], (0, 10));
+        assert_eq!(ruler_top(1, 3), "top: 33.33%");
+        assert_eq!(ruler_top(0, 0), "top: 0.00%");
     }
 }
