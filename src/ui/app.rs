@@ -5,7 +5,7 @@
 
 use super::address_sync::use_address_sync;
 use super::compare_mode::{compare_mode, CompareMode};
-use super::deferred_timeline::use_deferred_timeline;
+use super::deferred_timeline::{use_deferred_timeline, TimelineState};
 use super::derived_comparison::{use_derived_comparison, Derived, LexiconState, Shown};
 use super::key_help::KeyHelp;
 use super::keyboard::{use_keyboard, KeyContext};
@@ -96,11 +96,10 @@ pub fn app(props: &AppProps) -> Html {
     );
     let series_callbacks = SeriesCallbacks::new(&ws, &index_ref);
     let actions = PageActions::new(&ws, &comparison, &index_ref, &copied_len);
-    let dispatch = |make: fn(Mode) -> Action, mode: Mode| {
+    let on_mode = |mode: Mode| {
         let ws = ws.clone();
-        Callback::from(move |_: MouseEvent| ws.dispatch(make(mode)))
+        Callback::from(move |_: MouseEvent| ws.dispatch(Action::SetMode(mode)))
     };
-    let on_mode = |mode: Mode| dispatch(Action::SetMode, mode);
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let announcement = announce(&comparison, &ws.options, (&shown.text_a, &shown.text_b), focus.row);
     let PageActions {
@@ -126,22 +125,10 @@ pub fn app(props: &AppProps) -> Html {
                 <ShareBar copied_len={*copied_len} {on_copy} {on_save} on_open={on_open_file} {on_clear} {on_export} pair_exports={ws.mode == Mode::Compare && matches!(derived, Derived::Ready(_))} />
             </header>
             <main {ondrop} {ondragover} class={classes!(showing_rows.then_some("showing-rows"))}>
-                if let Some(notice) = &ws.notice {
-                    <p class="notice" role="alert" data-testid="notice">{ notice.clone() }</p>
-                }
-                if let Some(warning) = &*language_warning {
-                    <p class="notice" role="status" data-testid="language-warning">{ warning.clone() }</p>
-                }
+                { notices(ws.notice.as_deref(), language_warning.as_deref()) }
                 { mode_tabs(&ws, &on_mode) }
                 if ws.mode == Mode::Timeline {
-                    if waiting {
-                        <p class="empty-state" role="status">{"Loading the timeline…"}</p>
-                    } else {
-                        <TimelinePage timeline={timeline.clone()} series={ws.series.clone()} corpus={ws.corpus.clone()}
-                            view={ws.timeline.clone()} on_view={series_callbacks.on_view.clone()} on_drill={series_callbacks.on_drill.clone()}
-                            edits={series_callbacks.edits.clone()}
-                            on_notice={series_callbacks.on_notice.clone()} />
-                    }
+                    { timeline_mode(&ws, waiting, &timeline, &series_callbacks) }
                 } else {
                     { compare_mode(CompareMode {
                         ws: &ws,
@@ -161,11 +148,7 @@ pub fn app(props: &AppProps) -> Html {
                     <KeyHelp on_close={let help = help.clone(); Callback::from(move |()| help.set(false))} />
                 }
             </main>
-            <footer class="footer">
-                <button type="button" class="link-button" onclick={let help = help.clone(); Callback::from(move |_: MouseEvent| help.set(true))}>
-                    {"Keyboard shortcuts (?)"}
-                </button>
-            </footer>
+            { footer(&help) }
         </>
     }
 }
@@ -188,5 +171,43 @@ fn mode_tabs(ws: &Workspace, on_mode: &dyn Fn(Mode) -> Callback<MouseEvent>) -> 
                         { series }
                     </button>
                 </nav>
+    }
+}
+
+/// The timeline mode: the series and its views, once the language data are in.
+fn timeline_mode(ws: &Workspace, waiting: bool, timeline: &TimelineState, callbacks: &SeriesCallbacks) -> Html {
+    if waiting {
+        return html! { <p class="empty-state" role="status">{"Loading the timeline…"}</p> };
+    }
+    html! {
+        <TimelinePage timeline={timeline.clone()} series={ws.series.clone()} corpus={ws.corpus.clone()}
+            view={ws.timeline.clone()} on_view={callbacks.on_view.clone()} on_drill={callbacks.on_drill.clone()}
+            edits={callbacks.edits.clone()} on_notice={callbacks.on_notice.clone()} />
+    }
+}
+
+/// The footer: the way to the keyboard shortcuts.
+fn footer(help: &UseStateHandle<bool>) -> Html {
+    let help = help.clone();
+    html! {
+        <footer class="footer">
+            <button type="button" class="link-button" onclick={Callback::from(move |_: MouseEvent| help.set(true))}>
+                {"Keyboard shortcuts (?)"}
+            </button>
+        </footer>
+    }
+}
+
+/// What went wrong (an alert) and what language data are missing (a status).
+fn notices(notice: Option<&str>, language_warning: Option<&str>) -> Html {
+    html! {
+        <>
+            if let Some(notice) = notice {
+                <p class="notice" role="alert" data-testid="notice">{ notice.to_string() }</p>
+            }
+            if let Some(warning) = language_warning {
+                <p class="notice" role="status" data-testid="language-warning">{ warning.to_string() }</p>
+            }
+        </>
     }
 }

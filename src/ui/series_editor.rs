@@ -50,7 +50,6 @@ fn read_all(files: Option<web_sys::FileList>, on_file: &Callback<(String, Vec<u8
 /// The editor.
 #[function_component(SeriesEditor)]
 pub fn series_editor(props: &SeriesEditorProps) -> Html {
-    let in_series = |id: &str| props.series.iter().any(|d| d.source == Source::Corpus(id.to_string()));
     // Documents asked for and still being fetched: their boxes stay ticked meanwhile.
     let pending = use_state(std::collections::BTreeSet::<String>::new);
     {
@@ -92,79 +91,14 @@ pub fn series_editor(props: &SeriesEditorProps) -> Html {
     let corpus = match &props.corpus {
         CorpusState::Loading => html! { <p class="muted">{"Loading the corpus…"}</p> },
         CorpusState::Failed(msg) => html! { <p class="muted">{ msg.clone() }</p> },
-        CorpusState::Ready(index) => {
-            let has = |id: &str| index.documents.iter().any(|d| d.id == id);
-            let presets = crate::timeline::presets::PRESETS.iter().filter(|(_, ids)| ids.iter().all(|id| has(id)));
-            // Oldest first, as a series reads.
-            let mut by_date: Vec<&CorpusEntry> = index.documents.iter().collect();
-            crate::util::shared_sort::sort_by(&mut by_date, |x, y| x.date.cmp(&y.date));
-            let checkbox = |d: &CorpusEntry| {
-                let on_toggle = props.edits.on_toggle.clone();
-                let id = d.id.clone();
-                let ticked = in_series(&d.id) || pending.contains(&d.id);
-                let pending = pending.clone();
-                let onchange = Callback::from(move |e: Event| {
-                    let checked = e.target_unchecked_into::<HtmlInputElement>().checked();
-                    let mut waiting = (*pending).clone();
-                    if checked {
-                        waiting.insert(id.clone());
-                    } else {
-                        waiting.remove(&id);
-                    }
-                    pending.set(waiting);
-                    on_toggle.emit((id.clone(), checked))
-                });
-                html! {
-                    <li>
-                        <label>
-                            <input type="checkbox" checked={ticked} {onchange} data-testid={format!("series-pick-{}", d.id)} />
-                            <span class="date">{ d.date.clone() }</span>{" "}{ d.title.clone() }
-                        </label>
-                    </li>
-                }
-            };
-            html! {
-                <>
-                    <div class="presets" role="group" aria-label="Ready-made series">
-                        { for presets.map(|(name, ids)| {
-                            let on_preset = props.edits.on_preset.clone();
-                            let ids: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
-                            html! {
-                                <button type="button" class="small" onclick={Callback::from(move |_| on_preset.emit(ids.clone()))}>
-                                    { *name }
-                                </button>
-                            }
-                        }) }
-                    </div>
-                    <details class="series-corpus">
-                        <summary>{ format!("Choose from the corpus ({} documents)", index.documents.len()) }</summary>
-                        <ul class="series-checklist">{ for by_date.into_iter().map(checkbox) }</ul>
-                    </details>
-                </>
-            }
-        }
+        CorpusState::Ready(index) => corpus_choices(index, props, &pending),
     };
     let n = props.series.len();
     html! {
         <section class="series-editor" aria-label="Documents of the timeline" {ondrop} {ondragover} data-testid="series-editor">
             <h2>{ format!("Series: {n} document{}", if n == 1 { "" } else { "s" }) }</h2>
             <ol class="series-list" data-testid="series-list">
-                { for props.series.iter().enumerate().map(|(k, d)| {
-                    let on_up = { let m = props.edits.on_move.clone(); Callback::from(move |_| m.emit((k, true))) };
-                    let on_down = { let m = props.edits.on_move.clone(); Callback::from(move |_| m.emit((k, false))) };
-                    let on_remove = { let r = props.edits.on_remove.clone(); Callback::from(move |_| r.emit(k)) };
-                    html! {
-                        <li data-testid="series-item">
-                            <span class="date">{ if d.date.is_empty() { "undated".to_string() } else { d.date.to_string() } }</span>
-                            <span class="series-title">{ d.title.to_string() }</span>
-                            <span class="series-actions">
-                                <button type="button" class="icon" onclick={on_up} disabled={k == 0} aria-label={format!("Move “{}” earlier", d.title)}>{"↑"}</button>
-                                <button type="button" class="icon" onclick={on_down} disabled={k + 1 == n} aria-label={format!("Move “{}” later", d.title)}>{"↓"}</button>
-                                <button type="button" class="icon" onclick={on_remove} aria-label={format!("Remove “{}” from the series", d.title)}>{"✕"}</button>
-                            </span>
-                        </li>
-                    }
-                }) }
+                { for props.series.iter().enumerate().map(|(k, d)| series_item(k, d, n, &props.edits)) }
             </ol>
             <div class="series-tools">
                 { corpus }
@@ -177,5 +111,91 @@ pub fn series_editor(props: &SeriesEditorProps) -> Html {
                 </button>
             </div>
         </section>
+    }
+}
+
+/// The corpus part: ready-made series the corpus holds, and a checkbox per document, oldest
+/// first, ticked while in the series or on its way.
+fn corpus_choices(
+    index: &crate::input::corpus::CorpusIndex,
+    props: &SeriesEditorProps,
+    pending: &UseStateHandle<std::collections::BTreeSet<String>>,
+) -> Html {
+    let in_series = |id: &str| props.series.iter().any(|d| d.source == Source::Corpus(id.to_string()));
+    let has = |id: &str| index.documents.iter().any(|d| d.id == id);
+    let presets = crate::timeline::presets::PRESETS.iter().filter(|(_, ids)| ids.iter().all(|id| has(id)));
+    // Oldest first, as a series reads.
+    let mut by_date: Vec<&CorpusEntry> = index.documents.iter().collect();
+    crate::util::shared_sort::sort_by(&mut by_date, |x, y| x.date.cmp(&y.date));
+    let checkbox = |d: &CorpusEntry| {
+        let on_toggle = props.edits.on_toggle.clone();
+        let id = d.id.clone();
+        let ticked = in_series(&d.id) || pending.contains(&d.id);
+        let pending = pending.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let checked = e.target_unchecked_into::<HtmlInputElement>().checked();
+            let mut waiting = (*pending).clone();
+            if checked {
+                waiting.insert(id.clone());
+            } else {
+                waiting.remove(&id);
+            }
+            pending.set(waiting);
+            on_toggle.emit((id.clone(), checked))
+        });
+        html! {
+            <li>
+                <label>
+                    <input type="checkbox" checked={ticked} {onchange} data-testid={format!("series-pick-{}", d.id)} />
+                    <span class="date">{ d.date.clone() }</span>{" "}{ d.title.clone() }
+                </label>
+            </li>
+        }
+    };
+    html! {
+        <>
+            <div class="presets" role="group" aria-label="Ready-made series">
+                { for presets.map(|(name, ids)| {
+                    let on_preset = props.edits.on_preset.clone();
+                    let ids: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
+                    html! {
+                        <button type="button" class="small" onclick={Callback::from(move |_| on_preset.emit(ids.clone()))}>
+                            { *name }
+                        </button>
+                    }
+                }) }
+            </div>
+            <details class="series-corpus">
+                <summary>{ format!("Choose from the corpus ({} documents)", index.documents.len()) }</summary>
+                <ul class="series-checklist">{ for by_date.into_iter().map(checkbox) }</ul>
+            </details>
+        </>
+    }
+}
+
+/// The document at position `k` of a series of `n`, with buttons to move or remove it.
+fn series_item(k: usize, d: &Doc, n: usize, edits: &SeriesEdits) -> Html {
+    let on_up = {
+        let m = edits.on_move.clone();
+        Callback::from(move |_| m.emit((k, true)))
+    };
+    let on_down = {
+        let m = edits.on_move.clone();
+        Callback::from(move |_| m.emit((k, false)))
+    };
+    let on_remove = {
+        let r = edits.on_remove.clone();
+        Callback::from(move |_| r.emit(k))
+    };
+    html! {
+        <li data-testid="series-item">
+            <span class="date">{ if d.date.is_empty() { "undated".to_string() } else { d.date.to_string() } }</span>
+            <span class="series-title">{ d.title.to_string() }</span>
+            <span class="series-actions">
+                <button type="button" class="icon" onclick={on_up} disabled={k == 0} aria-label={format!("Move “{}” earlier", d.title)}>{"↑"}</button>
+                <button type="button" class="icon" onclick={on_down} disabled={k + 1 == n} aria-label={format!("Move “{}” later", d.title)}>{"↓"}</button>
+                <button type="button" class="icon" onclick={on_remove} aria-label={format!("Remove “{}” from the series", d.title)}>{"✕"}</button>
+            </span>
+        </li>
     }
 }
