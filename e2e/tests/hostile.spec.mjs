@@ -171,6 +171,7 @@ test('malicious links: markup in titles, unknown and path-like ids, absurd offse
     [link({ a: { t: 'A', x: 'One.' }, b: { t: 'B', x: 'Two.' }, f: { slogan: { key: 'lex:999999', step: 4294967295 } } }), null],
     [link({ a: { t: 'A', x: 'One.' }, b: { t: 'B', x: 'Two.' }, t: { d: Array.from({ length: 25 }, () => ({ t: 'x', x: 'y' })), on: true } }), 'at most 20'],
     [link({ a: 5, b: [] }), 'does not describe a comparison'],
+    [link('{"a": {"t": "A", "x": "One."}, "b": '), 'does not describe a comparison'],
     [link('{"a":{"t":"A","x":"' + ' '.repeat(20 * 1024 * 1024) + '"}}'), 'larger than tifa accepts'],
   ];
   for (const [url, message] of cases) {

@@ -29,7 +29,7 @@ pub fn use_address_sync(ws: UseReducerHandle<Workspace>) {
                 // Storage first, then the address in a task of its own: with long documents
                 // each takes a while, and together they would hold up input.
                 let state = share_state(&ws);
-                let json = serde_json::to_string(&state).unwrap_or_default();
+                let json = super::js_json::to_json(&state);
                 let kept = LocalStorage::raw().set_item(STORAGE_KEY, &json).is_ok();
                 Timeout::new(0, move || {
                     let fragment = fragment_of_json(&json);

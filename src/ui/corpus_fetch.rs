@@ -10,35 +10,49 @@ const CORPUS_DIR: &str = "corpus";
 /// Fetches `corpus/index.json`.
 pub async fn fetch_index() -> Result<CorpusIndex, String> {
     let url = format!("{CORPUS_DIR}/index.json");
-    let response = Request::get(&url).send().await.map_err(|e| format!("Could not fetch the corpus index: {e}"))?;
+    let response =
+        Request::get(&url).send().await.map_err(|e| format!("Could not fetch the corpus index: {}", why(e)))?;
     if !response.ok() {
         return Err(format!("Could not fetch the corpus index: HTTP {}", response.status()));
     }
-    let index: CorpusIndex = response.json().await.map_err(|e| format!("The corpus index is not valid: {e}"))?;
+    let text = response.text().await.map_err(|e| format!("Could not read the corpus index: {}", why(e)))?;
+    let index: CorpusIndex =
+        super::js_json::from_json(&text).map_err(|e| format!("The corpus index is not valid: {e}"))?;
     if index.schema != INDEX_SCHEMA {
         return Err(format!("The corpus index has format {:?}, expected {INDEX_SCHEMA:?}", index.schema));
     }
     Ok(index)
 }
 
+/// What went wrong with a request, for a message. Only the browser's and gloo's own
+/// errors are spelled out: writing the JSON error would link serde_json's messages into the
+/// page, and the page reads no JSON through gloo.
+fn why(e: gloo::net::Error) -> String {
+    match e {
+        gloo::net::Error::JsError(e) => e.to_string(),
+        gloo::net::Error::GlooError(e) => e,
+        _ => "the response could not be read".to_string(),
+    }
+}
+
 /// Fetches one document's text.
 pub async fn fetch_text(entry: &CorpusEntry) -> Result<String, String> {
     let url = format!("{CORPUS_DIR}/{}", entry.file);
     let failed = |why: String| format!("Could not load “{}”: {why}", entry.title);
-    let response = Request::get(&url).send().await.map_err(|e| failed(e.to_string()))?;
+    let response = Request::get(&url).send().await.map_err(|e| failed(why(e)))?;
     if !response.ok() {
         return Err(failed(format!("HTTP {}", response.status())));
     }
-    response.text().await.map_err(|e| failed(e.to_string()))
+    response.text().await.map_err(|e| failed(why(e)))
 }
 
 /// Fetches a text file of the site; the error says why, for a message.
 async fn fetch_site_text(path: &str) -> Result<String, String> {
-    let response = Request::get(path).send().await.map_err(|e| e.to_string())?;
+    let response = Request::get(path).send().await.map_err(why)?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    response.text().await.map_err(|e| e.to_string())
+    response.text().await.map_err(why)
 }
 
 /// Fetches the phrase table (`phrases.tsv`, about 60 KB gzipped): asked for only once the

@@ -6,7 +6,7 @@
 use super::corpus_fetch::fetch_text;
 use super::state::{Doc, Mode, Restored, TimelineView};
 use crate::input::corpus::CorpusIndex;
-use crate::view::share::{decode, short_hash, DocRef, ShareError, ShareState};
+use crate::view::share::{check, short_hash, unpack, DocRef, ShareError, ShareState};
 pub use crate::view::share_state::{docs_identity, share_state};
 use crate::view::share_state::{focus_of, timeline_view};
 use std::rc::Rc;
@@ -78,7 +78,14 @@ pub fn current_fragment() -> String {
 /// Decodes the page's fragment: None when there is none.
 pub fn state_in_address() -> Option<Result<ShareState, ShareError>> {
     let fragment = current_fragment();
-    (!fragment.is_empty()).then(|| decode(&fragment))
+    (!fragment.is_empty()).then(|| decode_in_page(&fragment))
+}
+
+/// [`crate::view::share::decode`] with the browser's JSON: unpacked, parsed, checked.
+fn decode_in_page(fragment: &str) -> Result<ShareState, ShareError> {
+    let json = unpack(fragment)?;
+    let text = String::from_utf8(json).map_err(|_| ShareError::Invalid("its text is not UTF-8".into()))?;
+    check(super::js_json::from_json(&text).map_err(ShareError::Invalid)?)
 }
 
 /// The page's address with `fragment`.
@@ -119,7 +126,7 @@ pub fn fragment_of_json(json: &str) -> String {
 /// Encodes the state and returns the full link; an error saying why when the documents are
 /// too long for one.
 pub fn link_of(state: &ShareState) -> Result<String, String> {
-    let json = serde_json::to_string(state).unwrap_or_default();
+    let json = super::js_json::to_json(state);
     let fragment = fragment_of_json(&json);
     if fragment.is_empty() {
         return Err(format!(

@@ -16,6 +16,7 @@ pub mod derived_comparison;
 pub mod doc_panel;
 pub mod formulations_panel;
 pub mod heat_map;
+pub mod js_json;
 pub mod key_help;
 pub mod keyboard;
 pub mod language_data;

@@ -201,7 +201,7 @@ pub fn compare_in_worker(
         set(&message, "job", &running.job.into());
         set(&message, "a", &a.into());
         set(&message, "b", &b.into());
-        set(&message, "options", &serde_json::to_string(&options).unwrap_or_default().into());
+        set(&message, "options", &super::js_json::to_json(&options).into());
         running.worker.post_message(&message).map_err(|e| format!("{e:?}"))
     })
 }

@@ -96,7 +96,11 @@ fn open_initial(ws: UseReducerHandle<Workspace>, index: Option<Rc<CorpusIndex>>)
     let wanted = match state_in_address() {
         Some(Ok(state)) => Ok(Some(state)),
         Some(Err(e)) => Err(format!("This link could not be opened: {e}")),
-        None => Ok(LocalStorage::get::<ShareState>(STORAGE_KEY).ok()),
+        None => Ok(LocalStorage::raw()
+            .get_item(STORAGE_KEY)
+            .ok()
+            .flatten()
+            .and_then(|json| super::js_json::from_json::<ShareState>(&json).ok())),
     };
     spawn_local(async move {
         let problem = match wanted {

@@ -66,7 +66,7 @@ impl PageActions {
         };
         let on_open_file = {
             let (ws, index_ref) = (ws.clone(), index_ref.clone());
-            Callback::from(move |(name, text): (String, String)| match serde_json::from_str::<ShareState>(&text) {
+            Callback::from(move |(name, text): (String, String)| match super::js_json::from_json::<ShareState>(&text) {
                 Ok(state) => apply_state(ws.clone(), state, index_ref.borrow().clone()),
                 Err(e) => ws.dispatch(Action::Notify(format!(
                     "“{name}” is not a tifa comparison file ({e}). Nothing was changed."
@@ -90,7 +90,7 @@ impl PageActions {
             on_save: {
                 let ws = ws.clone();
                 Callback::from(move |()| {
-                    let json = serde_json::to_string(&share_state(&ws)).unwrap_or_default();
+                    let json = super::js_json::to_json(&share_state(&ws));
                     download("tifa-comparison.json", &json, "application/json");
                 })
             },
@@ -104,7 +104,7 @@ impl PageActions {
                         "csv" => ("tifa-formulations.csv", report::formulations_csv(&comparison), "text/csv"),
                         _ => {
                             let r = json::report(&comparison, (a.title, a.text), (b.title, b.text));
-                            let text = serde_json::to_string(&r).unwrap_or_default();
+                            let text = super::js_json::to_json(&r);
                             ("tifa-comparison-report.json", text, "application/json")
                         }
                     };

@@ -305,6 +305,13 @@ pub fn encode_json(json: &[u8]) -> String {
 
 /// Decodes a fragment (with or without the leading `#`).
 pub fn decode(fragment: &str) -> Result<ShareState, ShareError> {
+    let json = unpack(fragment)?;
+    check(serde_json::from_slice(&json).map_err(|e| ShareError::Invalid(e.to_string()))?)
+}
+
+/// A fragment's JSON bytes, unpacked but not parsed: the page parses them with the
+/// browser's own JSON (no JSON library in its wasm), then [`check`]s the state.
+pub fn unpack(fragment: &str) -> Result<Vec<u8>, ShareError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment).trim();
     if fragment.is_empty() {
         return Err(ShareError::Empty);
@@ -321,14 +328,18 @@ pub fn decode(fragment: &str) -> Result<ShareState, ShareError> {
         base64::DecodeError::InvalidLength(_) | base64::DecodeError::InvalidLastSymbol(..) => ShareError::Damaged,
         _ => ShareError::BadEncoding,
     })?;
-    let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_DECODED_BYTES).map_err(|e| {
+    miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_DECODED_BYTES).map_err(|e| {
         if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
             ShareError::TooLarge
         } else {
             ShareError::Damaged
         }
-    })?;
-    let state: ShareState = serde_json::from_slice(&json).map_err(|e| ShareError::Invalid(e.to_string()))?;
+    })
+}
+
+/// A parsed state, checked: a timeline no longer than tifa draws, well-formed references
+/// to bundled documents.
+pub fn check(state: ShareState) -> Result<ShareState, ShareError> {
     let series = state.timeline.as_ref().map_or(&[][..], |t| &t.docs[..]);
     if series.len() > crate::timeline::MAX_SERIES {
         return Err(ShareError::Invalid(format!(
