@@ -85,7 +85,7 @@ mod library {
             .iter()
             .map(|d| timeline::SeriesDoc { label: &d.label, title: &d.title, date: &d.date, text: &d.text })
             .collect();
-        to_js(&timeline::build(&series, lexicon()))
+        to_js(&timeline::json::report(&timeline::build(&series, lexicon())))
     }
 }
 

@@ -46,5 +46,5 @@ fn a_timeline_of_three_plenums_is_frozen() {
     let docs: Vec<timeline::SeriesDoc<'_>> =
         ids.iter().zip(&texts).map(|(id, text)| timeline::SeriesDoc { label: id, title: id, date: "", text }).collect();
     let t = timeline::build(&docs, Lexicon::builtin());
-    insta::assert_snapshot!(serde_json::to_string_pretty(&t).expect("JSON") + "\n");
+    insta::assert_snapshot!(serde_json::to_string_pretty(&tifa::timeline::json::report(&t)).expect("JSON") + "\n");
 }

@@ -21,14 +21,13 @@ use crate::findings::sentence_classes::sentence_marks;
 use crate::text::segment::Outline;
 use crate::text::token::{tokenize, Token};
 use crate::util::span::Span;
-use serde::Serialize;
 
 pub use crate::model::prepared::{prepare, Prepared};
 use crate::model::row::visible_chars;
 pub use crate::model::row::{Relation, Row, REWRITTEN_BELOW, WEAK_MATCH_BELOW};
 
 /// Counts for the summary strip.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Stats {
     /// Rows identical on both sides.
     pub same: usize,
@@ -49,16 +48,12 @@ pub struct Stats {
     /// Changes (a deleted and/or inserted phrase) inside paired rows, by class.
     pub changes: ChangeCounts,
     /// Formulations only in B.
-    #[serde(rename = "slogans_added")]
     pub formulations_added: usize,
     /// Formulations only in A.
-    #[serde(rename = "slogans_dropped")]
     pub formulations_dropped: usize,
     /// Formulations of A replaced by a similar one of B.
-    #[serde(rename = "slogans_reworded")]
     pub formulations_reworded: usize,
     /// Formulations in both, a different number of times.
-    #[serde(rename = "slogans_count_changed")]
     pub formulations_count_changed: usize,
     /// Priorities whose rank changed.
     pub priorities_moved: usize,
@@ -67,7 +62,7 @@ pub struct Stats {
 }
 
 /// Number of changes of each class.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ChangeCounts {
     /// Routine changes.
     pub routine: usize,
@@ -78,7 +73,7 @@ pub struct ChangeCounts {
 }
 
 /// The result of comparing document A with document B.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
     /// Sections of A.
     pub outline_a: Outline,
@@ -89,7 +84,6 @@ pub struct Comparison {
     /// Summary counts.
     pub stats: Stats,
     /// The formulations table.
-    #[serde(rename = "slogans")]
     pub formulations: Vec<FormulationChange>,
     /// Priority lists and their matches.
     pub priorities: PriorityComparison,
@@ -103,7 +97,7 @@ pub struct Comparison {
 /// most like it (up to [`NEAREST_SHOWN`], best first). Alignment leaves a section unpaired
 /// when no partner is sure enough; a reader of two restructured speeches still wants to
 /// know where its words are now.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Nearest {
     /// The added or dropped leaf (section id).
     pub leaf: usize,
@@ -112,7 +106,7 @@ pub struct Nearest {
 }
 
 /// A section of the other document and how alike it is.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Likeness {
     /// Leaf section id.
     pub section: usize,

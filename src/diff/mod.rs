@@ -48,10 +48,9 @@ pub enum OpKind {
 }
 
 /// One step of a diff, with the bytes it covers on each side (empty on the side it lacks).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Op {
     /// Equal, delete or insert.
-    #[serde(rename = "op")]
     pub kind: OpKind,
     /// Bytes in A.
     pub a: Span,

@@ -27,7 +27,7 @@ pub enum FormulationStatus {
 }
 
 /// One row of the formulations table.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FormulationChange {
     /// Identity (see [`Formulation::key`]); for reworded rows, B's key.
     pub key: String,

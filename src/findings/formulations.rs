@@ -52,7 +52,7 @@ impl FormulationKind {
 }
 
 /// One formulation of one document with every place it stands.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Formulation {
     /// Identity across documents: `lex:<id>` for lexicon entries, else `text:<folded text>`.
     pub key: String,

@@ -14,8 +14,7 @@
 use rustc_hash::FxHashMap;
 
 /// Which part of the record a phrase's counts are taken over.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Record {
     /// The government work reports.
     WorkReports,
@@ -40,7 +39,7 @@ impl Record {
 }
 
 /// Where a phrase stands in the record.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct History {
     /// The year of the first document that uses it.
     pub first_year: u32,

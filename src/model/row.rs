@@ -30,7 +30,7 @@ pub enum Relation {
 }
 
 /// One aligned row of the comparison.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Row {
     /// Leaf section ids in A (empty when added).
     pub a: Vec<usize>,
@@ -124,7 +124,7 @@ pub enum SentenceClass {
 }
 
 /// One sentence of a row's side, with its class and, when paired, the other side's sentence.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SentenceMark {
     /// The sentence, trailing space included.
     pub span: Span,

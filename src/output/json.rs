@@ -10,8 +10,8 @@ use crate::diff::significance::Significance;
 use crate::diff::OpKind;
 use crate::findings::formulation_changes::FormulationStatus;
 use crate::findings::formulations::FormulationKind;
-use crate::findings::priorities::PriorityComparison;
 use crate::findings::sentence_classes::{SentenceClass, SentenceMark};
+use crate::output::records::{ChangeCountsReport, HistoryReport, PrioritiesReport};
 use crate::text::segment::{MarkerStyle, SectionKind};
 use serde::Serialize;
 
@@ -39,7 +39,7 @@ pub struct Report {
     #[serde(rename = "slogans")]
     pub formulations: Vec<FormulationReport>,
     /// Enumerated priority lists of both documents and how their items match.
-    pub priorities: PriorityComparison,
+    pub priorities: PrioritiesReport,
     /// For each dropped section of A (`a`) and added section of B (`b`), the sections of
     /// the other document most like it: where to look for where it went.
     pub closest: ClosestReport,
@@ -89,7 +89,7 @@ pub struct StatsReport {
     /// Share of the two texts' visible characters that is equal, 0 to 1, to three decimals.
     pub similarity: f64,
     /// Changes inside paired rows, by class.
-    pub changes: crate::compare::ChangeCounts,
+    pub changes: ChangeCountsReport,
     /// Formulations only in B.
     #[serde(rename = "slogans_added")]
     pub formulations_added: usize,
@@ -145,7 +145,7 @@ pub struct FormulationReport {
     /// `[start, end]` byte ranges in B.
     pub occurrences_b: Vec<[usize; 2]>,
     /// Its record in the phrase table (first and last year, documents using it), if known.
-    pub history: Option<crate::findings::phrase_table::History>,
+    pub history: Option<HistoryReport>,
 }
 
 /// Both documents.
@@ -337,7 +337,7 @@ pub fn report(c: &Comparison, (title_a, text_a): (&str, &str), (title_b, text_b)
         added: t.added,
         dropped: t.dropped,
         similarity: three_decimals(t.similarity),
-        changes: t.changes.clone(),
+        changes: (&t.changes).into(),
         formulations_added: t.formulations_added,
         formulations_dropped: t.formulations_dropped,
         formulations_reworded: t.formulations_reworded,
@@ -372,10 +372,10 @@ pub fn report(c: &Comparison, (title_a, text_a): (&str, &str), (title_b, text_b)
                 count_b: s.count_b(),
                 occurrences_a: s.occurrences_a.iter().map(|o| [o.start, o.end]).collect(),
                 occurrences_b: s.occurrences_b.iter().map(|o| [o.start, o.end]).collect(),
-                history: s.history,
+                history: s.history.map(HistoryReport::from),
             })
             .collect(),
-        priorities: c.priorities.clone(),
+        priorities: (&c.priorities).into(),
         closest: ClosestReport { a: nearest_reports(&c.nearest_a), b: nearest_reports(&c.nearest_b) },
     }
 }

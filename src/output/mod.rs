@@ -6,5 +6,6 @@
 
 pub mod json;
 pub mod labels;
+pub mod records;
 pub mod report;
 pub mod wire;

@@ -50,7 +50,7 @@ pub enum MarkerStyle {
 }
 
 /// An enumeration marker and the number it gives.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Marker {
     /// The numbering style.
     pub style: MarkerStyle,
@@ -61,14 +61,13 @@ pub struct Marker {
 }
 
 /// One node of the outline.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Section {
     /// Index in [`Outline::sections`].
     pub id: usize,
     /// Its role.
     pub kind: SectionKind,
     /// Every byte it owns, trailing blank lines included.
-    #[serde(flatten)]
     pub span: Span,
     /// The visible text: `span` without surrounding whitespace.
     pub body: Span,
@@ -83,7 +82,7 @@ pub struct Section {
 }
 
 /// The sections of one document, parents before their children, in text order.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Outline {
     /// All sections; `sections[i].id == i`.
     pub sections: Vec<Section>,

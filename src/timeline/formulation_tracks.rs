@@ -8,11 +8,10 @@
 use super::{Analysed, PairAnalysis};
 use crate::findings::formulation_changes::FormulationStatus;
 use crate::findings::formulations::FormulationKind;
-use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// One formulation across the series.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FormulationTrack {
     /// The form to show: the latest one printed.
     pub text: String,

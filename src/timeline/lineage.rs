@@ -8,13 +8,12 @@
 use super::{Analysed, PairAnalysis};
 use crate::compare::Relation;
 use crate::text::segment::SectionKind;
-use serde::Serialize;
 
 /// Characters of a section's opening shown as its label.
 const LABEL_CHARS: usize = 28;
 
 /// How one section came from the document before.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LineageLink {
     /// Similarity to its counterpart in the document before (1 = unchanged).
     pub similarity: f32,
@@ -23,7 +22,7 @@ pub struct LineageLink {
 }
 
 /// One section of the latest document and its history.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Lineage {
     /// `¶12` or `¶12·3`: where it stands in the latest document.
     pub locator: String,

@@ -19,6 +19,7 @@
 
 pub mod charts;
 pub mod formulation_tracks;
+pub mod json;
 pub mod lineage;
 pub mod presets;
 pub mod priority_tracks;
@@ -29,7 +30,6 @@ use crate::findings::formulation_changes::{compare_formulations, FormulationChan
 use crate::findings::formulations::{extract, Formulation};
 use crate::findings::lexicon::Lexicon;
 use crate::findings::priorities::PriorityComparison;
-use serde::Serialize;
 
 pub use formulation_tracks::FormulationTrack;
 pub use lineage::{Lineage, LineageLink};
@@ -57,7 +57,7 @@ pub struct SeriesDoc<'t> {
 }
 
 /// A document's header in the timeline.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DocInfo {
     /// Short name for column heads.
     pub label: String,
@@ -72,7 +72,7 @@ pub struct DocInfo {
 }
 
 /// What happened between one document and the next.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Step {
     /// Index of the earlier document.
     pub from: usize,
@@ -89,7 +89,7 @@ pub struct Step {
 }
 
 /// Everything the timeline view shows.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Timeline {
     /// `tifa.timeline/1`.
     pub schema: &'static str,
@@ -98,7 +98,6 @@ pub struct Timeline {
     /// One step per adjacent pair.
     pub steps: Vec<Step>,
     /// Formulations, one row each (unsorted: in order of first appearance).
-    #[serde(rename = "slogans")]
     pub formulations: Vec<FormulationTrack>,
     /// Priority lists chained across the series, longest chain first.
     pub priorities: Vec<PriorityChain>,

@@ -8,11 +8,10 @@
 
 use super::{Analysed, PairAnalysis};
 use crate::findings::formulation_changes::bigram_dice;
-use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One priority across the series.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PriorityTrack {
     /// The label to show: the latest one.
     pub label: String,
@@ -29,7 +28,7 @@ pub struct PriorityTrack {
 }
 
 /// One list followed across the series.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PriorityChain {
     /// How the list is numbered in each document where it stands (marker style or `lead_in`).
     pub styles: Vec<Option<String>>,

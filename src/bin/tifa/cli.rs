@@ -213,7 +213,11 @@ fn run_timeline(args: &[String]) -> Result<(), Failure> {
             let rows = timeline::formulation_tracks::select(&t.formulations, "", all_kinds, Default::default());
             timeline::tables::formulations_csv(&t, &rows)
         }
-        _ => serde_json::to_string_pretty(&t).map_err(|e| Failure::Input(format!("cannot encode JSON: {e}")))? + "\n",
+        _ => {
+            serde_json::to_string_pretty(&timeline::json::report(&t))
+                .map_err(|e| Failure::Input(format!("cannot encode JSON: {e}")))?
+                + "\n"
+        }
     };
     write_out(&out)
 }

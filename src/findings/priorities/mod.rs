@@ -27,10 +27,9 @@ mod matching;
 
 pub use lists::find_lists;
 pub use matching::{compare_priorities, match_unlinked_lists};
-use serde::Serialize;
 
 /// One enumerated priority.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Priority {
     /// 1-based rank in its list.
     pub rank: usize,
@@ -43,7 +42,7 @@ pub struct Priority {
 }
 
 /// One list of priorities.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PriorityList {
     /// How the list is numbered: a marker style, or `lead_in`.
     pub style: String,
@@ -88,7 +87,7 @@ pub const LIST_CONTENT_MIN_ITEMS: usize = 2;
 pub const DASH_STYLE: &str = "dash";
 
 /// A priority of A matched to one of B (or unmatched on one side).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PriorityMatch {
     /// Rank in A's list (None: new in B).
     pub rank_a: Option<usize>,
@@ -107,7 +106,7 @@ pub struct PriorityMatch {
 }
 
 /// A list of A and its counterpart in B, with item matches.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ListMatch {
     /// Index into A's lists.
     pub list_a: Option<usize>,
@@ -118,7 +117,7 @@ pub struct ListMatch {
 }
 
 /// Both documents' lists and how they match.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PriorityComparison {
     /// Lists of A.
     pub lists_a: Vec<PriorityList>,
