@@ -19,7 +19,7 @@ mod stages {
     use std::path::PathBuf;
     use tifa::text::fingerprint::fingerprint;
     use tifa::text::segment::{segment, Outline};
-    use tifa::{compare, Options};
+    use tifa::{compare, Granularity};
 
     const PAIRS: [(&str, &str); 4] = [
         ("seed:000_32d0b0de139dc88b", "seed:001_demo_illustrative_edit"),
@@ -85,7 +85,7 @@ mod stages {
             spans
                 .iter()
                 .map(|&(sa, sb)| {
-                    tifa::diff::diff_bounded(&a, sa, &b, sb, tifa::compare::options::Granularity::Word, words).0.len()
+                    tifa::diff::diff_bounded(&a, sa, &b, sb, tifa::view::options::Granularity::Word, words).0.len()
                 })
                 .sum::<usize>()
         });
@@ -94,7 +94,7 @@ mod stages {
     #[divan::bench(args = [0, 1, 2, 3])]
     fn formulations_and_priorities(bencher: divan::Bencher, index: usize) {
         let (a, b) = pair(index);
-        let c = compare(&a, &b, &Options::default());
+        let c = compare(&a, &b, Granularity::default());
         let (pa, pb) = (tifa::compare::prepare(&a), tifa::compare::prepare(&b));
         let lexicon = tifa::findings::lexicon::Lexicon::builtin();
         bencher.bench(|| {
@@ -122,7 +122,7 @@ mod stages {
     #[divan::bench(args = [0, 1, 2, 3])]
     fn whole_comparison(bencher: divan::Bencher, index: usize) {
         let (a, b) = pair(index);
-        bencher.bench(|| compare(divan::black_box(&a), divan::black_box(&b), &Options::default()));
+        bencher.bench(|| compare(divan::black_box(&a), divan::black_box(&b), Granularity::default()));
     }
 
     #[divan::bench]

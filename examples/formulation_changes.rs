@@ -6,7 +6,7 @@ fn main() {
     let dir = std::path::Path::new("seeds/corpus");
     let a = std::fs::read_to_string(dir.join(format!("{}.txt", args[0]))).unwrap();
     let b = std::fs::read_to_string(dir.join(format!("{}.txt", args[1]))).unwrap();
-    let c = tifa::compare(&a, &b, &tifa::Options::default());
+    let c = tifa::compare(&a, &b, tifa::Granularity::default());
     for s in c.formulations.iter().filter(|s| s.status != tifa::findings::formulation_changes::FormulationStatus::Kept)
     {
         if s.status == tifa::findings::formulation_changes::FormulationStatus::CountChanged {

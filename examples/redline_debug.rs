@@ -6,7 +6,7 @@ fn main() {
     let a = std::fs::read_to_string(dir.join(format!("{}.txt", args[0]))).unwrap();
     let b = std::fs::read_to_string(dir.join(format!("{}.txt", args[1]))).unwrap();
     let max: usize = args.get(2).and_then(|m| m.parse().ok()).unwrap_or(usize::MAX);
-    let c = tifa::compare(&a, &b, &tifa::Options::default());
+    let c = tifa::compare(&a, &b, tifa::Granularity::default());
     for row in c.rows.iter().filter(|r| r.relation == tifa::Relation::Reworded).take(max) {
         let runs = row
             .ops

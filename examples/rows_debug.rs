@@ -4,7 +4,7 @@ fn main() {
     let dir = std::path::Path::new("seeds/corpus");
     let a = std::fs::read_to_string(dir.join(format!("{}.txt", args[0]))).unwrap();
     let b = std::fs::read_to_string(dir.join(format!("{}.txt", args[1]))).unwrap();
-    let c = tifa::compare(&a, &b, &tifa::Options::default());
+    let c = tifa::compare(&a, &b, tifa::Granularity::default());
     println!("parts a {:?}", c.outline_a.leaf_parts().iter().collect::<std::collections::BTreeSet<_>>());
     for row in &c.rows {
         let pa: Vec<usize> = row.a.iter().map(|&i| c.outline_a.get(i).paragraph).collect();

@@ -22,6 +22,6 @@ fn main() {
     let s = tifa::findings::formulations::extract(&a, Lexicon::builtin());
     println!("slogans A   {:?} ({})", t.elapsed(), s.len());
     let t = Instant::now();
-    let c = tifa::compare(&a, &b, &tifa::Options::default());
+    let c = tifa::compare(&a, &b, tifa::Granularity::default());
     println!("compare     {:?} ({} rows)", t.elapsed(), c.rows.len());
 }

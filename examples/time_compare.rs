@@ -10,12 +10,12 @@ fn main() {
     let read = |p: &str| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{p}: {e}"));
     let (a, b) = (read(&args[0]), read(&args[1]));
     let runs: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(5);
-    let options = tifa::Options::default();
-    let mut rows = tifa::compare(&a, &b, &options).rows.len();
+    let granularity = tifa::Granularity::default();
+    let mut rows = tifa::compare(&a, &b, granularity).rows.len();
     let mut times = Vec::with_capacity(runs);
     for _ in 0..runs {
         let t = Instant::now();
-        rows = tifa::compare(&a, &b, &options).rows.len();
+        rows = tifa::compare(&a, &b, granularity).rows.len();
         times.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     times.sort_by(f64::total_cmp);

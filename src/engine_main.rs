@@ -69,7 +69,7 @@ mod library {
         } else {
             serde_wasm_bindgen::from_value(options).map_err(|e| JsValue::from(format!("options: {e}")))?
         };
-        let c = tifa::compare::compare_with(a, b, &given.options, lexicon());
+        let c = tifa::compare::compare_with(a, b, given.options.granularity, lexicon());
         let title_a = given.title_a.unwrap_or_else(|| "A".to_string());
         let title_b = given.title_b.unwrap_or_else(|| "B".to_string());
         to_js(&json::report(&c, (&title_a, a), (&title_b, b)))

@@ -47,6 +47,7 @@ pub mod ui;
 
 #[cfg(any(not(target_arch = "wasm32"), test))]
 pub use compare::compare;
-pub use compare::options::{Granularity, Options};
 pub use compare::{Comparison, Relation, Row};
+pub use diff::Granularity;
 pub use util::span::Span;
+pub use view::options::Options;

@@ -24,7 +24,7 @@ mod bench_exports {
     #[wasm_bindgen]
     pub fn tifa_bench_compare(a: &str, b: &str) -> usize {
         let lexicon = LEXICON.with(|l| *l.borrow()).unwrap_or_else(Lexicon::empty);
-        tifa::compare::compare_with(a, b, &tifa::Options::default(), lexicon).rows.len()
+        tifa::compare::compare_with(a, b, tifa::Granularity::default(), lexicon).rows.len()
     }
 
     /// Panics. The end-to-end tests call it to check that a panic shows the error banner and

@@ -12,6 +12,7 @@
 mod exports {
     use std::cell::RefCell;
     use tifa::findings::lexicon::Lexicon;
+    use tifa::Granularity;
     use tifa::Options;
     use wasm_bindgen::prelude::*;
 
@@ -54,7 +55,7 @@ mod exports {
         let mut report = |stage: &'static str, percent: u32| {
             let _ = progress.call2(&JsValue::NULL, &stage.into(), &percent.into());
         };
-        let comparison = tifa::compare::compare_reporting(a, b, &options, lexicon(), &mut report);
+        let comparison = tifa::compare::compare_reporting(a, b, options.granularity, lexicon(), &mut report);
         Ok(tifa::output::wire::encode(&comparison))
     }
 
@@ -62,7 +63,7 @@ mod exports {
     /// returns the number of rows, so the call cannot be optimised away.
     #[wasm_bindgen]
     pub fn tifa_worker_bench(a: &str, b: &str) -> usize {
-        tifa::compare::compare_with(a, b, &Options::default(), lexicon()).rows.len()
+        tifa::compare::compare_with(a, b, Granularity::default(), lexicon()).rows.len()
     }
 }
 

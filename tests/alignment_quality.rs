@@ -24,7 +24,7 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use tifa::{compare, Options, Relation};
+use tifa::{compare, Granularity, Relation};
 
 type Pair = (usize, usize);
 type Unpaired = (char, usize);
@@ -70,7 +70,7 @@ fn parse_annotation(tsv: &str) -> Annotation {
 
 /// tifa's alignment, reduced to paragraphs.
 fn predict(a: &str, b: &str) -> Alignment {
-    let c = compare(a, b, &Options::default());
+    let c = compare(a, b, Granularity::default());
     let mut out = Alignment::default();
     let mut paired_a = BTreeSet::new();
     let mut paired_b = BTreeSet::new();

@@ -61,7 +61,7 @@ fn the_engine_in_the_browser_gives_the_native_json() {
         .with_phrases(include_str!("../src/data/phrases.tsv"));
     let (a, b) =
         (include_str!("../seeds/000_32d0b0de139dc88b.txt"), include_str!("../seeds/001_demo_illustrative_edit.txt"));
-    let c = tifa::compare::compare_with(a, b, &tifa::Options::default(), &lexicon);
+    let c = tifa::compare::compare_with(a, b, tifa::Granularity::default(), &lexicon);
     let json = serde_json::to_string_pretty(&tifa::output::json::report(
         &c,
         ("000_32d0b0de139dc88b.txt", a),

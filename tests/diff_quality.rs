@@ -7,6 +7,7 @@ mod common;
 
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 use tifa::diff::OpKind;
+use tifa::Granularity;
 use tifa::{compare, Options, Relation, Span};
 
 /// Number of change runs (a delete and the insert that follows it count as one).
@@ -63,7 +64,7 @@ fn reworded_paragraphs_have_at_most_half_the_runs_of_a_raw_character_diff() {
     let (mut ours, mut raw) = (Vec::new(), Vec::new());
     for (a_id, b_id) in pairs {
         let (a, b) = (common::corpus(a_id), common::corpus(b_id));
-        let c = compare(&a, &b, &Options::default());
+        let c = compare(&a, &b, Granularity::default());
         for row in c.rows.iter().filter(|r| r.relation == Relation::Reworded) {
             let span = |o: &tifa::text::segment::Outline, ids: &[usize]| {
                 Span::new(o.get(ids[0]).body.start, o.get(*ids.last().unwrap()).body.end)
@@ -80,7 +81,7 @@ fn reworded_paragraphs_have_at_most_half_the_runs_of_a_raw_character_diff() {
 
 /// Renders a diff as `equal[-deleted-]{+inserted+}`.
 fn redline(a: &str, b: &str) -> String {
-    let c = compare(a, b, &Options::default());
+    let c = compare(a, b, Granularity::default());
     tifa::diff::plain_redline(c.rows.iter().flat_map(|r| &r.ops), a, b)
 }
 
@@ -98,9 +99,9 @@ fn chinese_words_change_whole_not_by_stray_characters() {
     // One token per character would give 坚[-持-]{+定+}, half a word on each side.
     assert_eq!(redline("全会强调，坚持发展经济。", "全会强调，坚定发展经济。"), "全会强调，[-坚持-]{+坚定+}发展经济。");
     // Character granularity, on request, still gives the character.
-    let options = Options { granularity: tifa::compare::options::Granularity::Character, ..Options::default() };
+    let options = Options { granularity: tifa::Granularity::Character, ..Options::default() };
     let (a, b) = ("全会强调，坚持发展经济。", "全会强调，坚定发展经济。");
-    let c = compare(a, b, &options);
+    let c = compare(a, b, options.granularity);
     assert_eq!(
         tifa::diff::plain_redline(c.rows.iter().flat_map(|r| &r.ops), a, b),
         "全会强调，坚[-持-]{+定+}发展经济。"

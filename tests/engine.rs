@@ -5,11 +5,11 @@
 mod common;
 
 use tifa::diff::OpKind;
-use tifa::{compare, Comparison, Options, Relation};
+use tifa::{compare, Comparison, Granularity, Relation};
 
 /// Checks the invariants of a comparison of `a` with `b`.
 fn check_lossless(a: &str, b: &str) -> Comparison {
-    let c = compare(a, b, &Options::default());
+    let c = compare(a, b, Granularity::default());
     for (text, outline) in [(a, &c.outline_a), (b, &c.outline_b)] {
         // Leaves tile the text.
         let mut at = 0;
@@ -179,7 +179,7 @@ fn a_comparison_survives_the_binary_form_the_worker_sends() {
         (common::corpus("unga75-2020-en"), common::corpus("unga76-2021-en")),
     ];
     for (a, b) in pairs {
-        let c = compare(&a, &b, &Options::default());
+        let c = compare(&a, &b, Granularity::default());
         assert_eq!(tifa::output::wire::decode(&tifa::output::wire::encode(&c)).unwrap(), c);
     }
 }
@@ -192,11 +192,11 @@ fn progress_goes_through_every_stage_and_only_forward() {
     let c = tifa::compare::compare_reporting(
         &a,
         &b,
-        &Options::default(),
+        Granularity::default(),
         tifa::findings::lexicon::Lexicon::builtin(),
         &mut |stage, percent| seen.push((stage, percent)),
     );
-    assert_eq!(c, compare(&a, &b, &Options::default()));
+    assert_eq!(c, compare(&a, &b, Granularity::default()));
     let stages: Vec<&str> = seen.iter().map(|s| s.0).fold(Vec::new(), |mut v, s| {
         if v.last() != Some(&s) {
             v.push(s);
@@ -223,7 +223,7 @@ fn progress_goes_through_every_stage_and_only_forward() {
 #[test]
 fn added_and_dropped_sections_know_their_closest_sections() {
     let (a, b) = (common::corpus("unga75-2020-en"), common::corpus("unga76-2021-en"));
-    let c = tifa::compare(&a, &b, &tifa::Options::default());
+    let c = tifa::compare(&a, &b, tifa::Granularity::default());
     let unpaired = c.rows.iter().filter(|r| matches!(r.relation, tifa::Relation::Added | tifa::Relation::Dropped));
     let with_nearest = unpaired.clone().filter(|r| !c.nearest_to(r).is_empty()).count();
     assert!(with_nearest * 2 >= unpaired.count(), "most unpaired sections have a closest section");
@@ -244,14 +244,14 @@ fn added_and_dropped_sections_know_their_closest_sections() {
         .all(|r| r.similarity < 0.15 && !r.a.is_empty() && !r.b.is_empty()));
     // Unrelated documents still give added and dropped sections, not forced pairs.
     let (x, y) = (common::corpus("cpcconst19-2017-en"), common::corpus("cc19-5-zh"));
-    let c = tifa::compare(&x, &y, &tifa::Options::default());
+    let c = tifa::compare(&x, &y, tifa::Granularity::default());
     let paired = c.rows.iter().filter(|r| !r.a.is_empty() && !r.b.is_empty()).count();
     assert_eq!(paired, 0, "an English constitution and a Chinese communiqué share no section");
     // Two speeches on different matters share their salutations ("Dear Colleagues,",
     // "Thank you.") and nothing else: no paragraph of substance is forced into a pair, not
     // even the items of their two numbered lists ("Fifth, …" and "Third, …").
     let (x, y) = (common::corpus("sco21-2021-en"), common::corpus("climate-ambition-2020-en"));
-    let c = tifa::compare(&x, &y, &tifa::Options::default());
+    let c = tifa::compare(&x, &y, tifa::Granularity::default());
     for r in c.rows.iter().filter(|r| !r.a.is_empty() && !r.b.is_empty()) {
         let text = c.outline_a.get(r.a[0]).body.of(&x);
         assert!(r.a.len() == 1 && text.len() < 60 && r.similarity >= 0.25, "forced pair: {text:?} at {}", r.similarity);

@@ -52,7 +52,7 @@ use tifa::compare::compare_with;
 use tifa::findings::formulation_changes::FormulationStatus;
 use tifa::findings::formulations::FormulationKind;
 use tifa::findings::lexicon::Lexicon;
-use tifa::{compare, Options};
+use tifa::{compare, Granularity};
 
 /// The key a gold formulation maps to: the lexicon entry one of its forms names (the
 /// formulation itself, or a Chinese form given in the note), else its folded text.
@@ -252,7 +252,7 @@ fn lexicon_with_learned_tier() -> &'static Lexicon {
 /// The added, dropped and reworded formulations found with `lexicon`, recurring phrases
 /// included.
 fn predicted_changes(a: &str, b: &str, lexicon: &Lexicon) -> Changes {
-    let c = compare_with(a, b, &Options::default(), lexicon);
+    let c = compare_with(a, b, Granularity::default(), lexicon);
     let mut out = Changes::default();
     for s in &c.formulations {
         let tier = Tier::of_kind(s.kind);
@@ -697,7 +697,7 @@ fn priority_matches_against_annotations() {
         let path = common::root().join(format!("tests/priorities/{a_id}__{b_id}.tsv"));
         let truth = gold_priority_matches(&std::fs::read_to_string(&path).expect("annotation"));
         let (a, b) = (common::corpus(a_id), common::corpus(b_id));
-        let c = compare(&a, &b, &Options::default());
+        let c = compare(&a, &b, Granularity::default());
         let predicted: BTreeSet<(usize, usize)> = c
             .priorities
             .matches

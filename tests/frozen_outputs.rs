@@ -13,11 +13,11 @@
 mod common;
 
 use tifa::findings::lexicon::Lexicon;
-use tifa::{compare, output::json, timeline, Options};
+use tifa::{compare, output::json, timeline, Granularity};
 
 /// The CLI's JSON for a comparison, titled as the CLI titles files (their names).
 fn comparison_json(a: (&str, &str), b: (&str, &str)) -> String {
-    let c = compare(a.1, b.1, &Options::default());
+    let c = compare(a.1, b.1, Granularity::default());
     serde_json::to_string_pretty(&json::report(&c, a, b)).expect("JSON") + "\n"
 }
 

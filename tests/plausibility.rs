@@ -13,7 +13,7 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use tifa::findings::formulations::FormulationKind;
-use tifa::{compare, Options};
+use tifa::{compare, Granularity};
 
 /// The target: at least this share of reported formulations is plausible.
 const TARGET: f64 = 0.85;
@@ -57,7 +57,7 @@ fn kind_name(kind: FormulationKind) -> &'static str {
 /// What the engine reports for `pair` (`A__B`): (status, kind, text) of added and dropped rows.
 fn reported(pair: &str) -> BTreeSet<(String, String, String)> {
     let (a, b) = pair.split_once("__").expect("pair A__B");
-    let c = compare(&common::corpus(a), &common::corpus(b), &Options::default());
+    let c = compare(&common::corpus(a), &common::corpus(b), Granularity::default());
     let status = |s: &tifa::findings::formulation_changes::FormulationChange| match s.status {
         tifa::findings::formulation_changes::FormulationStatus::Added => Some("added"),
         tifa::findings::formulation_changes::FormulationStatus::Dropped => Some("dropped"),

@@ -65,7 +65,7 @@ fn grapheme_boundaries(text: &str) -> BTreeSet<usize> {
 }
 
 fn check(a: &str, b: &str, options: &Options) -> Result<(), TestCaseError> {
-    let c = compare(a, b, options);
+    let c = compare(a, b, options.granularity);
     let (ga, gb) = (grapheme_boundaries(a), grapheme_boundaries(b));
     for (text, outline, bounds) in [(a, &c.outline_a, &ga), (b, &c.outline_b, &gb)] {
         let mut at = 0;

@@ -7,7 +7,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     // The first line separator splits the input into document A and document B.
     let (a, b) = text.split_once('\u{1}').unwrap_or((text, ""));
-    let c = tifa::compare(a, b, &tifa::Options::default());
+    let c = tifa::compare(a, b, tifa::Granularity::default());
     for row in &c.rows {
         let rebuilt_a: String = row.ops.iter().filter(|o| o.kind != OpKind::Insert).map(|o| o.a.of(a)).collect();
         let rebuilt_b: String = row.ops.iter().filter(|o| o.kind != OpKind::Delete).map(|o| o.b.of(b)).collect();

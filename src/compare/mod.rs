@@ -1,16 +1,17 @@
 //! The whole comparison: segment both documents, align their sections, diff each pair.
 //!
-//! `compare(a, b, &Options)` is the one entry point the CLI and the browser share, so the
-//! JSON the CLI prints and the view the page draws come from the same [`Comparison`].
+//! `compare_with(a, b, granularity, lexicon)` is the one entry point the CLI and the
+//! browser share, so the JSON the CLI prints and the view the page draws come from the same
+//! [`Comparison`]. It takes only what changes the comparison, the diff's unit: what the
+//! view marks and filters is the view's ([`crate::view::options`]).
 
-pub mod options;
 mod rows;
 
 pub use rows::{align_prepared, align_with_priorities, rows_without_diffs};
 use rows::{only_repeated_lines, relation_of};
 
-use crate::compare::options::Options;
 use crate::diff::significance::Significance;
+use crate::diff::Granularity;
 use crate::diff::{diff_tokens, is_unchanged, OpKind};
 use crate::findings::formulation_changes::{compare_formulations, FormulationChange, FormulationStatus};
 use crate::findings::formulations::extract;
@@ -204,8 +205,8 @@ impl Comparison {
 /// empty or coarse result. Native builds only: in wasm, [`compare_with`] names its lexicon
 /// (fetched language data, or [`Lexicon::empty`]).
 #[cfg(any(not(target_arch = "wasm32"), test))]
-pub fn compare(text_a: &str, text_b: &str, options: &Options) -> Comparison {
-    compare_with(text_a, text_b, options, Lexicon::builtin())
+pub fn compare(text_a: &str, text_b: &str, granularity: Granularity) -> Comparison {
+    compare_with(text_a, text_b, granularity, Lexicon::builtin())
 }
 
 /// The word-boundary tokens of a group's side (leaf positions `leaves`, ascending): the
@@ -224,8 +225,8 @@ fn group_tokens(text: &str, doc: &Prepared, leaves: &[usize]) -> Vec<Token> {
 }
 
 /// Compares two texts, finding lexicon formulations with `lexicon`.
-pub fn compare_with(text_a: &str, text_b: &str, options: &Options, lexicon: &Lexicon) -> Comparison {
-    compare_reporting(text_a, text_b, options, lexicon, &mut |_, _| {})
+pub fn compare_with(text_a: &str, text_b: &str, granularity: Granularity, lexicon: &Lexicon) -> Comparison {
+    compare_reporting(text_a, text_b, granularity, lexicon, &mut |_, _| {})
 }
 
 /// [`compare_with`], telling `progress` what it is doing and roughly how far it is, in
@@ -234,7 +235,7 @@ pub fn compare_with(text_a: &str, text_b: &str, options: &Options, lexicon: &Lex
 pub fn compare_reporting(
     text_a: &str,
     text_b: &str,
-    options: &Options,
+    granularity: Granularity,
     lexicon: &Lexicon,
     progress: &mut dyn FnMut(&'static str, u32),
 ) -> Comparison {
@@ -266,7 +267,7 @@ pub fn compare_reporting(
             let (ops, coarse) = diff_tokens(
                 (text_a, span_a, group_tokens(text_a, &prepared_a, &g.a)),
                 (text_b, span_b, group_tokens(text_b, &prepared_b, &g.b)),
-                options.granularity,
+                granularity,
                 lexicon.words(),
             );
             let relation = relation_of(&g, is_unchanged(&ops));
@@ -391,14 +392,14 @@ mod tests {
     #[test]
     fn identical_texts_are_all_same() {
         let text = "标题\n全会认为，形势很好。\n全会强调，必须坚持。";
-        let c = compare(text, text, &Options::default());
+        let c = compare(text, text, Granularity::default());
         assert!(c.rows.iter().all(|r| r.relation == Relation::Same));
         assert_eq!(c.stats.similarity, 1.0);
     }
 
     #[test]
     fn empty_against_text_is_all_added() {
-        let c = compare("", "Title\nOne paragraph.", &Options::default());
+        let c = compare("", "Title\nOne paragraph.", Granularity::default());
         assert_eq!(c.stats.added, 2);
         assert!(c.rows.iter().all(|r| r.relation == Relation::Added));
     }
@@ -407,11 +408,11 @@ mod tests {
     fn a_mostly_new_paragraph_in_place_reads_as_rewritten() {
         let a = "T\n全会提出，坚持创新驱动发展，全面塑造发展新优势。\n";
         let b = "T\n全会提出，优先发展农业农村，全面推进乡村振兴战略实施。\n";
-        let c = compare(a, b, &Options::default());
+        let c = compare(a, b, Granularity::default());
         let row = c.rows.iter().find(|r| r.relation == Relation::Reworded).expect("paired in place");
         assert!(row.is_rewritten(a, b));
         assert!(row.kept_share(a, b).is_some_and(|kept| kept < REWRITTEN_BELOW));
-        let small = compare("T\nWe must act now.\n", "T\nWe should act now.\n", &Options::default());
+        let small = compare("T\nWe must act now.\n", "T\nWe should act now.\n", Granularity::default());
         assert!(!small.rows[1].is_rewritten("T\nWe must act now.\n", "T\nWe should act now.\n"));
     }
 
@@ -419,7 +420,7 @@ mod tests {
     fn part_headings_of_the_same_number_pair_however_worded() {
         let a = "报告\n一、过去一年工作回顾\n经济运行总体平稳，发展质量稳步提升。\n二、2022年经济社会发展总体要求和政策取向\n做好政府工作要坚持稳中求进工作总基调。\n";
         let b = "报告\n一、过去一年工作回顾\n经济运行总体平稳，发展质量稳步提升。\n二、对今年政府工作的建议\n做好政府工作要坚持稳中求进工作总基调。\n";
-        let c = compare(a, b, &Options::default());
+        let c = compare(a, b, Granularity::default());
         let second =
             |o: &Outline, text: &str| o.leaves.iter().copied().find(|&l| o.get(l).body.of(text).starts_with("二、"));
         let (ha, hb) = (second(&c.outline_a, a).unwrap(), second(&c.outline_b, b).unwrap());
@@ -440,7 +441,7 @@ mod tests {
         let [p1, p2, p3] = THREE_TASKS;
         let a = format!("报告\n各位代表！\n{p1}\n各位代表！\n{p2}\n各位代表！\n{p3}\n");
         let b = format!("报告\n各位代表！\n{p3}\n各位代表！\n{p1}\n各位代表！\n{p2}\n");
-        let c = compare(&a, &b, &Options::default());
+        let c = compare(&a, &b, Granularity::default());
         let moved: Vec<&str> = c.rows.iter().filter(|r| r.moved).map(|r| c.outline_a.get(r.a[0]).body.of(&a)).collect();
         assert_eq!(moved, [p3]);
     }
@@ -450,7 +451,7 @@ mod tests {
         let [p1, p2, p3] = THREE_TASKS;
         let a = format!("报告\n各位代表！\n{p1}\n{p2}\n各位代表！\n{p3}\n");
         let b = format!("报告\n{p1}\n各位代表！\n{p2}\n各位代表！\n{p3}\n");
-        let c = compare(&a, &b, &Options::default());
+        let c = compare(&a, &b, Granularity::default());
         let unpaired: Vec<(Relation, Option<Significance>)> = c
             .rows
             .iter()
@@ -475,7 +476,7 @@ mod tests {
         let b = "报告\n（一）稳定宏观经济大盘，扩大有效投资。\n\
                  （二）保障基本民生和发展社会事业，办好学前教育，深化医保支付方式改革，加强和创新社会治理。\n\
                  各位代表！\n各级政府要加强自身建设。\n各位代表！\n让我们团结奋斗。\n";
-        let c = compare(a, b, &Options::default());
+        let c = compare(a, b, Granularity::default());
         let body = |id: usize| c.outline_a.get(id).body.of(a);
         let task =
             c.rows.iter().find(|r| r.a.iter().any(|&id| body(id).starts_with("（二）"))).expect("the task's row");
@@ -496,7 +497,7 @@ mod tests {
 
     #[test]
     fn both_empty_is_empty() {
-        let c = compare("", " \n", &Options::default());
+        let c = compare("", " \n", Granularity::default());
         assert!(c.rows.is_empty());
     }
 }

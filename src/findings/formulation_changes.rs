@@ -250,10 +250,10 @@ fn change(
 mod tests {
     use super::*;
     use crate::compare::compare;
-    use crate::compare::options::Options;
+    use crate::diff::Granularity;
 
     fn statuses(a: &str, b: &str) -> Vec<(String, FormulationStatus, usize, usize)> {
-        let c = compare(a, b, &Options::default());
+        let c = compare(a, b, Granularity::default());
         c.formulations.iter().map(|s| (s.text.clone(), s.status, s.count_a(), s.count_b())).collect()
     }
 

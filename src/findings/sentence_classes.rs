@@ -354,12 +354,12 @@ pub fn sentence_marks(
 mod tests {
     use super::*;
     use crate::compare::compare;
-    use crate::compare::options::Options;
+    use crate::diff::Granularity;
     use SentenceClass::*;
 
     /// The classes of the first changed row's sentences, side A then side B.
     fn classes(a: &str, b: &str) -> (Vec<SentenceClass>, Vec<SentenceClass>) {
-        let c = compare(a, b, &Options::default());
+        let c = compare(a, b, Granularity::default());
         let marks = sentence_marks((a, b), (&c.outline_a, &c.outline_b), &c.rows);
         let (ma, mb) = marks.into_iter().zip(&c.rows).find(|(_, r)| r.is_change()).expect("a changed row").0;
         (ma.iter().map(|m| m.class).collect(), mb.iter().map(|m| m.class).collect())
@@ -386,7 +386,7 @@ mod tests {
     fn a_sentence_that_went_to_another_section_moved_there() {
         let a = "T\n全会认为，形势总体很好。要坚决维护国家安全。\n全会提出，推动高质量发展。\n";
         let b = "T\n全会认为，形势总体很好。\n全会提出，推动高质量发展。要坚决维护国家安全。\n";
-        let c = compare(a, b, &Options::default());
+        let c = compare(a, b, Granularity::default());
         let marks = sentence_marks((a, b), (&c.outline_a, &c.outline_b), &c.rows);
         let moved_a: Vec<&str> =
             marks.iter().flat_map(|m| &m.0).filter(|m| m.class == Moved).map(|m| m.span.of(a)).collect();
@@ -400,7 +400,7 @@ mod tests {
     fn counts_tell_moves_within_a_row_from_moves_between_rows() {
         let a = "T\n全会认为，形势总体很好。要坚决维护国家安全。\n全会提出，推动高质量发展。\n";
         let b = "T\n全会认为，形势总体很好。\n全会提出，推动高质量发展。要坚决维护国家安全。\n";
-        let c = compare(a, b, &Options::default());
+        let c = compare(a, b, Granularity::default());
         let marks = sentence_marks((a, b), (&c.outline_a, &c.outline_b), &c.rows);
         let all: Vec<SentenceCounts> = marks.iter().map(|(x, y)| counts(x, y)).collect();
         let out: Vec<&str> = all.iter().flat_map(|n| &n.moved_out).map(|s| s.of(b)).collect();
@@ -415,7 +415,7 @@ mod tests {
         let a: String = (0..MAX_ORDERED_SENTENCES + 10).map(|i| format!("Sentence number {i} stays. ")).collect();
         let b = a.replace("number 7 stays", "number 7 changed entirely today");
         let (ta, tb) = (format!("T\n{a}\n"), format!("T\n{b}\n"));
-        let c = compare(&ta, &tb, &Options::default());
+        let c = compare(&ta, &tb, Granularity::default());
         let marks = sentence_marks((&ta, &tb), (&c.outline_a, &c.outline_b), &c.rows);
         let body = counts(&marks[1].0, &marks[1].1);
         assert_eq!((body.kept, body.reworded), (MAX_ORDERED_SENTENCES + 9, 1));
@@ -423,7 +423,7 @@ mod tests {
 
     #[test]
     fn added_and_dropped_rows_have_added_and_dropped_sentences() {
-        let c = compare("", "T\nOne. Two.\n", &Options::default());
+        let c = compare("", "T\nOne. Two.\n", Granularity::default());
         let marks = sentence_marks(("", "T\nOne. Two.\n"), (&c.outline_a, &c.outline_b), &c.rows);
         assert!(marks.iter().flat_map(|m| &m.1).all(|m| m.class == Added && m.partner.is_none()));
         assert!(marks.iter().all(|m| m.0.is_empty()));

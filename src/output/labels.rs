@@ -159,10 +159,10 @@ pub fn rank_change(m: &PriorityMatch) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{compare, Options};
+    use crate::{compare, Granularity};
 
     fn rows(a: &str, b: &str) -> (Comparison, Vec<String>) {
-        let c = compare(a, b, &Options::default());
+        let c = compare(a, b, Granularity::default());
         let labels = c.rows.iter().map(|r| relation_label_in(r, &c, Some((a, b)))).collect();
         (c, labels)
     }

@@ -265,7 +265,7 @@ pub fn quote(c: &Comparison, row: usize, a: DocLabel<'_>, b: DocLabel<'_>) -> St
 mod tests {
     use super::*;
     use crate::compare::compare;
-    use crate::compare::options::Options;
+    use crate::diff::Granularity;
 
     const A: &str = "公报\n坚持“两个维护”，实施稳健的货币政策。\n";
     const B: &str = "公报\n坚持“两个维护”，深刻领悟“两个确立”，实施适度宽松的货币政策。\n";
@@ -280,7 +280,7 @@ mod tests {
     #[test]
     fn markdown_has_summary_tables_and_redline() {
         let (a, b) = labels();
-        let md = markdown(&compare(A, B, &Options::default()), a, b);
+        let md = markdown(&compare(A, B, Granularity::default()), a, b);
         assert!(md.contains("- **A**: 2024 (2024-03-05)"));
         assert!(md.contains("| 两个确立 | added | 0 | 1 |"));
         assert!(md.contains("稳健的货币政策 → 适度宽松的货币政策 | reworded"));
@@ -290,7 +290,7 @@ mod tests {
     #[test]
     fn html_is_self_contained_and_escaped() {
         let (a, b) = labels();
-        let h = html(&compare(A, B, &Options::default()), a, b);
+        let h = html(&compare(A, B, Granularity::default()), a, b);
         assert!(h.starts_with("<!doctype html>") && h.contains("<style>"));
         assert!(!h.contains("<script") && !h.contains("http"));
         assert!(h.contains("<ins>"));
@@ -299,7 +299,7 @@ mod tests {
 
     #[test]
     fn csv_quotes_fields_with_commas() {
-        let csv = formulations_csv(&compare(A, B, &Options::default()));
+        let csv = formulations_csv(&compare(A, B, Granularity::default()));
         assert!(csv.starts_with("formulation,status,"));
         assert!(csv.contains("两个确立,added,,0,1,"));
         assert_eq!(csv_field("a,b"), "\"a,b\"");
@@ -309,7 +309,7 @@ mod tests {
     #[test]
     fn quote_names_both_versions() {
         let (a, b) = labels();
-        let c = compare(A, B, &Options::default());
+        let c = compare(A, B, Granularity::default());
         let row = c.rows.iter().position(|r| r.relation == Relation::Reworded).unwrap();
         let q = quote(&c, row, a, b);
         assert!(q.starts_with("“坚持“两个维护”，实施稳健的货币政策。” (2024 (2024-03-05), ¶2)"));

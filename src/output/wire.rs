@@ -348,20 +348,20 @@ wire_struct!(Comparison { outline_a, outline_b, rows, stats, formulations, prior
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{compare, Options};
+    use crate::{compare, Granularity};
 
     const A: &str = "全会强调，坚持稳健的货币政策。\n\nFirst, keep \u{201c}two maintains\u{201d}.\nSecond, grow.\n";
     const B: &str = "全会强调，实施适度宽松的货币政策。\n\nFirst, grow.\nSecond, keep \u{201c}two maintains\u{201d}.\n";
 
     #[test]
     fn a_comparison_reads_back_as_it_was_written() {
-        let c = compare(A, B, &Options::default());
+        let c = compare(A, B, Granularity::default());
         assert_eq!(decode(&encode(&c)).unwrap(), c);
     }
 
     #[test]
     fn a_cut_short_comparison_is_an_error() {
-        let bytes = encode(&compare(A, B, &Options::default()));
+        let bytes = encode(&compare(A, B, Granularity::default()));
         for n in 0..bytes.len() {
             assert!(decode(&bytes[..n]).is_err(), "a prefix of {n} bytes was accepted");
         }
@@ -369,7 +369,7 @@ mod tests {
 
     #[test]
     fn damaged_bytes_are_an_error_or_a_comparison_never_a_panic() {
-        let bytes = encode(&compare(A, B, &Options::default()));
+        let bytes = encode(&compare(A, B, Granularity::default()));
         for at in 0..bytes.len() {
             for flip in [0x01, 0x80, 0xff] {
                 let mut damaged = bytes.clone();
@@ -382,7 +382,7 @@ mod tests {
 
     #[test]
     fn bytes_of_another_layout_are_refused() {
-        let mut bytes = encode(&compare(A, B, &Options::default()));
+        let mut bytes = encode(&compare(A, B, Granularity::default()));
         bytes[3] = 0x01;
         assert_eq!(decode(&bytes).unwrap_err().to_string(), "not a comparison of this version of tifa");
     }

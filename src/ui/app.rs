@@ -17,7 +17,7 @@ use super::share_bar::ShareBar;
 use super::state::{Action, Doc, Mode, Side, Workspace};
 use super::timeline_page::TimelinePage;
 use crate::compare::compare_with;
-use crate::compare::options::Options;
+use crate::diff::Granularity;
 use crate::findings::lexicon::Lexicon;
 use crate::view::focus::{announce, focus_targets};
 use crate::view::gate::Gate;
@@ -65,7 +65,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     // What the view draws: the finished comparison, or an empty one while it is worked out.
     let nothing = use_memo((), |_| Shown {
-        comparison: Rc::new(compare_with("", "", &Options::default(), &Lexicon::parse(""))),
+        comparison: Rc::new(compare_with("", "", Granularity::default(), &Lexicon::parse(""))),
         text_a: "".into(),
         text_b: "".into(),
     });

@@ -1,10 +1,10 @@
 //! The side-by-side view: one row per aligned group, A on the left, B on the right.
 
 use super::row_item::{self, RowItem};
-use crate::compare::options::Options;
 use crate::compare::Comparison;
 use crate::util::span::Span;
 use crate::view::navigation;
+use crate::view::options::Options;
 use crate::view::share::View;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -230,7 +230,7 @@ fn ruler(c: &Comparison, changes: &[usize], on_select: &Callback<usize>) -> Html
 fn fold(
     start: usize,
     len: usize,
-    only: crate::compare::options::RowFilter,
+    only: crate::view::options::RowFilter,
     expanded: &UseStateHandle<Vec<usize>>,
 ) -> Html {
     let expanded = expanded.clone();
@@ -242,7 +242,7 @@ fn fold(
     html! {
         <li class="fold">
             <button type="button" {onclick} data-testid="fold">
-                { if only == crate::compare::options::RowFilter::All {
+                { if only == crate::view::options::RowFilter::All {
                     format!("{len} unchanged sections — show")
                 } else {
                     format!("{len} other section{} — show", if len == 1 { "" } else { "s" })

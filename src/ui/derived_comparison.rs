@@ -3,9 +3,9 @@
 //! so that no comparison holds up the page for more than a frame or two.
 
 use super::offload::{self, WorkerEvent};
-use crate::compare::options::{Granularity, Options};
 use crate::compare::{compare_with, Comparison};
 use crate::findings::lexicon::Lexicon;
+use crate::view::options::{Granularity, Options};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -100,10 +100,9 @@ type Key = (Text, Text, Granularity, LexiconState);
 
 fn compute(key: &Key) -> Shown {
     let (Text(a), Text(b), granularity, lexicon) = key;
-    let options = Options { granularity: *granularity, ..Options::default() };
     let comparison = match lexicon {
-        LexiconState::Ready(l) => compare_with(a, b, &options, l),
-        _ => compare_with(a, b, &options, &Lexicon::parse("")),
+        LexiconState::Ready(l) => compare_with(a, b, *granularity, l),
+        _ => compare_with(a, b, *granularity, Lexicon::empty()),
     };
     Shown { comparison: Rc::new(comparison), text_a: a.clone(), text_b: b.clone() }
 }

@@ -3,9 +3,9 @@
 //! [`crate::view::focus`]; this only listens and dispatches.
 
 use super::state::{Action, Focus, Workspace};
-use crate::compare::options::Options;
 use crate::compare::Comparison;
 use crate::view::focus::{next_changed_formulation, step_change};
+use crate::view::options::Options;
 use crate::view::share::View;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;

@@ -15,8 +15,8 @@
 //! page served without the worker's files, a stale worker of another build), the caller
 //! is told ([`WorkerEvent::Unavailable`] or an error) and compares on the main thread.
 
-use crate::compare::options::Options;
 use crate::compare::Comparison;
+use crate::view::options::Options;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;

@@ -1,8 +1,8 @@
 //! The options toolbar: which classes of change are marked, punctuation and whitespace,
 //! and the diff unit. Emits a whole new `Options` value; never touches the comparison.
 
-use crate::compare::options::{Granularity, Options};
 use crate::ui::state::Side;
+use crate::view::options::{Granularity, Options};
 use crate::view::share::View;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;

@@ -5,10 +5,10 @@
 //! for modifiers and dotted for routine ones. Changes the options hide render as plain
 //! text.
 
-use crate::compare::options::Options;
 use crate::diff::significance::Significance;
 use crate::diff::{Op, OpKind};
 use crate::util::span::Span;
+use crate::view::options::Options;
 use yew::prelude::*;
 
 /// Which side of the diff to draw.

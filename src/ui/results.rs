@@ -7,11 +7,11 @@ use super::formulations_panel::FormulationsPanel;
 use super::priorities_panel::PrioritiesPanel;
 use super::state::{Side, Workspace};
 use super::summary_strip::SummaryStrip;
-use crate::compare::options::Options;
 use crate::compare::Comparison;
 use crate::findings::formulation_changes::FormulationChange;
 use crate::text::normalize::guess_language;
 use crate::view::focus::FocusTargets;
+use crate::view::options::Options;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -4,12 +4,12 @@
 //! compare the comparison and texts by pointer.
 
 use super::redline::{inline_html, side_html, DiffSide};
-use crate::compare::options::{Options, RowFilter};
 use crate::compare::{Comparison, Relation, Row};
 use crate::diff::significance::Significance;
 use crate::output::labels::{percent, relation_class, relation_label_in, sentence_line};
 use crate::output::report::locator;
 use crate::util::span::Span;
+use crate::view::options::{Options, RowFilter};
 use std::rc::Rc;
 use yew::prelude::*;
 

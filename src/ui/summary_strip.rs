@@ -3,8 +3,8 @@
 //! rest fold), a change-class count shows or hides that class's marks.
 
 use super::comparison_view::percent;
-use crate::compare::options::{Options, RowFilter};
 use crate::compare::Stats;
+use crate::view::options::{Options, RowFilter};
 use yew::prelude::*;
 
 /// Properties of [`SummaryStrip`].

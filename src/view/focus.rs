@@ -4,12 +4,12 @@
 //! Pure functions of a [`Comparison`], so the page's navigation is tested natively; the UI
 //! only dispatches and draws what they return.
 
-use crate::compare::options::Options;
 use crate::compare::Comparison;
 use crate::findings::formulation_changes::FormulationStatus;
 use crate::model::side::Side;
 use crate::util::span::Span;
 use crate::view::navigation;
+use crate::view::options::Options;
 use crate::view::workspace::Focus;
 use std::rc::Rc;
 
@@ -102,7 +102,7 @@ mod tests {
     const B: &str = "Title\nWe should act now.\nA paragraph that stays the same.\nA new ending comes.\n";
 
     fn comparison() -> Comparison {
-        crate::compare(A, B, &Options::default())
+        crate::compare(A, B, crate::diff::Granularity::default())
     }
 
     #[test]
@@ -134,7 +134,7 @@ mod tests {
     fn the_next_changed_formulation_cycles_and_none_is_found_when_none_changed() {
         let a = "题\n坚持“两个毫不动摇”。\n";
         let b = "题\n坚持“两个毫不动摇”，落实“四个全面”，推进“五位一体”。\n";
-        let c = crate::compare(a, b, &Options::default());
+        let c = crate::compare(a, b, crate::diff::Granularity::default());
         let first = next_changed_formulation(&c, None).expect("a changed formulation");
         let mut seen = vec![first.clone()];
         let mut key = first.clone();
@@ -146,7 +146,7 @@ mod tests {
             seen.push(key.clone());
         }
         assert!(seen.len() >= 2, "{seen:?}");
-        let same = crate::compare(a, a, &Options::default());
+        let same = crate::compare(a, a, crate::diff::Granularity::default());
         assert_eq!(next_changed_formulation(&same, None), None);
     }
 }

@@ -7,6 +7,7 @@ pub mod focus;
 pub mod formulation_table;
 pub mod gate;
 pub mod navigation;
+pub mod options;
 pub mod share;
 pub mod share_state;
 pub mod workspace;

@@ -1,8 +1,8 @@
 //! Which rows count as changes under the current options, stepping between them, and
 //! folding runs of unchanged rows: pure functions the view and the keyboard share.
 
-use crate::compare::options::{Options, RowFilter};
 use crate::compare::{Comparison, Relation, Row};
+use crate::view::options::{Options, RowFilter};
 
 /// True when a row shows a change the options leave visible: moved, split or merged rows
 /// always do; added and dropped rows unless they are routine and routine changes are
@@ -123,7 +123,7 @@ mod tests {
 
     #[test]
     fn changes_only_folds_unchanged_runs() {
-        let c = compare(A, B, &Options::default());
+        let c = compare(A, B, crate::diff::Granularity::default());
         let o = Options { changes_only: true, ..Options::default() };
         assert_eq!(blocks(&c, &o, (A, B)), [Block::Fold { start: 0, len: 4 }, Block::Row(4), Block::Row(5)]);
         assert_eq!(change_rows(&c, &o, (A, B)), [4]);
@@ -132,7 +132,7 @@ mod tests {
     #[test]
     fn hidden_classes_are_not_changes() {
         let (a, b) = ("T\nThe ninth session.\n", "T\nThe tenth session.\n");
-        let c = compare(a, b, &Options::default());
+        let c = compare(a, b, crate::diff::Granularity::default());
         assert_eq!(change_rows(&c, &Options::default(), (a, b)), [1]);
         let quiet = Options { show_routine: false, ..Options::default() };
         assert!(change_rows(&c, &quiet, (a, b)).is_empty());
@@ -142,7 +142,7 @@ mod tests {
     fn a_salutation_added_out_of_place_is_a_routine_change() {
         let (a, b) =
             ("T\nColleagues,\nWe act.\nColleagues,\nWe rest.\n", "T\nWe act.\nColleagues,\nWe rest.\nColleagues,\n");
-        let c = compare(a, b, &Options::default());
+        let c = compare(a, b, crate::diff::Granularity::default());
         assert!(c.rows.iter().any(|r| r.relation == Relation::Added));
         let quiet = Options { show_routine: false, ..Options::default() };
         assert!(change_rows(&c, &quiet, (a, b)).iter().all(|&k| c.rows[k].relation != Relation::Added));
@@ -155,7 +155,7 @@ mod tests {
             "T\nOne stays.\nWe must act now.\n",
             "T\nOne stays.\nWe should act now.\nFisheries quotas were discussed at length.\n",
         );
-        let c = compare(a, b, &Options::default());
+        let c = compare(a, b, crate::diff::Granularity::default());
         let added = c.rows.iter().position(|r| r.relation == Relation::Added).expect("an added row");
         let o = Options { only: RowFilter::Added, ..Options::default() };
         let blocks = blocks(&c, &o, (a, b));

@@ -11,7 +11,7 @@
 //! These types are a boundary: they are not the engine's types, so the engine can change
 //! without breaking links already shared.
 
-use crate::compare::options::Options;
+use crate::view::options::Options;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
@@ -191,7 +191,7 @@ fn is_default_view(v: &View) -> bool {
 
 /// Options in links: one-letter keys, defaults left out, unknown keys ignored.
 mod compact_options {
-    use crate::compare::options::{Granularity, Options};
+    use crate::view::options::{Granularity, Options};
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     #[derive(Default, Serialize, Deserialize)]
@@ -241,7 +241,7 @@ mod compact_options {
             ignore_punctuation: c.ignore_punctuation.unwrap_or(o.ignore_punctuation),
             ignore_whitespace: c.ignore_whitespace.unwrap_or(o.ignore_whitespace),
             changes_only: c.changes_only.unwrap_or(o.changes_only),
-            only: c.only.as_deref().map_or(o.only, crate::compare::options::RowFilter::from_code),
+            only: c.only.as_deref().map_or(o.only, crate::view::options::RowFilter::from_code),
         })
     }
 }

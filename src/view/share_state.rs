@@ -74,7 +74,7 @@ pub fn default_state(index: &crate::input::corpus::CorpusIndex) -> Option<ShareS
     Some(ShareState {
         a: doc(a),
         b: doc(b),
-        options: crate::compare::options::Options::default(),
+        options: crate::view::options::Options::default(),
         view: crate::view::share::View::default(),
         focus: None,
         timeline: None,

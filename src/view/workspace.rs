@@ -4,10 +4,10 @@
 //! The page keeps a [`Workspace`] in a yew reducer (`ui/state` wraps [`Workspace::apply`]);
 //! here it is plain data, so that every transition is tested natively by `cargo test`.
 
-use crate::compare::options::Options;
 use crate::input::corpus::{CorpusEntry, CorpusIndex};
 pub use crate::model::side::Side;
 use crate::timeline::formulation_tracks::FormulationOrder;
+use crate::view::options::Options;
 use crate::view::share::View;
 use std::rc::Rc;
 

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tifa::input::corpus::{build_index, describe, parse_manifest};
 use tifa::output::report::{self, DocLabel};
-use tifa::{compare, output::json, timeline, Options};
+use tifa::{compare, output::json, timeline, Granularity};
 
 const HELP: &str = "\
 tifa: compare two policy documents section by section
@@ -124,7 +124,7 @@ fn run_compare(args: &[String]) -> Result<(), Failure> {
     let name = |p: &str| Path::new(p).file_name().map_or(p.to_string(), |n| n.to_string_lossy().into_owned());
     let title_a = titles[0].clone().unwrap_or_else(|| name(a));
     let title_b = titles[1].clone().unwrap_or_else(|| name(b));
-    let comparison = compare(&text_a, &text_b, &Options::default());
+    let comparison = compare(&text_a, &text_b, Granularity::default());
     let (a, b) =
         (DocLabel { title: &title_a, date: "", text: &text_a }, DocLabel { title: &title_b, date: "", text: &text_b });
     let out = match format.as_str() {

@@ -276,7 +276,7 @@ mod tests {
             Second, we need to boost interactions and mutual learning, cultural exchanges and amity among our peoples.\n\
             Third, we need to uphold equity and justice in international affairs.\n\
             Colleagues,\nThank you.\n";
-        let c = crate::compare(a, b, &crate::Options::default());
+        let c = crate::compare(a, b, crate::Granularity::default());
         let ranks: Vec<(usize, usize)> =
             c.priorities.matches.iter().flat_map(|m| &m.items).filter_map(|i| Some((i.rank_a?, i.rank_b?))).collect();
         assert!(ranks.contains(&(2, 2)), "{ranks:?}");

@@ -1,8 +1,9 @@
-//! What the user controls about a comparison, in one struct.
+//! What the reader controls about a comparison's view, in one struct.
 //!
-//! `granularity` changes how the engine diffs; the other fields only change what the view
-//! marks, so toggling them never recomputes the comparison. The CLI, the page and (later)
-//! share links carry this one struct.
+//! Only `granularity` changes the comparison, and the engine takes only that
+//! ([`crate::compare::compare_with`]); the other fields change what the view marks and
+//! which rows it shows, so toggling them never recomputes anything. The page, its worker's
+//! messages and share links carry this one struct.
 
 use crate::diff::significance::{is_punctuation_only, Significance};
 use crate::diff::{Op, OpKind};
