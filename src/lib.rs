@@ -19,10 +19,12 @@
 //!   readable phrases, and each change's significance;
 //! - [`model`]: the prepared documents and the rows every later stage reads;
 //! - [`findings`]: formulations (提法; `"slogans"` in the JSON, their first name) and priorities;
-//! - [`compare`]: the pipeline that ties these together, and the [`Options`] it takes;
+//! - [`compare`]: the pipeline that ties these together; it takes only the diff's unit
+//!   ([`Granularity`]);
 //! - [`output`]: the versioned JSON, reports, labels and the worker's wire format;
 //! - [`timeline`]: a series of documents;
-//! - [`view`]: navigation between changes and share links.
+//! - [`view`]: what the view marks and shows ([`Options`]), navigation between changes, the
+//!   workspace the reader controls and share links.
 //!
 //! `python3 scripts/check-layers.py` checks the order and that no modules import each other
 //! in a circle. Nothing in the engine touches the DOM, the clock or randomness: the same two

@@ -198,11 +198,16 @@ fn step(from: usize, rows: &[Row]) -> Step {
 /// after the dated ones), stably. Returns the permutation.
 pub fn date_order(dates: &[&str]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..dates.len()).collect();
-    crate::util::shared_sort::sort_by(&mut order, |&x, &y| match (dates[x].is_empty(), dates[y].is_empty()) {
-        (false, false) => dates[x].cmp(dates[y]),
+    crate::util::shared_sort::sort_by(&mut order, |&x, &y| by_date(dates[x], dates[y]));
+    order
+}
+
+/// The one date order of the product: ISO dates as text, undated (empty) last.
+pub fn by_date(x: &str, y: &str) -> std::cmp::Ordering {
+    match (x.is_empty(), y.is_empty()) {
+        (false, false) => x.cmp(y),
         (true, false) => std::cmp::Ordering::Greater,
         (false, true) => std::cmp::Ordering::Less,
         (true, true) => std::cmp::Ordering::Equal,
-    });
-    order
+    }
 }

@@ -1,7 +1,7 @@
 //! Saving a chart: the SVG as drawn, or a PNG rendered from it by the browser's canvas at
 //! twice the chart's size (sharp on high-density screens and in slides).
 
-use super::links::download;
+use super::links::{blob_url, download, save_url};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -28,13 +28,7 @@ pub fn download_png(name: &str, svg: &str, on_error: impl Fn(String) + 'static) 
         Ok(Ok(img)) => img,
         _ => return on_error("This browser cannot draw images here.".into()),
     };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(svg));
-    let bag = web_sys::BlobPropertyBag::new();
-    bag.set_type("image/svg+xml");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else {
-        return on_error("Could not prepare the chart.".into());
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+    let Some(url) = blob_url(svg, "image/svg+xml") else {
         return on_error("Could not prepare the chart.".into());
     };
     let name = name.to_string();
@@ -67,15 +61,4 @@ pub fn download_png(name: &str, svg: &str, on_error: impl Fn(String) + 'static) 
     image.set_onload(Some(onload.as_ref().unchecked_ref()));
     onload.forget();
     image.set_src(&url);
-}
-
-fn save_url(name: &str, url: &str) {
-    let document = gloo::utils::document();
-    if let Some(a) = document.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
-        a.set_href(url);
-        a.set_download(name);
-        let _ = document.body().map(|b| b.append_child(&a));
-        a.click();
-        a.remove();
-    }
 }

@@ -145,18 +145,29 @@ pub fn copy_text(text: &str) {
 
 /// Offers `contents` as a file download named `name`.
 pub fn download(name: &str, contents: &str, mime: &str) {
+    if let Some(url) = blob_url(contents, mime) {
+        save_url(name, &url);
+    }
+}
+
+/// An object URL for `contents` of type `mime`, or None when the browser refuses one.
+pub fn blob_url(contents: &str, mime: &str) -> Option<String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
     let bag = web_sys::BlobPropertyBag::new();
     bag.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+/// Saves what `url` holds as a file named `name` (through a link clicked on the reader's
+/// behalf).
+pub fn save_url(name: &str, url: &str) {
     let document = gloo::utils::document();
     if let Some(a) = document.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
-        a.set_href(&url);
+        a.set_href(url);
         a.set_download(name);
         let _ = document.body().map(|b| b.append_child(&a));
         a.click();
         a.remove();
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }

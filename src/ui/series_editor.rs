@@ -126,7 +126,7 @@ fn corpus_choices(
     let presets = crate::timeline::presets::PRESETS.iter().filter(|(_, ids)| ids.iter().all(|id| has(id)));
     // Oldest first, as a series reads.
     let mut by_date: Vec<&CorpusEntry> = index.documents.iter().collect();
-    crate::util::shared_sort::sort_by(&mut by_date, |x, y| x.date.cmp(&y.date));
+    crate::util::shared_sort::sort_by(&mut by_date, |x, y| crate::timeline::by_date(&x.date, &y.date));
     let checkbox = |d: &CorpusEntry| {
         let on_toggle = props.edits.on_toggle.clone();
         let id = d.id.clone();
