@@ -19,7 +19,7 @@
 //!   readable phrases, and each change's significance;
 //! - [`model`]: the prepared documents and the rows every later stage reads;
 //! - [`findings`]: formulations (提法; `"slogans"` in the JSON, their first name) and priorities;
-//! - [`compare`]: the pipeline that ties these together; it takes only the diff's unit
+//! - [`compare`](mod@compare): the pipeline that ties these together; it takes only the diff's unit
 //!   ([`Granularity`]);
 //! - [`output`]: the versioned JSON, reports, labels and the worker's wire format;
 //! - [`timeline`]: a series of documents;

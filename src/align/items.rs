@@ -8,7 +8,7 @@ use super::*;
 /// each matched pair of items, each side ascending and contiguous. For each pair of items:
 ///
 /// - their unpaired leaves that are each other's best match pair from [`LONE_MIN`] on
-///   ([`pair_within`]): the two items are one place, as a small gap between pairs is;
+///   (`pair_within`): the two items are one place, as a small gap between pairs is;
 /// - when both items' first leaves are still unpaired, these start a pair: the runs of
 ///   unpaired leaves from each first leaf, or only the first leaves when both runs are
 ///   longer than one (two runs would pair each paragraph with every paragraph of the
@@ -283,7 +283,7 @@ pub(super) fn beside(side: &[usize], item: &[usize], joins: &dyn Fn(usize) -> bo
     out
 }
 
-/// Most leaf comparisons [`pair_within`] makes for one pair of items (past it, two long
+/// Most leaf comparisons `pair_within` makes for one pair of items (past it, two long
 /// items, the pairing of their first leaves and the growth of a pair stand alone).
 pub const MAX_ITEM_COMPARISONS: usize = 4_096;
 

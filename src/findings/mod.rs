@@ -2,7 +2,7 @@
 //! extraction, comparison, recurring phrases, series), priorities, and sentence marks.
 //!
 //! Each reads the prepared documents and the rows ([`crate::model`]) and returns its own
-//! findings; [`crate::compare`] calls them in order.
+//! findings; [`crate::compare`](mod@crate::compare) calls them in order.
 
 pub mod formulation_changes;
 pub mod formulations;

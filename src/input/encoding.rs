@@ -193,7 +193,7 @@ fn unmarked_utf16(bytes: &[u8]) -> Option<bool> {
 /// file, and each one is looked up in a list of 300.
 const JUDGED_CHARS: usize = 20_000;
 
-/// The share of `text`'s non-ASCII, non-space characters (the first [`JUDGED_CHARS`]) that
+/// The share of `text`'s non-ASCII, non-space characters (the first `JUDGED_CHARS`) that
 /// are common Han characters or Chinese punctuation; 0 when it has none.
 pub fn reads_like_chinese(text: &str) -> f32 {
     let (mut seen, mut good) = (0u32, 0u32);

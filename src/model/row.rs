@@ -4,7 +4,7 @@
 //!
 //! It sits below every stage that reads or fills rows (sentence classes, formulations,
 //! priorities, the view's filters), so none of them imports the pipeline
-//! ([`crate::compare`]) that builds the rows.
+//! ([`crate::compare`](mod@crate::compare)) that builds the rows.
 
 use crate::diff::significance::Significance;
 use crate::diff::{Op, OpKind};

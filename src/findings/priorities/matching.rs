@@ -111,7 +111,7 @@ pub fn compare_priorities(texts: (&str, &str), docs: (&Prepared, &Prepared), row
 }
 
 /// Pairs the lists that no row links, by their items: each pair of such lists has its
-/// items matched as [`match_unlinked_items`] matches them, and the pairs with the most
+/// items matched as `match_unlinked_items` matches them, and the pairs with the most
 /// matched items pair first, from [`LIST_CONTENT_MIN_ITEMS`] and half the shorter list on.
 /// The alignment, which keeps order, leaves a regrouped speech's points apart more often
 /// than a list's items, read together, do. Called after the alignment has followed the

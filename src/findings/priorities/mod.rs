@@ -59,7 +59,7 @@ pub struct PriorityList {
 pub const ITEM_CONTENT_MIN: f32 = 0.14;
 
 /// An unmatched item next to a matched one and the item on the same side of its partner
-/// pair from this content share on, when each is the other's best (see [`extend_runs`]).
+/// pair from this content share on, when each is the other's best (see `extend_runs`).
 /// The plenum's social-governance item and the next plenum's security item share 0.13 and
 /// follow the livelihood items that match. In the corpus, the most that neighbours of
 /// matched items share without continuing them is 0.06 (the congress reports' fourth
@@ -74,7 +74,7 @@ pub const ITEM_RUN_MIN: f32 = 0.09;
 /// pair of headlines scores above 0.14.
 pub const ITEM_HEADLINE_MIN: f32 = 0.2;
 
-/// Most unmatched items a side that [`match_unlinked_items`] compares (priority lists are short;
+/// Most unmatched items a side that `match_unlinked_items` compares (priority lists are short;
 /// lists as long as this are enumerations of something else).
 pub const MAX_CONTENT_ITEMS: usize = 40;
 
