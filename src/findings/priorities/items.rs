@@ -59,12 +59,13 @@ impl ItemFeatures<'_> {
         crate::text::fingerprint::fingerprint(h, crate::util::span::Span::new(0, h.len()))
     }
 
-    /// An item's content: the union of its leaves' fingerprints (leaves are in id order, so
-    /// a leaf's place is found by binary search).
+    /// An item's content: the union of its first [`MAX_ITEM_LEAVES`] leaves' fingerprints
+    /// (leaves are in id order, so a leaf's place is found by binary search).
     pub(super) fn content(&self, item: &Priority) -> Vec<u64> {
         let mut f: Vec<u64> = item
             .leaves
             .iter()
+            .take(MAX_ITEM_LEAVES)
             .filter_map(|l| self.doc.outline.leaves.binary_search(l).ok())
             .flat_map(|k| self.doc.prints[k].iter().copied())
             .collect();
@@ -73,6 +74,12 @@ impl ItemFeatures<'_> {
         f
     }
 }
+
+/// Most leaves of an item read as its content. A list's last item runs to the end of its
+/// part, which in a document without headings is the rest of the document: thousands of
+/// leaves in a long paste, read again for every list it is compared with. The longest task
+/// of the corpus runs over a dozen paragraphs.
+const MAX_ITEM_LEAVES: usize = 24;
 
 /// Two weighted feature sets' similarity from what they share and their totals: Dice, for
 /// headlines (short, of like length).

@@ -154,30 +154,34 @@ fn match_lists_by_content(
     // (matched items, list of A, list of B, A's matched items, B's partners).
     type Found = (usize, usize, usize, Vec<bool>, Vec<Option<usize>>);
     let mut found: Vec<Found> = Vec::new();
+    // Lists longer than a priority list is are enumerations of something else (see
+    // `MAX_CONTENT_ITEMS`), and matching them item by item is what costs.
+    let open = |l: &PriorityList| (2..=super::MAX_CONTENT_ITEMS).contains(&l.items.len());
     // Each item's headline and content, read once for all the pairs of lists it is part of
     // (by list, then by rank); none for lists that take no part.
-    let read = |text: &str, doc: &Prepared, lists: &[PriorityList], used: &[bool]| -> Vec<Vec<(Vec<u64>, Vec<u64>)>> {
+    let read = |text: &str, doc: &Prepared, lists: &[PriorityList], used: &[bool]| -> Vec<ListFeatures> {
         let reader = ItemFeatures::new(text, doc);
         let of = |l: &PriorityList| l.items.iter().map(|p| (reader.headline(p), reader.content(p))).collect();
-        lists.iter().zip(used).map(|(l, &u)| if u || l.items.len() < 2 { Vec::new() } else { of(l) }).collect()
+        lists.iter().zip(used).map(|(l, &u)| if u || !open(l) { Vec::new() } else { of(l) }).collect()
     };
     let (read_a, read_b) = (read(texts.0, docs.0, lists_a, used_a), read(texts.1, docs.1, lists_b, used_b));
-    for (x, la) in lists_a.iter().enumerate().filter(|(x, l)| !used_a[*x] && l.items.len() >= 2) {
-        for (y, lb) in lists_b.iter().enumerate().filter(|(y, l)| !used_b[*y] && l.items.len() >= 2) {
-            let mut matched_a = vec![false; la.items.len()];
-            let mut partner_of_b = vec![None; lb.items.len()];
-            let (fa, fb) = (&read_a[x], &read_b[y]);
-            match_items(
-                (la, lb),
-                &mut matched_a,
-                &mut partner_of_b,
-                (&|p: &Priority| fa[p.rank - 1].0.clone(), &|p: &Priority| fb[p.rank - 1].0.clone()),
-                (&|p: &Priority| fa[p.rank - 1].1.clone(), &|p: &Priority| fb[p.rank - 1].1.clone()),
-            );
-            let count = partner_of_b.iter().flatten().count();
-            if count >= LIST_CONTENT_MIN_ITEMS && 2 * count >= la.items.len().min(lb.items.len()) {
-                found.push((count, x, y, matched_a, partner_of_b));
-            }
+    let open_a: Vec<usize> = (0..lists_a.len()).filter(|&x| !used_a[x] && open(&lists_a[x])).collect();
+    let open_b: Vec<usize> = (0..lists_b.len()).filter(|&y| !used_b[y] && open(&lists_b[y])).collect();
+    for (x, y) in list_pairs_to_compare((&open_a, &open_b), (&read_a, &read_b)) {
+        let (la, lb) = (&lists_a[x], &lists_b[y]);
+        let mut matched_a = vec![false; la.items.len()];
+        let mut partner_of_b = vec![None; lb.items.len()];
+        let (fa, fb) = (&read_a[x], &read_b[y]);
+        match_items(
+            (la, lb),
+            &mut matched_a,
+            &mut partner_of_b,
+            (&|p: &Priority| fa[p.rank - 1].0.clone(), &|p: &Priority| fb[p.rank - 1].0.clone()),
+            (&|p: &Priority| fa[p.rank - 1].1.clone(), &|p: &Priority| fb[p.rank - 1].1.clone()),
+        );
+        let count = partner_of_b.iter().flatten().count();
+        if count >= LIST_CONTENT_MIN_ITEMS && 2 * count >= la.items.len().min(lb.items.len()) {
+            found.push((count, x, y, matched_a, partner_of_b));
         }
     }
     crate::util::shared_sort::sort_by(&mut found, |p, q| q.0.cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
@@ -192,6 +196,69 @@ fn match_lists_by_content(
     }
     out
 }
+
+/// Each item of a list: its headline's features and its content's.
+type ListFeatures = Vec<(Vec<u64>, Vec<u64>)>;
+
+/// The pairs of unmatched lists (`open`, with their items' headline and content features
+/// `read`) whose items are worth matching: every pair, unless there are more than
+/// [`MAX_LIST_PAIRS`]; then each list's [`LIST_CANDIDATES`] likeliest partners by the Dice
+/// of all their items' features. Documents of many repeated lists (a long report pasted
+/// twice, two unrelated 1 MB texts) would otherwise match every list with every other,
+/// item by item: a second and more where the alignment itself takes a fifth of that.
+fn list_pairs_to_compare(
+    (open_a, open_b): (&[usize], &[usize]),
+    (read_a, read_b): (&[ListFeatures], &[ListFeatures]),
+) -> Vec<(usize, usize)> {
+    if open_a.len() * open_b.len() <= MAX_LIST_PAIRS {
+        return open_a.iter().flat_map(|&x| open_b.iter().map(move |&y| (x, y))).collect();
+    }
+    let features = |items: &[(Vec<u64>, Vec<u64>)]| -> Vec<u64> {
+        let mut all: Vec<u64> = items.iter().flat_map(|(h, c)| h.iter().chain(c)).copied().collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    };
+    let fa: Vec<Vec<u64>> = open_a.iter().map(|&x| features(&read_a[x])).collect();
+    let fb: Vec<Vec<u64>> = open_b.iter().map(|&y| features(&read_b[y])).collect();
+    let mut likeness = vec![0f32; open_a.len() * open_b.len()];
+    for (i, a) in fa.iter().enumerate() {
+        for (j, b) in fb.iter().enumerate() {
+            likeness[i * open_b.len() + j] = crate::util::sorted::dice(a, b);
+        }
+    }
+    // The LIST_CANDIDATES likeliest of `n` partners by `score`, best first, none at 0.
+    let best = |n: usize, score: &dyn Fn(usize) -> f32| -> Vec<usize> {
+        let mut top: Vec<(f32, usize)> = Vec::with_capacity(LIST_CANDIDATES + 1);
+        for k in 0..n {
+            let s = score(k);
+            if s > 0.0 && (top.len() < LIST_CANDIDATES || s > top[top.len() - 1].0) {
+                let at = top.iter().position(|t| s > t.0).unwrap_or(top.len());
+                top.insert(at, (s, k));
+                top.truncate(LIST_CANDIDATES);
+            }
+        }
+        top.into_iter().map(|t| t.1).collect()
+    };
+    let (na, nb) = (open_a.len(), open_b.len());
+    let mut chosen = vec![false; na * nb];
+    for i in 0..na {
+        best(nb, &|j| likeness[i * nb + j]).into_iter().for_each(|j| chosen[i * nb + j] = true);
+    }
+    for j in 0..nb {
+        best(na, &|i| likeness[i * nb + j]).into_iter().for_each(|i| chosen[i * nb + j] = true);
+    }
+    (0..na * nb).filter(|&k| chosen[k]).map(|k| (open_a[k / nb], open_b[k % nb])).collect()
+}
+
+/// Most pairs of unmatched lists whose items are all matched with each other; past it, only
+/// each list's likeliest partners are (see [`list_pairs_to_compare`]). Real documents stay
+/// far under it: on the 21 annotated pairs at most 1 × 8 lists are left to match by content.
+const MAX_LIST_PAIRS: usize = 400;
+
+/// How many likeliest partners of each list are matched item by item when there are more
+/// than [`MAX_LIST_PAIRS`] pairs.
+const LIST_CANDIDATES: usize = 2;
 
 /// Two matched lists' item matches: B's items in order, each with its partner in A, then
 /// A's items left unmatched.
@@ -281,5 +348,22 @@ mod tests {
             c.priorities.matches.iter().flat_map(|m| &m.items).filter_map(|i| Some((i.rank_a?, i.rank_b?))).collect();
         assert!(ranks.contains(&(2, 2)), "{ranks:?}");
         assert!(!ranks.contains(&(2, 3)), "{ranks:?}");
+    }
+
+    #[test]
+    fn many_unmatched_lists_are_compared_only_with_their_likeliest_partners() {
+        // 30 lists a side: 900 pairs, more than are matched item by item. List k of A
+        // shares its items' words with list k of B only.
+        let lists = |side: u64| -> Vec<ListFeatures> {
+            (0..30u64).map(|k| vec![(vec![k * 10], vec![k * 10 + 1, 1_000 + side]); 3]).collect()
+        };
+        let (read_a, read_b) = (lists(0), lists(1));
+        let open: Vec<usize> = (0..30).collect();
+        let pairs = list_pairs_to_compare((&open, &open), (&read_a, &read_b));
+        assert!((0..30).all(|k| pairs.contains(&(k, k))), "every true partner is compared");
+        assert!(pairs.len() <= 2 * 30 * LIST_CANDIDATES, "{} pairs", pairs.len());
+        // Few lists: every pair, as before.
+        let few: Vec<usize> = (0..5).collect();
+        assert_eq!(list_pairs_to_compare((&few, &few), (&read_a, &read_b)).len(), 25);
     }
 }
