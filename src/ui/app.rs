@@ -65,7 +65,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     // What the view draws: the finished comparison, or an empty one while it is worked out.
     let nothing = use_memo((), |_| Shown {
-        comparison: Rc::new(compare_with("", "", Granularity::default(), &Lexicon::parse(""))),
+        comparison: Rc::new(compare_with("", "", Granularity::default(), Lexicon::empty())),
         text_a: "".into(),
         text_b: "".into(),
     });
