@@ -5,6 +5,7 @@
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use wasm_bindgen::JsCast;
 
 /// `value` as compact JSON; empty when it cannot be written (a map with keys that are not
 /// strings, which tifa's types never have).
@@ -26,5 +27,3 @@ pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     })?;
     serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
 }
-
-use wasm_bindgen::JsCast;

@@ -147,6 +147,7 @@ pub fn copy_text(text: &str) {
 pub fn download(name: &str, contents: &str, mime: &str) {
     if let Some(url) = blob_url(contents, mime) {
         save_url(name, &url);
+        let _ = web_sys::Url::revoke_object_url(&url);
     }
 }
 
