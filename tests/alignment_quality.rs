@@ -97,7 +97,8 @@ fn explain(a: &str, b: &str, got: &Alignment, truth: &Annotation) {
     let mut sim: BTreeMap<Pair, f32> = BTreeMap::new();
     for (i, near) in near_a.iter().enumerate() {
         for &(j, s) in near {
-            let key = (pa.outline.get(i).paragraph, pb.outline.get(j).paragraph);
+            // Positions in the leaf lists, not section ids.
+            let key = (pa.outline.get(pa.outline.leaves[i]).paragraph, pb.outline.get(pb.outline.leaves[j]).paragraph);
             let e = sim.entry(key).or_insert(0.0);
             *e = e.max(s);
         }
