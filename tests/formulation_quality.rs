@@ -358,27 +358,34 @@ type PrecisionRecall = (f64, f64);
 /// ccdi19-6, gwr2021 → gwr2022) list every formulation a careful reader marks, as the test
 /// files do, and show the recall a lexicon gives on such annotations (about 0.3).
 ///
+/// In December 2026 the lexicon grew by about 270 set phrases of the record (each used in two
+/// or more reports or speeches of different years, or an official name; see the lexicon's
+/// last two sections). The five older dev pairs' annotations do not list most of them, so
+/// their strict precision fell (cc19-4 → cc19-5 from 1.00 to 0.58) while the fully annotated
+/// pairs gained recall at about the same precision; a hand check of 60 of the new rows
+/// (tests/plausibility/new-lexicon.tsv) found 57 of them plausible formulations.
+///
 /// Two annotated rewordings (全面推进依法治国 ↔ 全面依法治国, cc18-4 → cc18-5 and cc19-6 → cc19-7)
 /// join two wordings the lexicon holds as one entry: the line asks for that entry added and
 /// dropped at once, which no prediction can give, and stays two misses of the lexicon tier.
 const FLOORS: [(&str, &str, PrecisionRecall, PrecisionRecall); 15] = [
     // dev
-    ("cc19-4-zh", "cc19-5-zh", (0.98, 0.94), (0.98, 0.94)),
-    ("cc19-5-zh", "cc19-6-zh", (0.98, 0.98), (0.98, 0.98)),
-    ("gwr2022-zh", "gwr2023-zh", (0.95, 0.90), (0.95, 0.90)),
-    ("unga75-2020-en", "unga76-2021-en", (0.90, 0.90), (0.90, 0.90)),
-    ("sco20-2020-en", "sco21-2021-en", (0.91, 0.94), (0.91, 0.94)),
-    ("apec27-2020-en", "apecretreat-2021-en", (0.74, 0.23), (0.74, 0.23)),
-    ("cc19-3-zh", "cc19-4-zh", (0.73, 0.23), (0.73, 0.23)),
-    ("ccdi19-5-zh", "ccdi19-6-zh", (0.81, 0.23), (0.81, 0.23)),
-    ("gwr2021-zh", "gwr2022-zh", (0.85, 0.28), (0.85, 0.28)),
+    ("cc19-4-zh", "cc19-5-zh", (0.56, 0.94), (0.56, 0.94)),
+    ("cc19-5-zh", "cc19-6-zh", (0.64, 0.96), (0.64, 0.96)),
+    ("gwr2022-zh", "gwr2023-zh", (0.53, 0.90), (0.53, 0.90)),
+    ("unga75-2020-en", "unga76-2021-en", (0.49, 0.90), (0.49, 0.90)),
+    ("sco20-2020-en", "sco21-2021-en", (0.61, 0.94), (0.61, 0.94)),
+    ("apec27-2020-en", "apecretreat-2021-en", (0.83, 0.44), (0.83, 0.44)),
+    ("cc19-3-zh", "cc19-4-zh", (0.81, 0.52), (0.81, 0.52)),
+    ("ccdi19-5-zh", "ccdi19-6-zh", (0.87, 0.32), (0.87, 0.32)),
+    ("gwr2021-zh", "gwr2022-zh", (0.84, 0.59), (0.84, 0.59)),
     // test: far below the targets; the floors only catch a fall
-    ("cc18-4-zh", "cc18-5-zh", (0.69, 0.28), (0.69, 0.28)),
-    ("cc19-6-zh", "cc19-7-zh", (0.71, 0.52), (0.71, 0.52)),
-    ("ccdi19-4-zh", "ccdi19-5-zh", (0.80, 0.48), (0.80, 0.48)),
-    ("gwr2018-zh", "gwr2019-zh", (0.87, 0.58), (0.87, 0.58)),
-    ("g20-15-2020-en", "g20-16-2021-en", (0.77, 0.45), (0.77, 0.45)),
-    ("climate-ambition-2020-en", "climate-leaders-2021-en", (0.64, 0.33), (0.64, 0.33)),
+    ("cc18-4-zh", "cc18-5-zh", (0.66, 0.44), (0.66, 0.44)),
+    ("cc19-6-zh", "cc19-7-zh", (0.62, 0.59), (0.62, 0.59)),
+    ("ccdi19-4-zh", "ccdi19-5-zh", (0.73, 0.52), (0.73, 0.52)),
+    ("gwr2018-zh", "gwr2019-zh", (0.71, 0.72), (0.71, 0.72)),
+    ("g20-15-2020-en", "g20-16-2021-en", (0.61, 0.68), (0.61, 0.68)),
+    ("climate-ambition-2020-en", "climate-leaders-2021-en", (0.58, 0.51), (0.58, 0.51)),
 ];
 
 /// `(A id, B id) → set` from tests/alignment/SPLIT.tsv.
