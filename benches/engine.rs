@@ -109,6 +109,7 @@ mod stages {
                 lexicon,
             );
             let formulations = tifa::findings::formulation_changes::compare_formulations(
+                (&a, &b),
                 &found_a,
                 &found_b,
                 &c.rows,

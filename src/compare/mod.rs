@@ -300,7 +300,7 @@ pub fn compare_reporting(
     let (mut found_a, mut found_b) = (extract(text_a, lexicon), extract(text_b, lexicon));
     crate::findings::series::add_series((text_a, text_b), (&mut found_a, &mut found_b), lexicon.words());
     add_recurring((text_a, text_b), (&prepared_a.tokens, &prepared_b.tokens), (&mut found_a, &mut found_b), lexicon);
-    let formulations = compare_formulations(&found_a, &found_b, &rows, (outline_a, outline_b));
+    let formulations = compare_formulations((text_a, text_b), &found_a, &found_b, &rows, (outline_a, outline_b));
     let mut stats = stats(&rows, text_a, text_b);
     // Phrases found by repetition are candidates: listed in the panel, not counted here.
     for s in formulations.iter().filter(|s| !s.kind.is_candidate()) {

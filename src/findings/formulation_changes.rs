@@ -98,6 +98,7 @@ pub const REWORDED_MIN: f32 = 0.4;
 /// Compares the formulations of A and B, given the comparison's rows and outlines.
 /// Book titles are left out: they name documents, not positions.
 pub fn compare_formulations(
+    (text_a, text_b): (&str, &str),
     a: &[Formulation],
     b: &[Formulation],
     rows: &[Row],
@@ -198,6 +199,11 @@ pub fn compare_formulations(
             };
             let mut c = change(shown, status, sa.occurrences.clone(), sb.occurrences.clone(), None);
             c.kind = sa.kind.min(sb.kind);
+            if let Some((from, to)) = reworded_within_entry(sa, sb, (text_a, text_b)) {
+                c.status = FormulationStatus::Reworded;
+                c.text = to;
+                c.reworded_from = Some(from);
+            }
             out.push(c);
         }
     }
@@ -205,6 +211,45 @@ pub fn compare_formulations(
         x.status.cmp(&y.status).then(weight(x).cmp(&weight(y))).then(first(x).cmp(&first(y)))
     });
     out
+}
+
+/// A lexicon entry printed in Chinese in both documents, but never in the same wording:
+/// `(A's wording, B's wording)`, each as first printed. One entry holds the wordings of one
+/// formulation (以深化供给侧结构性改革为主线 and 以供给侧结构性改革为主线), and which of them a
+/// document uses is itself the change a reader looks for. Wordings are compared without
+/// punctuation and quotation marks (大众创业、万众创新 is 大众创业万众创新), and English ones
+/// not at all: translations vary from one speech to the next without a change of position.
+fn reworded_within_entry(
+    sa: &Formulation,
+    sb: &Formulation,
+    (text_a, text_b): (&str, &str),
+) -> Option<(String, String)> {
+    if sa.kind != FormulationKind::Lexicon || sb.kind != FormulationKind::Lexicon {
+        return None;
+    }
+    let wordings = |f: &Formulation, text: &str| -> Vec<(String, String)> {
+        f.occurrences
+            .iter()
+            .filter_map(|o| text.get(o.start..o.end))
+            .filter(|printed| printed.chars().any(crate::text::normalize::is_han))
+            .map(|printed| {
+                let bare: String = printed
+                    .chars()
+                    .map(crate::text::normalize::fold_char)
+                    .filter(|c| crate::text::normalize::is_han(*c) || c.is_alphanumeric())
+                    .collect();
+                (bare, printed.to_string())
+            })
+            .collect()
+    };
+    let (in_a, in_b) = (wordings(sa, text_a), wordings(sb, text_b));
+    let (first_a, first_b) = (in_a.first()?, in_b.first()?);
+    // A wording that only puts a verb or a subject before the other (构建人类命运共同体,
+    // 保持战略定力, 政府过紧日子) is the same formulation in a sentence; one that changes its
+    // end (山水林田湖草 → 山水林田湖草沙, 扫黑除恶专项斗争 → 扫黑除恶) is a new wording.
+    let same = |x: &str, y: &str| x.ends_with(y) || y.ends_with(x);
+    let disjoint = in_a.iter().all(|(x, _)| in_b.iter().all(|(y, _)| !same(x, y)));
+    disjoint.then(|| (first_a.1.clone(), first_b.1.clone()))
 }
 
 /// Headline formulations first within a status: numbered formulations and the guiding
@@ -255,6 +300,22 @@ mod tests {
     fn statuses(a: &str, b: &str) -> Vec<(String, FormulationStatus, usize, usize)> {
         let c = compare(a, b, Granularity::default());
         c.formulations.iter().map(|s| (s.text.clone(), s.status, s.count_a(), s.count_b())).collect()
+    }
+
+    #[test]
+    fn an_entry_printed_in_a_new_wording_is_reworded_and_a_verb_before_it_changes_nothing() {
+        let c = compare(
+            "标题\n坚持以深化供给侧结构性改革为主线。推动构建人类命运共同体。\n",
+            "标题\n坚持以供给侧结构性改革为主线。人类命运共同体理念深入人心。\n",
+            Granularity::default(),
+        );
+        let supply_side =
+            c.formulations.iter().find(|f| f.text == "以供给侧结构性改革为主线").expect("the new wording");
+        assert_eq!(supply_side.status, FormulationStatus::Reworded);
+        assert_eq!(supply_side.reworded_from.as_deref(), Some("以深化供给侧结构性改革为主线"));
+        assert!(supply_side.key.starts_with("lex:"), "one lexicon entry holds both wordings");
+        let community = c.formulations.iter().find(|f| f.text.contains("人类命运共同体")).expect("the community");
+        assert_eq!(community.status, FormulationStatus::Kept, "构建 before the same formulation");
     }
 
     #[test]

@@ -156,7 +156,8 @@ pub fn assemble(docs: &[SeriesDoc<'_>], analyses: Vec<DocAnalysis>) -> Timeline 
             let (groups, priorities) = align_with_priorities((a.text, b.text), (&a.prepared, &b.prepared));
             let rows = rows_without_diffs(&a.prepared, &b.prepared, groups);
             let outlines = (&a.prepared.outline, &b.prepared.outline);
-            let formulations = compare_formulations(&a.formulations, &b.formulations, &rows, outlines);
+            let formulations =
+                compare_formulations((a.text, b.text), &a.formulations, &b.formulations, &rows, outlines);
             PairAnalysis { rows, formulations, priorities }
         })
         .collect();
