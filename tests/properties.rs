@@ -195,6 +195,7 @@ fn word_text() -> impl Strategy<Value = String> {
         1 => Just("é".to_string()),
         1 => Just("’".to_string()),
         1 => Just("中".to_string()),
+        2 => "[中国共产党两个确立，。、“”《》（）—…　\u{302a}\u{3099}\u{fe0f}ｶﾞ]{1,6}",
         1 => Just("\u{a0}".to_string()),
         1 => Just("🇨🇳".to_string()),
         1 => Just("\u{b}\u{c}".to_string()),

@@ -8,8 +8,9 @@
 //! result is the crate's own, boundary for boundary: a property test compares them.
 //!
 //! Why a space edge is always a boundary: before a space, only another space joins
-//! (WB3d); after a run of spaces, an ASCII character never joins (it is neither a space
-//! nor an extending or format character, WB4). The rules that look past their neighbour
+//! (WB3d, which counts U+3000 and the other WSegSpace characters as spaces too, so no cut
+//! falls after one); after a run of spaces, an ASCII character never joins (it is neither
+//! a space nor an extending or format character, WB4). The rules that look past their neighbour
 //! (WB6, WB7, WB11, WB12) stop at a space too, so a chunk divides the same alone as in
 //! its text.
 
@@ -91,6 +92,11 @@ fn ascii_bounds<'s>(s: &'s str, base: usize, each: &mut impl FnMut(usize, &'s st
     each(base + start, &s[start..]);
 }
 
+/// Whether `c` has the word-break property WSegSpace: spaces that join each other (WB3d).
+fn is_wseg_space(c: char) -> bool {
+    matches!(c as u32, 0x20 | 0x1680 | 0x2000..=0x2006 | 0x2008..=0x200A | 0x205F | 0x3000)
+}
+
 /// Calls `each(offset, piece)` for the pieces of `s` between Unicode word boundaries, in
 /// order: the same pieces as `s.split_word_bound_indices()`.
 pub fn for_each_word_bound<'s>(s: &'s str, mut each: impl FnMut(usize, &'s str)) {
@@ -107,7 +113,8 @@ pub fn for_each_word_bound<'s>(s: &'s str, mut each: impl FnMut(usize, &'s str))
     };
     let mut start = 0;
     for k in 1..b.len() {
-        let before_space = b[k] == b' ' && b[k - 1] != b' ';
+        // A space joins a space before it, and the other spaces of WSegSpace (U+3000 …).
+        let before_space = b[k] == b' ' && b[k - 1] != b' ' && !s[..k].chars().next_back().is_some_and(is_wseg_space);
         let after_spaces = b[k - 1] == b' ' && b[k] != b' ' && b[k].is_ascii();
         if before_space || after_spaces {
             chunk(start, k);
@@ -149,8 +156,15 @@ mod tests {
 
     #[test]
     fn chunks_beyond_ascii_agree_with_the_tables() {
-        for s in ["“We” said café’s 中国 \u{301}x", "a \u{301}b", "  \u{200d}x", "🇨🇳🇨🇳 x", "naïve. Ünïcode"]
-        {
+        for s in [
+            "“We” said café’s 中国 \u{301}x",
+            "a \u{301}b",
+            "  \u{200d}x",
+            "🇨🇳🇨🇳 x",
+            "naïve. Ünïcode",
+            "坚持“两个确立”，G20峰会。中\u{301}国\u{200d}人\u{302a}民ｶﾞ",
+            "国务院总理\u{3000} 李克强",
+        ] {
             assert_eq!(pieces(s), reference(s), "{s:?}");
         }
     }
