@@ -227,29 +227,29 @@ fn reworded_within_entry(
     if sa.kind != FormulationKind::Lexicon || sb.kind != FormulationKind::Lexicon {
         return None;
     }
-    let wordings = |f: &Formulation, text: &str| -> Vec<(String, String)> {
-        f.occurrences
-            .iter()
-            .filter_map(|o| text.get(o.start..o.end))
-            .filter(|printed| printed.chars().any(crate::text::normalize::is_han))
-            .map(|printed| {
-                let bare: String = printed
-                    .chars()
-                    .map(crate::text::normalize::fold_char)
-                    .filter(|c| crate::text::normalize::is_han(*c) || c.is_alphanumeric())
-                    .collect();
-                (bare, printed.to_string())
-            })
-            .collect()
+    let printed = |text: &'_ str, o: &Span| -> Option<String> {
+        text.get(o.start..o.end).filter(|p| p.chars().any(crate::text::normalize::is_han)).map(str::to_string)
     };
-    let (in_a, in_b) = (wordings(sa, text_a), wordings(sb, text_b));
-    let (first_a, first_b) = (in_a.first()?, in_b.first()?);
-    // A wording that only puts a verb or a subject before the other (构建人类命运共同体,
-    // 保持战略定力, 政府过紧日子) is the same formulation in a sentence; one that changes its
-    // end (山水林田湖草 → 山水林田湖草沙, 扫黑除恶专项斗争 → 扫黑除恶) is a new wording.
-    let same = |x: &str, y: &str| x.ends_with(y) || y.ends_with(x);
-    let disjoint = in_a.iter().all(|(x, _)| in_b.iter().all(|(y, _)| !same(x, y)));
-    disjoint.then(|| (first_a.1.clone(), first_b.1.clone()))
+    let in_b: Vec<String> = sb.occurrences.iter().filter_map(|o| printed(text_b, o)).collect();
+    let first_b = in_b.first()?.clone();
+    let mut first_a = None;
+    for x in sa.occurrences.iter().filter_map(|o| printed(text_a, o)) {
+        // A wording that only puts a verb or a subject before the other (构建人类命运共同体,
+        // 保持战略定力, 政府过紧日子) is the same formulation in a sentence; one that changes
+        // its end (山水林田湖草 → 山水林田湖草沙, 扫黑除恶专项斗争 → 扫黑除恶) is a new wording.
+        if in_b.iter().any(|y| ends_alike(&x, y) || ends_alike(y, &x)) {
+            return None;
+        }
+        first_a.get_or_insert(x);
+    }
+    Some((first_a?, first_b))
+}
+
+/// Whether wording `x` ends with wording `y`, punctuation and quotation marks aside.
+fn ends_alike(x: &str, y: &str) -> bool {
+    let kept = |c: &char| crate::text::normalize::is_han(*c) || c.is_ascii_alphanumeric();
+    let mut xs = x.chars().rev().filter(kept);
+    y.chars().rev().filter(kept).all(|c| xs.next() == Some(c))
 }
 
 /// Headline formulations first within a status: numbered formulations and the guiding
