@@ -95,8 +95,9 @@ fn dice_of_bigrams(gx: &[(char, char)], gy: &[(char, char)]) -> f32 {
 /// bar at 0.4 drops three of seven predicted rewordings, none of them annotated as such.
 pub const REWORDED_MIN: f32 = 0.4;
 
-/// Compares the formulations of A and B, given the comparison's rows and outlines.
-/// Book titles are left out: they name documents, not positions.
+/// Compares the formulations of A and B, given the two texts their places point into, the
+/// comparison's rows and the outlines. Book titles are left out: they name documents, not
+/// positions.
 pub fn compare_formulations(
     (text_a, text_b): (&str, &str),
     a: &[Formulation],
