@@ -228,22 +228,23 @@ fn reworded_within_entry(
     if sa.kind != FormulationKind::Lexicon || sb.kind != FormulationKind::Lexicon {
         return None;
     }
-    let printed = |text: &'_ str, o: &Span| -> Option<String> {
-        text.get(o.start..o.end).filter(|p| p.chars().any(crate::text::normalize::is_han)).map(str::to_string)
-    };
-    let in_b: Vec<String> = sb.occurrences.iter().filter_map(|o| printed(text_b, o)).collect();
-    let first_b = in_b.first()?.clone();
+    // A Chinese wording as printed; None for an English one.
+    fn printed<'t>(text: &'t str, o: &Span) -> Option<&'t str> {
+        text.get(o.start..o.end).filter(|p| p.chars().any(crate::text::normalize::is_han))
+    }
+    let in_b: Vec<&str> = sb.occurrences.iter().filter_map(|o| printed(text_b, o)).collect();
+    let first_b = *in_b.first()?;
     let mut first_a = None;
     for x in sa.occurrences.iter().filter_map(|o| printed(text_a, o)) {
         // A wording that only puts a verb or a subject before the other (构建人类命运共同体,
         // 保持战略定力, 政府过紧日子) is the same formulation in a sentence; one that changes
         // its end (山水林田湖草 → 山水林田湖草沙, 扫黑除恶专项斗争 → 扫黑除恶) is a new wording.
-        if in_b.iter().any(|y| ends_alike(&x, y) || ends_alike(y, &x)) {
+        if in_b.iter().any(|y| ends_alike(x, y) || ends_alike(y, x)) {
             return None;
         }
         first_a.get_or_insert(x);
     }
-    Some((first_a?, first_b))
+    Some((first_a?.to_string(), first_b.to_string()))
 }
 
 /// Whether wording `x` ends with wording `y`, punctuation and quotation marks aside.

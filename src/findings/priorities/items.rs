@@ -4,6 +4,7 @@
 use super::lists::after_marker;
 use super::{Priority, PriorityList, ITEM_CONTENT_MIN, ITEM_HEADLINE_MIN, ITEM_RUN_MIN, MAX_CONTENT_ITEMS};
 use crate::model::prepared::Prepared;
+use std::borrow::Cow;
 
 /// Pairs the items of two matched lists that the rows left unmatched: first by their
 /// headlines, items that are each other's best match from [`ITEM_HEADLINE_MIN`] on; then, the
@@ -23,8 +24,8 @@ pub(super) fn match_unlinked_items(
         lists,
         matched_a,
         partner_of_b,
-        (&|p| a.headline(p), &|p| b.headline(p)),
-        (&|p| a.content(p), &|p| b.content(p)),
+        (&|p| Cow::Owned(a.headline(p)), &|p| Cow::Owned(b.headline(p))),
+        (&|p| Cow::Owned(a.content(p)), &|p| Cow::Owned(b.content(p))),
     );
 }
 
@@ -103,8 +104,9 @@ fn headline_of(text: &str) -> &str {
 }
 
 /// How an item's features are read, for A's items and for B's (a function each, behind a
-/// reference: the passes share one copy of the code that reads them).
-type Features<'f> = (&'f dyn Fn(&Priority) -> Vec<u64>, &'f dyn Fn(&Priority) -> Vec<u64>);
+/// reference: the passes share one copy of the code that reads them). Read on the spot
+/// (owned) or lent from features read once for many pairs of lists (borrowed).
+type Features<'f> = (&'f dyn Fn(&Priority) -> Cow<'f, [u64]>, &'f dyn Fn(&Priority) -> Cow<'f, [u64]>);
 
 /// Pairs unmatched items of two lists that are each other's best match from `min` on, in
 /// order of similarity: `measure` over the rarity-weighted features `features` gives them
@@ -191,12 +193,12 @@ fn free_similarities(
         return Vec::new();
     }
     // Only the unmatched items are read (indexes below are into `free_a` and `free_b`).
-    let fa: Vec<Vec<u64>> = free_a.iter().map(|&p| features.0(&la.items[p])).collect();
-    let fb: Vec<Vec<u64>> = free_b.iter().map(|&q| features.1(&lb.items[q])).collect();
+    let fa: Vec<Cow<[u64]>> = free_a.iter().map(|&p| features.0(&la.items[p])).collect();
+    let fb: Vec<Cow<[u64]>> = free_b.iter().map(|&q| features.1(&lb.items[q])).collect();
     // Rarity among those items: what most of them say counts for nothing (of two or three
     // items left, a word two share is no commonplace). Each item's features get their
     // weights once, in the same order.
-    let mut all: Vec<u64> = fa.iter().chain(&fb).flatten().copied().collect();
+    let mut all: Vec<u64> = fa.iter().chain(&fb).flat_map(|f| f.iter()).copied().collect();
     all.sort_unstable();
     let n = (fa.len() + fb.len()) as f32;
     let weight = |f: &u64| -> f32 {
@@ -290,8 +292,8 @@ mod tests {
         let own = |from: u64, n: u64| (from..from + n).collect::<Vec<u64>>();
         let features_a = [own(100, 5), [vec![1, 2], own(200, 12)].concat(), own(300, 12)];
         let features_b = [own(400, 12), own(500, 5), [vec![1, 2], own(600, 14)].concat()];
-        let features: Features = (&|item: &Priority| features_a[item.rank - 1].clone(), &|item: &Priority| {
-            features_b[item.rank - 1].clone()
+        let features: Features = (&|item: &Priority| Cow::Borrowed(&features_a[item.rank - 1]), &|item: &Priority| {
+            Cow::Borrowed(&features_b[item.rank - 1])
         });
         let (mut matched_a, mut partner_of_b) = (vec![false; 3], vec![None; 3]);
         pair_mutual_best((&list, &list), &mut matched_a, &mut partner_of_b, (ITEM_CONTENT_MIN, overlap), features);

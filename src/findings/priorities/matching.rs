@@ -7,6 +7,7 @@ use super::{ListMatch, Priority, PriorityComparison, PriorityList, PriorityMatch
 use crate::model::prepared::Prepared;
 use crate::model::row::{Relation, Row};
 use crate::text::segment::Outline;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// (list index, item index).
@@ -176,8 +177,8 @@ fn match_lists_by_content(
             (la, lb),
             &mut matched_a,
             &mut partner_of_b,
-            (&|p: &Priority| fa[p.rank - 1].0.clone(), &|p: &Priority| fb[p.rank - 1].0.clone()),
-            (&|p: &Priority| fa[p.rank - 1].1.clone(), &|p: &Priority| fb[p.rank - 1].1.clone()),
+            (&|p: &Priority| Cow::Borrowed(&fa[p.rank - 1].0), &|p: &Priority| Cow::Borrowed(&fb[p.rank - 1].0)),
+            (&|p: &Priority| Cow::Borrowed(&fa[p.rank - 1].1), &|p: &Priority| Cow::Borrowed(&fb[p.rank - 1].1)),
         );
         let count = partner_of_b.iter().flatten().count();
         if count >= LIST_CONTENT_MIN_ITEMS && 2 * count >= la.items.len().min(lb.items.len()) {
