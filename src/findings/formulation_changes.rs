@@ -232,14 +232,18 @@ fn reworded_within_entry(
     fn printed<'t>(text: &'t str, o: &Span) -> Option<&'t str> {
         text.get(o.start..o.end).filter(|p| p.chars().any(crate::text::normalize::is_han))
     }
-    let in_b: Vec<&str> = sb.occurrences.iter().filter_map(|o| printed(text_b, o)).collect();
-    let first_b = *in_b.first()?;
+    // Whether a wording is printed in quotation marks: the name of a slogan (“放管服”), which
+    // a document that spells it out (简政放权、放管结合、优化服务) no longer uses.
+    fn quoted(text: &str, o: &Span) -> bool {
+        text.get(o.start..o.end).is_some_and(|p| p.starts_with('“'))
+            || text.get(..o.start).is_some_and(|before| before.ends_with('“'))
+    }
+    let in_b: Vec<(&str, bool)> =
+        sb.occurrences.iter().filter_map(|o| Some((printed(text_b, o)?, quoted(text_b, o)))).collect();
+    let first_b = in_b.first()?.0;
     let mut first_a = None;
-    for x in sa.occurrences.iter().filter_map(|o| printed(text_a, o)) {
-        // A wording that only puts a verb or a subject before the other (构建人类命运共同体,
-        // 保持战略定力, 政府过紧日子) is the same formulation in a sentence; one that changes
-        // its end (山水林田湖草 → 山水林田湖草沙, 扫黑除恶专项斗争 → 扫黑除恶) is a new wording.
-        if in_b.iter().any(|y| ends_alike(x, y) || ends_alike(y, x)) {
+    for (x, x_quoted) in sa.occurrences.iter().filter_map(|o| Some((printed(text_a, o)?, quoted(text_a, o)))) {
+        if in_b.iter().any(|&(y, y_quoted)| x_quoted == y_quoted && same_wording_in_a_sentence(x, y)) {
             return None;
         }
         first_a.get_or_insert(x);
@@ -247,11 +251,61 @@ fn reworded_within_entry(
     Some((first_a?.to_string(), first_b.to_string()))
 }
 
-/// Whether wording `x` ends with wording `y`, punctuation and quotation marks aside.
-fn ends_alike(x: &str, y: &str) -> bool {
+/// Whether two wordings of one lexicon entry are the same formulation set in a sentence,
+/// not a new wording (punctuation and quotation marks aside):
+///
+/// - a verb or a subject put before it (构建人类命运共同体, 坚持以人民为中心);
+/// - a head noun of two or more characters put after it (美丽中国建设, 种业振兴行动,
+///   积极应对人口老龄化国家战略, 以人民为中心的发展思想);
+/// - an abbreviation that keeps the full form's characters in order and leaves out two or
+///   more stretches of it (自贸试验区, 初心使命, “放管服”).
+///
+/// A new wording changes the formulation itself: a word put inside it
+/// (以深化供给侧结构性改革为主线, 东北全面振兴), a different end (基础研究十年规划), or one
+/// character more at its end, which is a new member (山水林田湖草沙).
+fn same_wording_in_a_sentence(x: &str, y: &str) -> bool {
     let kept = |c: &char| crate::text::normalize::is_han(*c) || c.is_ascii_alphanumeric();
-    let mut xs = x.chars().rev().filter(kept);
-    y.chars().rev().filter(kept).all(|c| xs.next() == Some(c))
+    let x: Vec<char> = x.chars().filter(kept).collect();
+    let y: Vec<char> = y.chars().filter(kept).collect();
+    let (short, long) = if x.len() <= y.len() { (&x, &y) } else { (&y, &x) };
+    framed(&x, &y) || framed(&y, &x) || abbreviates(short, long)
+}
+
+/// Whether `x` is `y`'s core with words put before and after it: `x = head + core` and
+/// `y = core + tail`, or one inside the other, where the head may be anything and the tail is
+/// empty or two characters or more; the core is most of the shorter wording.
+fn framed(x: &[char], y: &[char]) -> bool {
+    // y starts with the end of x: x = head + core, y = core + tail.
+    (1..=x.len().min(y.len())).rev().any(|core| {
+        let (head, tail) = (x.len() - core, y.len() - core);
+        x[head..] == y[..core] && tail != 1 && (head == 0 || tail == 0 || core * 2 >= x.len().min(y.len())) && core >= 2
+    }) || contained_with_tail(x, y)
+}
+
+/// Whether `y` holds `x` whole with two or more characters after it (and anything before).
+fn contained_with_tail(x: &[char], y: &[char]) -> bool {
+    x.len() >= 2 && y.windows(x.len()).enumerate().any(|(at, w)| w == x && matches!(y.len() - at - x.len(), 0 | 2..))
+}
+
+/// Whether `short` abbreviates `long`: its characters are found in `long` in order
+/// (greedily, from the start), with at least one stretch of `long` left out between two of
+/// them and two or more stretches left out in all (自贸试验区 of 自由贸易试验区, 初心使命 of
+/// 不忘初心、牢记使命). A word put inside (东北全面振兴) leaves out one stretch only.
+fn abbreviates(short: &[char], long: &[char]) -> bool {
+    let (mut inside, mut at, mut before) = (0, 0, false);
+    for c in short {
+        let Some(found) = long[at..].iter().position(|l| l == c) else { return false };
+        if found > 0 {
+            if at == 0 {
+                before = true;
+            } else {
+                inside += 1;
+            }
+        }
+        at += found + 1;
+    }
+    let after = at < long.len();
+    inside >= 1 && inside + usize::from(before) + usize::from(after) >= 2
 }
 
 /// Headline formulations first within a status: numbered formulations and the guiding
@@ -318,6 +372,22 @@ mod tests {
         assert!(supply_side.key.starts_with("lex:"), "one lexicon entry holds both wordings");
         let community = c.formulations.iter().find(|f| f.text.contains("人类命运共同体")).expect("the community");
         assert_eq!(community.status, FormulationStatus::Kept, "构建 before the same formulation");
+    }
+
+    #[test]
+    fn a_head_noun_after_an_entry_or_its_abbreviation_changes_nothing_but_a_word_inside_it_does() {
+        let status = |a: &str, b: &str, text: &str| {
+            let c = compare(&format!("标题\n{a}\n"), &format!("标题\n{b}\n"), Granularity::default());
+            c.formulations.iter().find(|f| f.text.contains(text)).map(|f| f.status).expect(text)
+        };
+        assert_eq!(status("建设美丽中国。", "推进美丽中国建设。", "美丽中国"), FormulationStatus::Kept);
+        assert_eq!(status("建好自贸试验区。", "建好自由贸易试验区。", "试验区"), FormulationStatus::Kept);
+        assert_eq!(status("推动东北振兴。", "推动东北全面振兴。", "振兴"), FormulationStatus::Reworded);
+        assert_eq!(
+            status("深化“放管服”改革。", "深化简政放权、放管结合、优化服务改革。", "简政放权"),
+            FormulationStatus::Reworded,
+            "a slogan's quoted name spelled out is no longer used"
+        );
     }
 
     #[test]
