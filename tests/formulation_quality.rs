@@ -28,8 +28,9 @@
 //! with the learned tier; the tier table adds the candidates, so that each finder's precision
 //! shows, counted or not.
 //!
-//! A recurring phrase's own key (`rep:…`) and a series' are replaced by its text keyed as an
-//! annotated formulation is ([`gold_key`]), so that it can match one.
+//! A recurring phrase's own key (`rep:…`), a series' and a lexicon entry's quoted name
+//! (`lex:…:quoted`) are replaced by its text keyed as an annotated formulation is
+//! ([`gold_key`]), so that it can match one.
 //!
 //! Rewordings. An annotated `reworded` line (B form as the formulation, `reworded from <A
 //! form>` in the note) counts, for added and dropped, as the B form added and the A form
@@ -258,11 +259,12 @@ fn predicted_changes(a: &str, b: &str, lexicon: &Lexicon) -> Changes {
         let tier = Tier::of_kind(s.kind);
         // A phrase found by repetition has a key of its own (`rep:…`, its words joined); its
         // text is keyed as an annotated formulation is, so that it can match one.
-        let key = if matches!(s.kind, FormulationKind::Recurring | FormulationKind::Series) {
-            gold_key(&s.text, "")
-        } else {
-            s.key.clone()
-        };
+        let key =
+            if matches!(s.kind, FormulationKind::Recurring | FormulationKind::Series) || s.key.ends_with(":quoted") {
+                gold_key(&s.text, "")
+            } else {
+                s.key.clone()
+            };
         match s.status {
             FormulationStatus::Added => out.insert("added", key, tier),
             FormulationStatus::Dropped => out.insert("dropped", key, tier),

@@ -54,7 +54,8 @@ impl FormulationKind {
 /// One formulation of one document with every place it stands.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Formulation {
-    /// Identity across documents: `lex:<id>` for lexicon entries, else `text:<folded text>`.
+    /// Identity across documents: `lex:<id>` for lexicon entries, else `text:<folded text>`
+    /// (a change of a lexicon entry's quoted name is `lex:<id>:quoted`).
     pub key: String,
     /// The form to show (lexicon label, or the text as first printed, without quotes).
     pub text: String,

@@ -122,7 +122,8 @@ pub struct LikenessReport {
 pub struct FormulationReport {
     /// The formulation as shown.
     pub text: String,
-    /// Identity across documents (`lex:<n>` for lexicon entries, `text:<folded>` otherwise).
+    /// Identity across documents (`lex:<n>` for lexicon entries, `lex:<n>:quoted` for a change
+    /// of one's quoted name, `text:<folded>` otherwise).
     pub key: String,
     /// lexicon, numbered, quoted, title, learned (the phrase table) or recurring.
     pub kind: FormulationKind,
