@@ -192,6 +192,14 @@ fn counts_items(c: char) -> bool {
     matches!(c, '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
 
+/// A match `span` of a numbered entry (三个历史决议, 两个一百年) printed after 第: the span of
+/// the ordinal, which names one item of the list (第三个历史决议), not the list.
+fn ordinal_of_numbered(text: &str, span: Span) -> Option<Span> {
+    let first = span.of(text).chars().next()?;
+    let before = text[..span.start].strip_suffix('第')?;
+    counts_items(first).then(|| Span::new(before.len(), span.end))
+}
+
 /// Length in bytes of a numbered formulation starting at byte `at` of `s`, if one does:
 /// `两个维护` → 12, `五位一体` → 12.
 fn numbered_at(s: &str, at: usize) -> Option<usize> {
@@ -240,6 +248,18 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Formulation> {
     quoted(text, lexicon, &mut found);
     numbered(text, &mut found);
     for hit in lexicon.find(text) {
+        if let Some(ordinal) = ordinal_of_numbered(text, hit.span) {
+            // 第三个历史决议 is one resolution, not the entry 三个历史决议 (all three of them).
+            let phrase = ordinal.of(text);
+            found.push(Found {
+                key: format!("text:{}", fold_key(phrase)),
+                text: phrase.to_string(),
+                kind: FormulationKind::Numbered,
+                lexicon: None,
+                span: ordinal,
+            });
+            continue;
+        }
         if lexicon.is_learned(hit.entry) {
             let phrase = hit.span.of(text);
             found.push(Found {
@@ -328,6 +348,13 @@ mod tests {
         assert_eq!(got[0].0, "四个意识");
         assert_eq!(got[0].2, 2);
         assert_eq!(got.len(), 3);
+    }
+
+    #[test]
+    fn an_ordinal_before_a_numbered_entry_names_one_item_not_the_list() {
+        let got = found("党的第三个历史决议。三个历史决议一脉相承。");
+        assert_eq!(got[0], ("第三个历史决议".to_string(), FormulationKind::Numbered, 1));
+        assert_eq!(got[1], ("三个历史决议".to_string(), FormulationKind::Lexicon, 1));
     }
 
     #[test]
