@@ -458,6 +458,11 @@ fn alignment_quality_on_the_dev_and_test_sets() {
                 println!("  pairs P {p:.3} R {r:.3}");
                 println!("  wrong pairs: {:?}", got.pairs.difference(&first.truth.pairs).collect::<Vec<_>>());
                 println!("  missed pairs: {:?}", first.truth.pairs.difference(&got.pairs).collect::<Vec<_>>());
+                let baseline = in_order_diff(&a, &b);
+                let only_baseline: Vec<_> =
+                    first.truth.pairs.intersection(&baseline.pairs).filter(|p| !got.pairs.contains(p)).collect();
+                let baseline_wrong = baseline.pairs.difference(&first.truth.pairs).count();
+                println!("  in-order baseline: right where tifa misses {only_baseline:?}, {baseline_wrong} wrong");
                 explain(&a, &b, &got, &first);
             }
             for (k, v) in [s.pair, s.unpaired, in_order.pair, lcs.pair, in_order.unpaired].into_iter().enumerate() {
