@@ -109,6 +109,12 @@ pub fn diff_tokens<'t>(
     granularity: Granularity,
     words: &Dictionary,
 ) -> (Vec<Op>, bool) {
+    // A section only one side has (added or dropped) is one insert or delete: its words
+    // need no finding, nor its tokens any matching.
+    if uax_a.is_empty() != uax_b.is_empty() {
+        let whole = Run { equal: false, a: 0..uax_a.len(), b: 0..uax_b.len() };
+        return (to_ops(&[whole], (text_a, &uax_a, span_a), (text_b, &uax_b, span_b)), false);
+    }
     let split = |text: &str, tokens: Vec<Token>| match granularity {
         Granularity::Word => words_of(text, tokens, words),
         Granularity::Character => chars_of(text, tokens),
