@@ -10,6 +10,10 @@ pub(super) struct Aligner<'f> {
     pub(super) weights: Weights,
     pub(super) weight_a: Vec<f32>,
     pub(super) weight_b: Vec<f32>,
+    /// Each leaf's weighted features that the other document has too: all that two leaves
+    /// can share, so similarities walk these shorter lists (the totals above count all).
+    pub(super) near_a: Vec<Vec<Feature>>,
+    pub(super) near_b: Vec<Vec<Feature>>,
     /// The group each leaf belongs to, once paired.
     pub(super) partner_a: Vec<Option<usize>>,
     pub(super) partner_b: Vec<Option<usize>>,
@@ -25,7 +29,7 @@ impl Aligner<'_> {
     pub(super) fn similarity(&self, i: usize, j: usize) -> f32 {
         let total = self.weight_a[i] + self.weight_b[j];
         if total > 0.0 {
-            (2.0 * self.weights.shared(&self.a[i], &self.b[j]) / total).min(1.0)
+            (2.0 * self.weights.shared(&self.near_a[i], &self.near_b[j]) / total).min(1.0)
         } else {
             0.0
         }
@@ -272,8 +276,8 @@ impl Aligner<'_> {
             let [y] = other[..] else { continue };
             let (i, j) = if side_b { (y, x) } else { (x, y) };
             let own_weight = if side_b { self.weight_b[x] } else { self.weight_a[x] };
-            let contained =
-                own_weight > 0.0 && self.weights.shared(&self.a[i], &self.b[j]) / own_weight >= CONTAINMENT_MIN;
+            let contained = own_weight > 0.0
+                && self.weights.shared(&self.near_a[i], &self.near_b[j]) / own_weight >= CONTAINMENT_MIN;
             let is_best = best.is_some_and(|c| (c.0, c.1) == (i, j) && c.2 >= JOIN_MIN);
             if contained || is_best {
                 self.join(x, side_b, g);
@@ -332,7 +336,14 @@ impl Aligner<'_> {
         for k in 0..self.groups.len() {
             let g = &self.groups[k];
             if g.a.len() + g.b.len() > 2 {
-                self.groups[k].similarity = self.weights.group_similarity((self.a, self.b), (&g.a, &g.b));
+                let shared: f32 =
+                    g.a.iter()
+                        .flat_map(|&i| g.b.iter().map(move |&j| (i, j)))
+                        .map(|(i, j)| self.weights.shared(&self.near_a[i], &self.near_b[j]))
+                        .sum();
+                let total: f32 = g.a.iter().map(|&i| self.weight_a[i]).sum::<f32>()
+                    + g.b.iter().map(|&j| self.weight_b[j]).sum::<f32>();
+                self.groups[k].similarity = if total > 0.0 { (2.0 * shared / total).min(1.0) } else { 0.0 };
             }
         }
         let mut groups = self.groups;

@@ -48,6 +48,7 @@ pub use items::{pair_matched_items, MAX_ITEM_COMPARISONS};
 pub use nearest::{nearest_leaves, NearLeaves, NEAREST_MAX_LEAVES, NEAREST_MIN};
 use parts::PartBands;
 use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::FxHashSet as HashSet;
 use weights::{candidate_pairs, heaviest_chain, Weights};
 
 /// A repeated line (a salutation) weighs in the in-order chain as much as the leaves beside
@@ -144,9 +145,12 @@ pub fn align(a: &[Vec<Feature>], b: &[Vec<Feature>]) -> Vec<Group> {
 /// `parts_a[i]` is the part of A's leaf `i` (non-decreasing); moved pairs ignore parts.
 pub fn align_in_parts(a: &[Vec<Feature>], b: &[Vec<Feature>], parts_a: &[usize], parts_b: &[usize]) -> Vec<Group> {
     let weights = Weights::new(a, b);
+    let (near_a, near_b) = weights.near(a, b);
     let mut state = Aligner {
         weight_a: a.iter().map(|f| weights.total(f)).collect(),
         weight_b: b.iter().map(|f| weights.total(f)).collect(),
+        near_a,
+        near_b,
         a,
         b,
         partner_a: vec![None; a.len()],

@@ -57,6 +57,19 @@ impl Weights {
         }
     }
 
+    /// For each leaf of `a` and of `b`, its weighted features that the other document has
+    /// too, in order: the only ones two leaves of the two documents can share.
+    pub(super) fn near(&self, a: &[Vec<Feature>], b: &[Vec<Feature>]) -> (Vec<Vec<Feature>>, Vec<Vec<Feature>>) {
+        let weighted = |leaves: &[Vec<Feature>]| -> HashSet<Feature> {
+            leaves.iter().flatten().copied().filter(|f| self.weight.contains_key(f)).collect()
+        };
+        let (in_a, in_b) = (weighted(a), weighted(b));
+        let keep = |leaves: &[Vec<Feature>], other: &HashSet<Feature>| -> Vec<Vec<Feature>> {
+            leaves.iter().map(|l| l.iter().copied().filter(|f| other.contains(f)).collect()).collect()
+        };
+        (keep(a, &in_b), keep(b, &in_a))
+    }
+
     /// Weight of the features two sorted sets share.
     pub(super) fn shared(&self, x: &[Feature], y: &[Feature]) -> f32 {
         let mut sum = 0.0;
