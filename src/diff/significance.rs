@@ -126,13 +126,18 @@ fn words(text: &str) -> Vec<String> {
         }
     };
     for c in text.chars().map(fold_char) {
-        if c.is_alphanumeric() {
-            let han = is_han(c);
+        // Han and ASCII first: neither needs the Unicode tables.
+        let han = is_han(c);
+        if han || c.is_alphanumeric() {
             if han != current_han {
                 flush(&mut current, &mut out);
                 current_han = han;
             }
-            current.extend(c.to_lowercase());
+            if han || c.is_ascii() {
+                current.push(c.to_ascii_lowercase());
+            } else {
+                current.extend(c.to_lowercase());
+            }
         } else {
             flush(&mut current, &mut out);
         }

@@ -75,7 +75,14 @@ pub(crate) fn hash_folded(word: &str) -> u64 {
         // The same hash without the Unicode tables: folding leaves ASCII alone.
         word.bytes().fold(FNV_OFFSET, |h, b| step(h, b.to_ascii_lowercase() as char))
     } else {
-        word.chars().map(fold_char).flat_map(char::to_lowercase).fold(FNV_OFFSET, step)
+        // A Han character has no case: only other letters go through the Unicode tables.
+        word.chars().map(fold_char).fold(FNV_OFFSET, |h, c| {
+            if crate::text::normalize::is_han(c) || c.is_ascii() {
+                step(h, c.to_ascii_lowercase())
+            } else {
+                c.to_lowercase().fold(h, step)
+            }
+        })
     }
 }
 
