@@ -34,6 +34,18 @@ pub fn fold(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// `s` with its no-break spaces (U+00A0) made ordinary spaces, for display: translations
+/// published online put one between nearly every two words, and a browser then breaks lines
+/// only at the few ordinary spaces left, so paragraphs come out ragged. Offsets into the
+/// text are never taken from the result.
+pub fn breakable_spaces(s: &str) -> Cow<'_, str> {
+    if s.contains('\u{a0}') {
+        Cow::Owned(s.replace('\u{a0}', " "))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 /// True for CJK ideographs (the unified blocks and their extensions, plus compatibility
 /// ideographs), which Chinese writes without spaces between words.
 pub fn is_han(c: char) -> bool {
@@ -68,6 +80,12 @@ mod tests {
     fn language_guess() {
         assert_eq!(guess_language("全会认为，GDP增长6.1%。"), "zh");
         assert_eq!(guess_language("The meeting stressed “两个维护”."), "en");
+    }
+
+    #[test]
+    fn no_break_spaces_display_as_spaces_that_lines_can_break_at() {
+        assert_eq!(breakable_spaces("We\u{a0}have\u{a0}intensified cooperation"), "We have intensified cooperation");
+        assert!(matches!(breakable_spaces("全会认为"), Cow::Borrowed(_)));
     }
 
     #[test]

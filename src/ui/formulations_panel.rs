@@ -5,6 +5,7 @@
 
 use crate::findings::formulation_changes::{FormulationChange, FormulationStatus};
 use crate::findings::formulations::FormulationKind;
+use crate::text::normalize::breakable_spaces;
 use crate::ui::state::Focus;
 use crate::view::formulation_table::{counts, table_rows, Filter, SortBy};
 use std::rc::Rc;
@@ -155,9 +156,9 @@ fn table_row(s: &FormulationChange, is_selected: bool, props: &FormulationsPanel
                 <button type="button" class="slogan-link" {onclick} aria-pressed={is_selected.to_string()}
                     title="Show where it stands; click again for the next place">
                     if let Some(from) = &s.reworded_from {
-                        <del class="substantive">{ from.clone() }</del>{" → "}
+                        <del class="substantive">{ breakable_spaces(from).into_owned() }</del>{" → "}
                     }
-                    <span class="slogan-text">{ s.text.clone() }</span>
+                    <span class="slogan-text">{ breakable_spaces(&s.text).into_owned() }</span>
                 </button>
                 if let Some(g) = s.gloss {
                     <span class="gloss">{ g }</span>

@@ -56,7 +56,7 @@ fn text_with_highlights(text: &str, span: Span, highlights: &[Span]) -> Html {
     split_highlights(span, highlights)
         .into_iter()
         .map(|(piece, marked)| {
-            let t = piece.of(text).to_string();
+            let t = crate::text::normalize::breakable_spaces(piece.of(text)).into_owned();
             if marked {
                 html! { <mark class="occurrence">{ t }</mark> }
             } else {

@@ -54,7 +54,9 @@ fn label_of(text: &str) -> String {
         clause = t;
     }
     let max = if clause.chars().any(crate::text::normalize::is_han) { LABEL_CHARS.0 } else { LABEL_CHARS.1 };
-    let label: String = clause.chars().take(max).collect();
+    // No-break spaces (translations carry one between most words) would keep a label from
+    // wrapping where it should.
+    let label: String = clause.chars().take(max).map(|c| if c == '\u{a0}' { ' ' } else { c }).collect();
     if clause.chars().count() > max {
         format!("{label}…")
     } else {
