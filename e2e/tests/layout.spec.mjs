@@ -47,3 +47,20 @@ test('on a phone the formulations are one tap away', async ({ browser }) => {
   await expect(page.getByTestId('pick-A')).toBeInViewport();
   await page.close();
 });
+
+test('a translated speech full of no-break spaces wraps like prose, and its formulations keep their counts in view', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto('./');
+  await page.getByTestId('pick-A').selectOption('sco20-2020-en');
+  await page.getByTestId('pick-B').selectOption('sco21-2021-en');
+  await expect(page.getByTestId('title-B')).toContainText('Staying True to Our Founding Mission');
+  await expect(page.getByTestId('working')).toHaveCount(0, { timeout: 15_000 });
+  // The source puts U+00A0 between most words; shown as such, lines break only at the rest.
+  const text = await page.locator('.results .rows').innerText();
+  expect(text).toContain('We have intensified practical cooperation');
+  expect(text).not.toContain('\u00a0');
+  // Each formulation's count in B stands inside the panel, not pushed past its edge.
+  const panel = await page.locator('.results > .findings').boundingBox();
+  const count = await page.getByTestId('slogans-table').locator('tbody tr').first().locator('td').nth(3).boundingBox();
+  expect(count.x + count.width).toBeLessThanOrEqual(panel.x + panel.width + 1);
+});
