@@ -45,7 +45,7 @@ mod weights;
 use crate::text::fingerprint::Feature;
 use aligner::Aligner;
 pub use items::{pair_matched_items, MAX_ITEM_COMPARISONS};
-pub use nearest::{nearest_leaves, NearLeaves, NEAREST_MAX_LEAVES, NEAREST_MIN};
+pub use nearest::{nearest_leaves, nearest_leaves_for, NearLeaves, NEAREST_MAX_LEAVES, NEAREST_MIN};
 use parts::PartBands;
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
@@ -162,9 +162,15 @@ pub fn align_in_parts(a: &[Vec<Feature>], b: &[Vec<Feature>], parts_a: &[usize],
         dp_cells_left: GAP_DP_BUDGET,
     };
     let bands = PartBands::new(a, b, parts_a, parts_b, &state.weights);
-    let candidates = candidate_pairs(a, b, &state.weights, (&state.weight_a, &state.weight_b), GAP_MIN, |i, j| {
-        bands.allows(parts_a[i], parts_b[j])
-    });
+    let candidates = candidate_pairs(
+        a,
+        b,
+        &state.weights,
+        (&state.weight_a, &state.weight_b),
+        GAP_MIN,
+        |i, j| bands.allows(parts_a[i], parts_b[j]),
+        |_| true,
+    );
     let in_order: Vec<Candidate> =
         candidates.iter().copied().filter(|&(i, j, _)| bands.allows(parts_a[i], parts_b[j])).collect();
     let strong: Vec<Candidate> = in_order.iter().copied().filter(|c| c.2 >= PAIR_MIN).collect();

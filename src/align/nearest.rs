@@ -12,10 +12,21 @@ pub const NEAREST_MAX_LEAVES: usize = 2_000;
 /// (see `nearest_leaves_of`), for documents up to [`NEAREST_MAX_LEAVES`] leaves together;
 /// none beyond.
 pub fn nearest_leaves(a: &[Vec<Feature>], b: &[Vec<Feature>], k: usize) -> (Vec<NearLeaves>, Vec<NearLeaves>) {
+    nearest_leaves_for(a, b, k, (&vec![true; a.len()], &vec![true; b.len()]))
+}
+
+/// [`nearest_leaves`] for the leaves `wanted` only (the added and dropped ones); the others
+/// get none. The search costs what the wanted leaves cost.
+pub fn nearest_leaves_for(
+    a: &[Vec<Feature>],
+    b: &[Vec<Feature>],
+    k: usize,
+    wanted: (&[bool], &[bool]),
+) -> (Vec<NearLeaves>, Vec<NearLeaves>) {
     if a.len() + b.len() > NEAREST_MAX_LEAVES {
         return (vec![Vec::new(); a.len()], vec![Vec::new(); b.len()]);
     }
-    nearest_leaves_of(a, b, k)
+    nearest_leaves_of(a, b, k, wanted)
 }
 
 /// The leaves of the other side most like one leaf, best first: `(position, similarity)`.
@@ -25,29 +36,31 @@ pub type NearLeaves = Vec<(usize, f32)>;
 /// went ([`nearest_leaves`]).
 pub const NEAREST_MIN: f32 = 0.03;
 
-/// For each leaf of A, the leaves of B most like it, best first, at most `k` and from
-/// [`NEAREST_MIN`] on; and the same for each leaf of B. Shown beside added and dropped
-/// sections, so a reader of two restructured documents can find where a paragraph went
-/// when the alignment found it no partner. The same bounded candidate search as the
-/// alignment's (an inverted index of rare features), so it costs what that costs.
+/// For each wanted leaf of A, the leaves of B most like it, best first, at most `k` (and at
+/// most [`MAX_CANDIDATES_PER_LEAF`]) and from [`NEAREST_MIN`] on; and the same for each
+/// wanted leaf of B, searched from its side. Shown beside added and dropped sections, so a
+/// reader of two restructured documents can find where a paragraph went when the alignment
+/// found it no partner. The same bounded candidate search as the alignment's (an inverted
+/// index of rare features), so it costs what that costs.
 pub(super) fn nearest_leaves_of(
     a: &[Vec<Feature>],
     b: &[Vec<Feature>],
     k: usize,
+    (wanted_a, wanted_b): (&[bool], &[bool]),
 ) -> (Vec<NearLeaves>, Vec<NearLeaves>) {
     let weights = Weights::new(a, b);
     let weight_a: Vec<f32> = a.iter().map(|f| weights.total(f)).collect();
     let weight_b: Vec<f32> = b.iter().map(|f| weights.total(f)).collect();
-    let mut candidates = candidate_pairs(a, b, &weights, (&weight_a, &weight_b), NEAREST_MIN, |_, _| true);
-    crate::util::shared_sort::best_first_candidates(&mut candidates);
-    let (mut near_a, mut near_b) = (vec![Vec::new(); a.len()], vec![Vec::new(); b.len()]);
-    for (i, j, sim) in candidates {
-        if near_a[i].len() < k {
-            near_a[i].push((j, sim));
+    let nearest = |x: &[Vec<Feature>], y: &[Vec<Feature>], wx: &[f32], wy: &[f32], wanted: &[bool]| {
+        let mut candidates = candidate_pairs(x, y, &weights, (wx, wy), NEAREST_MIN, |_, _| true, |i| wanted[i]);
+        crate::util::shared_sort::best_first_candidates(&mut candidates);
+        let mut near: Vec<NearLeaves> = vec![Vec::new(); x.len()];
+        for (i, j, sim) in candidates {
+            if near[i].len() < k {
+                near[i].push((j, sim));
+            }
         }
-        if near_b[j].len() < k {
-            near_b[j].push((i, sim));
-        }
-    }
-    (near_a, near_b)
+        near
+    };
+    (nearest(a, b, &weight_a, &weight_b, wanted_a), nearest(b, a, &weight_b, &weight_a, wanted_b))
 }

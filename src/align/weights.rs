@@ -78,7 +78,7 @@ impl Weights {
     }
 }
 
-/// `(i, j, similarity)` for every pair from `floor` on, at most
+/// `(i, j, similarity)` for every pair from `floor` on whose leaf of A is `wanted`, at most
 /// [`MAX_CANDIDATES_PER_LEAF`] per leaf of A among `allowed` pairs and as many among the rest.
 pub(super) fn candidate_pairs(
     a: &[Vec<Feature>],
@@ -87,6 +87,7 @@ pub(super) fn candidate_pairs(
     (weight_a, weight_b): (&[f32], &[f32]),
     floor: f32,
     allowed: impl Fn(usize, usize) -> bool,
+    wanted: impl Fn(usize) -> bool,
 ) -> Vec<(usize, usize, f32)> {
     let mut postings: HashMap<Feature, Vec<u32>> = HashMap::default();
     for (j, features) in b.iter().enumerate() {
@@ -99,7 +100,7 @@ pub(super) fn candidate_pairs(
     let mut shared = vec![0f32; b.len()];
     let mut touched: Vec<usize> = Vec::new();
     let mut out = Vec::new();
-    for (i, features) in a.iter().enumerate() {
+    for (i, features) in a.iter().enumerate().filter(|&(i, _)| wanted(i)) {
         for f in features {
             let Some(list) = postings.get(f) else { continue };
             let w = weights.of(f);

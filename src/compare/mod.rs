@@ -330,7 +330,21 @@ pub fn compare_reporting(
 /// The closest sections of every added and dropped leaf ([`Nearest`]), leaves with none
 /// left out.
 fn nearest_of_unpaired(rows: &[Row], (a, b): (&Prepared, &Prepared)) -> (Vec<Nearest>, Vec<Nearest>) {
-    let (near_a, near_b) = crate::align::nearest_leaves(&a.prints, &b.prints, NEAREST_SHOWN);
+    // Only the added and dropped leaves show their closest sections.
+    let unpaired = |relation: Relation, own: &Prepared| -> Vec<bool> {
+        let mut wanted = vec![false; own.prints.len()];
+        for r in rows.iter().filter(|r| r.relation == relation) {
+            for leaf in if relation == Relation::Dropped { &r.a } else { &r.b } {
+                if let Ok(position) = own.outline.leaves.binary_search(leaf) {
+                    wanted[position] = true;
+                }
+            }
+        }
+        wanted
+    };
+    let wanted = (unpaired(Relation::Dropped, a), unpaired(Relation::Added, b));
+    let (near_a, near_b) =
+        crate::align::nearest_leaves_for(&a.prints, &b.prints, NEAREST_SHOWN, (&wanted.0, &wanted.1));
     let collect =
         |relation: Relation, own: &Prepared, other: &Prepared, near: &[crate::align::NearLeaves]| -> Vec<Nearest> {
             rows.iter()
