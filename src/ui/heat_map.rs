@@ -130,7 +130,7 @@ fn heat_rows(props: &HeatRowsProps) -> Html {
         html! {
             <tr data-testid="heat-row" data-form={s.text.clone()}>
                 <th scope="row" class="form" lang={if s.text.chars().any(crate::text::normalize::is_han) { "zh" } else { "en" }}>
-                    { s.text.clone() }
+                    { crate::text::normalize::breakable_spaces(&s.text).into_owned() }
                     if s.forms.len() > 1 {
                         <span class="variants" title="Reworded forms grouped in this row">{ format!(" ← {}", s.forms[..s.forms.len() - 1].join(" ← ")) }</span>
                     }
