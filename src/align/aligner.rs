@@ -336,14 +336,7 @@ impl Aligner<'_> {
         for k in 0..self.groups.len() {
             let g = &self.groups[k];
             if g.a.len() + g.b.len() > 2 {
-                let shared: f32 =
-                    g.a.iter()
-                        .flat_map(|&i| g.b.iter().map(move |&j| (i, j)))
-                        .map(|(i, j)| self.weights.shared(&self.near_a[i], &self.near_b[j]))
-                        .sum();
-                let total: f32 = g.a.iter().map(|&i| self.weight_a[i]).sum::<f32>()
-                    + g.b.iter().map(|&j| self.weight_b[j]).sum::<f32>();
-                self.groups[k].similarity = if total > 0.0 { (2.0 * shared / total).min(1.0) } else { 0.0 };
+                self.groups[k].similarity = self.weights.group_similarity((self.a, self.b), (&g.a, &g.b));
             }
         }
         let mut groups = self.groups;

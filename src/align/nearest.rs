@@ -9,14 +9,19 @@ use super::*;
 pub const NEAREST_MAX_LEAVES: usize = 2_000;
 
 /// For each leaf of A, the leaves of B most like it, and for each leaf of B those of A
-/// (see `nearest_leaves_of`), for documents up to [`NEAREST_MAX_LEAVES`] leaves together;
+/// (see [`nearest_leaves_for`]), for documents up to [`NEAREST_MAX_LEAVES`] leaves together;
 /// none beyond.
 pub fn nearest_leaves(a: &[Vec<Feature>], b: &[Vec<Feature>], k: usize) -> (Vec<NearLeaves>, Vec<NearLeaves>) {
     nearest_leaves_for(a, b, k, (&vec![true; a.len()], &vec![true; b.len()]))
 }
 
-/// [`nearest_leaves`] for the leaves `wanted` only (the added and dropped ones); the others
-/// get none. The search costs what the wanted leaves cost.
+/// [`nearest_leaves`] for the leaves `wanted` only (the added and dropped ones; the others
+/// get none): for each wanted leaf of A, the leaves of B most like it, best first, at most
+/// `k` (and at most [`MAX_CANDIDATES_PER_LEAF`]) and from [`NEAREST_MIN`] on; and the same
+/// for each wanted leaf of B, searched from its side. Shown beside added and dropped sections,
+/// so a reader of two restructured documents can find where a paragraph went when the
+/// alignment found it no partner. The same bounded candidate search as the alignment's (an
+/// inverted index of rare features), so it costs what the wanted leaves cost.
 pub fn nearest_leaves_for(
     a: &[Vec<Feature>],
     b: &[Vec<Feature>],
@@ -26,28 +31,7 @@ pub fn nearest_leaves_for(
     if a.len() + b.len() > NEAREST_MAX_LEAVES {
         return (vec![Vec::new(); a.len()], vec![Vec::new(); b.len()]);
     }
-    nearest_leaves_of(a, b, k, wanted)
-}
-
-/// The leaves of the other side most like one leaf, best first: `(position, similarity)`.
-pub type NearLeaves = Vec<(usize, f32)>;
-
-/// Below this similarity a leaf of the other side is no help in finding where a section
-/// went ([`nearest_leaves`]).
-pub const NEAREST_MIN: f32 = 0.03;
-
-/// For each wanted leaf of A, the leaves of B most like it, best first, at most `k` (and at
-/// most [`MAX_CANDIDATES_PER_LEAF`]) and from [`NEAREST_MIN`] on; and the same for each
-/// wanted leaf of B, searched from its side. Shown beside added and dropped sections, so a
-/// reader of two restructured documents can find where a paragraph went when the alignment
-/// found it no partner. The same bounded candidate search as the alignment's (an inverted
-/// index of rare features), so it costs what that costs.
-pub(super) fn nearest_leaves_of(
-    a: &[Vec<Feature>],
-    b: &[Vec<Feature>],
-    k: usize,
-    (wanted_a, wanted_b): (&[bool], &[bool]),
-) -> (Vec<NearLeaves>, Vec<NearLeaves>) {
+    let (wanted_a, wanted_b) = wanted;
     let weights = Weights::new(a, b);
     let weight_a: Vec<f32> = a.iter().map(|f| weights.total(f)).collect();
     let weight_b: Vec<f32> = b.iter().map(|f| weights.total(f)).collect();
@@ -64,3 +48,10 @@ pub(super) fn nearest_leaves_of(
     };
     (nearest(a, b, &weight_a, &weight_b, wanted_a), nearest(b, a, &weight_b, &weight_a, wanted_b))
 }
+
+/// The leaves of the other side most like one leaf, best first: `(position, similarity)`.
+pub type NearLeaves = Vec<(usize, f32)>;
+
+/// Below this similarity a leaf of the other side is no help in finding where a section
+/// went ([`nearest_leaves`]).
+pub const NEAREST_MIN: f32 = 0.03;

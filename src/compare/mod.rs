@@ -330,37 +330,40 @@ pub fn compare_reporting(
 /// The closest sections of every added and dropped leaf ([`Nearest`]), leaves with none
 /// left out.
 fn nearest_of_unpaired(rows: &[Row], (a, b): (&Prepared, &Prepared)) -> (Vec<Nearest>, Vec<Nearest>) {
-    // Only the added and dropped leaves show their closest sections.
-    let unpaired = |relation: Relation, own: &Prepared| -> Vec<bool> {
-        let mut wanted = vec![false; own.prints.len()];
-        for r in rows.iter().filter(|r| r.relation == relation) {
-            for leaf in if relation == Relation::Dropped { &r.a } else { &r.b } {
-                if let Ok(position) = own.outline.leaves.binary_search(leaf) {
-                    wanted[position] = true;
-                }
-            }
-        }
+    // The dropped leaves of A and the added leaves of B, as `(section id, leaf position)`:
+    // only they show their closest sections, so only they are searched.
+    let unpaired = |relation: Relation, own: &Prepared| -> Vec<(usize, usize)> {
+        rows.iter()
+            .filter(|r| r.relation == relation)
+            .flat_map(|r| if relation == Relation::Dropped { &r.a } else { &r.b })
+            .filter_map(|&leaf| Some((leaf, own.outline.leaves.binary_search(&leaf).ok()?)))
+            .collect()
+    };
+    let (dropped, added) = (unpaired(Relation::Dropped, a), unpaired(Relation::Added, b));
+    let mask = |leaves: &[(usize, usize)], len: usize| {
+        let mut wanted = vec![false; len];
+        leaves.iter().for_each(|&(_, position)| wanted[position] = true);
         wanted
     };
-    let wanted = (unpaired(Relation::Dropped, a), unpaired(Relation::Added, b));
-    let (near_a, near_b) =
-        crate::align::nearest_leaves_for(&a.prints, &b.prints, NEAREST_SHOWN, (&wanted.0, &wanted.1));
-    let collect =
-        |relation: Relation, own: &Prepared, other: &Prepared, near: &[crate::align::NearLeaves]| -> Vec<Nearest> {
-            rows.iter()
-                .filter(|r| r.relation == relation)
-                .flat_map(|r| if relation == Relation::Dropped { &r.a } else { &r.b })
-                .filter_map(|&leaf| {
-                    let position = own.outline.leaves.binary_search(&leaf).ok()?;
-                    let others: Vec<Likeness> = near[position]
-                        .iter()
-                        .map(|&(k, similarity)| Likeness { section: other.outline.leaves[k], similarity })
-                        .collect();
-                    (!others.is_empty()).then_some(Nearest { leaf, others })
-                })
-                .collect()
-        };
-    (collect(Relation::Dropped, a, b, &near_a), collect(Relation::Added, b, a, &near_b))
+    let (near_a, near_b) = crate::align::nearest_leaves_for(
+        &a.prints,
+        &b.prints,
+        NEAREST_SHOWN,
+        (&mask(&dropped, a.prints.len()), &mask(&added, b.prints.len())),
+    );
+    let collect = |leaves: &[(usize, usize)], other: &Prepared, near: &[crate::align::NearLeaves]| -> Vec<Nearest> {
+        leaves
+            .iter()
+            .filter_map(|&(leaf, position)| {
+                let others: Vec<Likeness> = near[position]
+                    .iter()
+                    .map(|&(k, similarity)| Likeness { section: other.outline.leaves[k], similarity })
+                    .collect();
+                (!others.is_empty()).then_some(Nearest { leaf, others })
+            })
+            .collect()
+    };
+    (collect(&dropped, b, &near_a), collect(&added, a, &near_b))
 }
 
 fn stats(rows: &[Row], text_a: &str, text_b: &str) -> Stats {

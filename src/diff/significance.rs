@@ -13,7 +13,7 @@
 //! The test is: strip the routine material (and, for the modifier class, the modifiers) from
 //! both sides; if what is left is equal, the change is of that class.
 
-use crate::text::normalize::{fold_char, is_han};
+use crate::text::normalize::{fold_char, is_han, push_lowercase};
 use crate::text::numerals::ORDINALS;
 use serde::{Deserialize, Serialize};
 
@@ -133,11 +133,7 @@ fn words(text: &str) -> Vec<String> {
                 flush(&mut current, &mut out);
                 current_han = han;
             }
-            if han || c.is_ascii() {
-                current.push(c.to_ascii_lowercase());
-            } else {
-                current.extend(c.to_lowercase());
-            }
+            push_lowercase(c, |l| current.push(l));
         } else {
             flush(&mut current, &mut out);
         }

@@ -2,7 +2,7 @@
 //! reworded (a formulation of A whose place is taken by a similar one of B in the aligned
 //! section: 稳健的货币政策 → 适度宽松的货币政策).
 
-use crate::findings::formulations::{Formulation, FormulationKind};
+use crate::findings::formulations::{is_quotation_mark, opens_quotation, Formulation, FormulationKind};
 use crate::findings::phrase_table::History;
 use crate::model::row::{Relation, Row};
 use crate::text::segment::Outline;
@@ -217,9 +217,8 @@ pub fn compare_formulations(
 
 /// Whether the formulation at `o` is printed in quotation marks.
 fn quoted_at(text: &str, o: &Span) -> bool {
-    let opens = |c: char| matches!(c, '“' | '‘' | '"' | '「' | '『');
-    text.get(o.start..o.end).and_then(|p| p.chars().next()).is_some_and(opens)
-        || text.get(..o.start).and_then(|before| before.chars().next_back()).is_some_and(opens)
+    text.get(o.start..o.end).and_then(|p| p.chars().next()).is_some_and(opens_quotation)
+        || text.get(..o.start).and_then(|before| before.chars().next_back()).is_some_and(opens_quotation)
 }
 
 /// A lexicon entry both documents print, in quotation marks in only one of them: its quoted
@@ -240,7 +239,7 @@ fn quoted_name_change(entry: &FormulationChange, (text_a, text_b): (&str, &str))
         (None, Some(o)) => (FormulationStatus::Added, text_b, o),
         _ => return None,
     };
-    let printed = place.of(text).trim_matches(|c| matches!(c, '“' | '”' | '‘' | '’' | '"' | '「' | '」' | '『' | '』'));
+    let printed = place.of(text).trim_matches(is_quotation_mark);
     let mut c = entry.clone();
     c.key = format!("{}:quoted", entry.key);
     c.text = format!("“{printed}”");
@@ -306,9 +305,9 @@ fn same_wording_in_a_sentence(x: &str, y: &str) -> bool {
 /// empty or two characters or more; the core is most of the shorter wording.
 fn framed(x: &[char], y: &[char]) -> bool {
     // y starts with the end of x: x = head + core, y = core + tail.
-    (1..=x.len().min(y.len())).rev().any(|core| {
+    (2..=x.len().min(y.len())).rev().any(|core| {
         let (head, tail) = (x.len() - core, y.len() - core);
-        x[head..] == y[..core] && tail != 1 && (head == 0 || tail == 0 || core * 2 >= x.len().min(y.len())) && core >= 2
+        x[head..] == y[..core] && tail != 1 && (head == 0 || tail == 0 || core * 2 >= x.len().min(y.len()))
     }) || contained_with_tail(x, y)
 }
 

@@ -119,6 +119,16 @@ fn introduces_saying(before: &str) -> bool {
 const NOT_FORMULATIONS: [&str; 12] =
     ["方面", "百分", "多月", "小时", "以上", "左右", "国家", "地区", "部门", "领域", "阶段", "时期"];
 
+/// Whether `c` opens a quotation (book titles in 《…》 aside).
+pub(crate) fn opens_quotation(c: char) -> bool {
+    OPEN_CLOSE.iter().any(|&(open, _)| open == c && open != '《')
+}
+
+/// Whether `c` opens or closes a quotation (book titles in 《…》 aside).
+pub(crate) fn is_quotation_mark(c: char) -> bool {
+    OPEN_CLOSE.iter().any(|&(open, close)| (open == c || close == c) && open != '《')
+}
+
 fn fold_key(s: &str) -> String {
     s.chars().map(fold_char).flat_map(char::to_lowercase).collect::<String>().trim().to_string()
 }
@@ -129,6 +139,14 @@ struct Found {
     kind: FormulationKind,
     lexicon: Option<usize>,
     span: Span,
+}
+
+impl Found {
+    /// A find that no lexicon entry names, keyed by its folded text.
+    fn by_text(text: &str, span: Span, kind: FormulationKind) -> Found {
+        let phrase = span.of(text);
+        Found { key: format!("text:{}", fold_key(phrase)), text: phrase.to_string(), kind, lexicon: None, span }
+    }
 }
 
 fn quoted(text: &str, lexicon: &Lexicon, out: &mut Vec<Found>) {
@@ -230,14 +248,7 @@ fn numbered_at(s: &str, at: usize) -> Option<usize> {
 fn numbered(text: &str, out: &mut Vec<Found>) {
     for (at, _) in text.char_indices().filter(|&(_, c)| counts_items(c)) {
         if let Some(len) = numbered_at(text, at) {
-            let phrase = &text[at..at + len];
-            out.push(Found {
-                key: format!("text:{}", fold_key(phrase)),
-                text: phrase.to_string(),
-                kind: FormulationKind::Numbered,
-                lexicon: None,
-                span: Span::new(at, at + len),
-            });
+            out.push(Found::by_text(text, Span::new(at, at + len), FormulationKind::Numbered));
         }
     }
 }
@@ -250,25 +261,11 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Formulation> {
     for hit in lexicon.find(text) {
         if let Some(ordinal) = ordinal_of_numbered(text, hit.span) {
             // 第三个历史决议 is one resolution, not the entry 三个历史决议 (all three of them).
-            let phrase = ordinal.of(text);
-            found.push(Found {
-                key: format!("text:{}", fold_key(phrase)),
-                text: phrase.to_string(),
-                kind: FormulationKind::Numbered,
-                lexicon: None,
-                span: ordinal,
-            });
+            found.push(Found::by_text(text, ordinal, FormulationKind::Numbered));
             continue;
         }
         if lexicon.is_learned(hit.entry) {
-            let phrase = hit.span.of(text);
-            found.push(Found {
-                key: format!("text:{}", fold_key(phrase)),
-                text: phrase.to_string(),
-                kind: FormulationKind::Learned,
-                lexicon: None,
-                span: hit.span,
-            });
+            found.push(Found::by_text(text, hit.span, FormulationKind::Learned));
             continue;
         }
         found.push(Found {

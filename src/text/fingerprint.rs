@@ -75,14 +75,9 @@ pub(crate) fn hash_folded(word: &str) -> u64 {
         // The same hash without the Unicode tables: folding leaves ASCII alone.
         word.bytes().fold(FNV_OFFSET, |h, b| step(h, b.to_ascii_lowercase() as char))
     } else {
-        // A Han character has no case: only other letters go through the Unicode tables.
-        word.chars().map(fold_char).fold(FNV_OFFSET, |h, c| {
-            if crate::text::normalize::is_han(c) || c.is_ascii() {
-                step(h, c.to_ascii_lowercase())
-            } else {
-                c.to_lowercase().fold(h, step)
-            }
-        })
+        let mut h = FNV_OFFSET;
+        word.chars().map(fold_char).for_each(|c| crate::text::normalize::push_lowercase(c, |l| h = step(h, l)));
+        h
     }
 }
 

@@ -34,6 +34,16 @@ pub fn fold(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// Passes `c` lower-cased to `push`: ASCII and Han (which has no case) without the Unicode
+/// tables, which the other letters go through.
+pub fn push_lowercase(c: char, mut push: impl FnMut(char)) {
+    if c.is_ascii() || is_han(c) {
+        push(c.to_ascii_lowercase());
+    } else {
+        c.to_lowercase().for_each(push);
+    }
+}
+
 /// `s` with its no-break spaces (U+00A0) made ordinary spaces, for display: translations
 /// published online put one between nearly every two words, and a browser then breaks lines
 /// only at the few ordinary spaces left, so paragraphs come out ragged. Offsets into the

@@ -56,7 +56,8 @@ fn label_of(text: &str) -> String {
     let max = if clause.chars().any(crate::text::normalize::is_han) { LABEL_CHARS.0 } else { LABEL_CHARS.1 };
     // No-break spaces (translations carry one between most words) would keep a label from
     // wrapping where it should.
-    let label: String = clause.chars().take(max).map(|c| if c == '\u{a0}' { ' ' } else { c }).collect();
+    let label: String = clause.chars().take(max).collect();
+    let label = crate::text::normalize::breakable_spaces(&label).into_owned();
     if clause.chars().count() > max {
         format!("{label}…")
     } else {
