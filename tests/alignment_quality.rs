@@ -392,23 +392,25 @@ const FLOORS: [(&str, f64, f64); 21] = [
     ("cc19-5-zh", 0.76, 0.85),
     ("gwr2022-zh", 0.77, 0.53),
     ("unga75-2020-en", 0.69, 0.59),
-    ("sco20-2020-en", 0.77, 0.67),
+    // 0.696 → 0.667 added/dropped: a clear mutual best match out of order (pair_mutual_best)
+    // pairs a paragraph the annotators left added; its pair F1 rose 0.791 → 0.810.
+    ("sco20-2020-en", 0.79, 0.65),
     ("cc18-3-zh", 0.79, 0.78),
     // 0.903 → 0.867: the item match no longer pairs two items' first paragraphs that share
     // nothing (under LONE_MIN), which here was right once (the personnel paragraphs).
     ("cc19-3-zh", 0.84, 0.85),
     ("ccdi19-3-zh", 0.81, 0.78),
     ("ccdi19-5-zh", 0.89, 0.00),
-    ("gwr2017-zh", 0.76, 0.24),
-    ("gwr2021-zh", 0.70, 0.29),
+    ("gwr2017-zh", 0.80, 0.32),
+    ("gwr2021-zh", 0.72, 0.32),
     ("apec27-2020-en", 0.69, 0.26),
     ("cpcconst19-2017-zh", 0.97, 0.64),
     ("cc18-4-zh", 0.81, 0.69),
     ("cc19-6-zh", 0.62, 0.82),
     ("ccdi19-4-zh", 0.89, 0.38),
     ("ccdi19-6-zh", 0.85, 0.38),
-    ("gwr2018-zh", 0.74, 0.26),
-    ("congress19-zh", 0.61, 0.43),
+    ("gwr2018-zh", 0.77, 0.35),
+    ("congress19-zh", 0.64, 0.45),
     ("g20-15-2020-en", 0.57, 0.46),
     ("climate-ambition-2020-en", 0.52, 0.41),
 ];

@@ -703,7 +703,8 @@ fn priority_matches_against_annotations() {
         // paragraph now pairs with the 2023 report's rural item (A¶20 with B¶47–49, 0.109)
         // instead of its regional one (B¶43–46, 0.05), and the item match follows the row.
         // Both are gold pairs of the alignment annotation; the priority annotation names B¶43.
-        ("gwr2022-zh", "gwr2023-zh", (0.92, 0.92)),
+        // 0.950 since rows out of order no longer link items (compare_priorities).
+        ("gwr2022-zh", "gwr2023-zh", (0.93, 0.93)),
     ];
     for (a_id, b_id, floor) in pairs {
         let path = common::root().join(format!("tests/priorities/{a_id}__{b_id}.tsv"));

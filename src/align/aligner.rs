@@ -7,9 +7,7 @@ use super::*;
 pub(super) struct Aligner<'f> {
     pub(super) a: &'f [Vec<Feature>],
     pub(super) b: &'f [Vec<Feature>],
-    pub(super) weights: Weights,
-    pub(super) weight_a: Vec<f32>,
-    pub(super) weight_b: Vec<f32>,
+    pub(super) weights: &'f Weights,
     /// Each leaf's weighted features that the other document has too: all that two leaves
     /// can share, so similarities walk these shorter lists (the totals above count all).
     pub(super) near_a: Vec<Vec<Feature>>,
@@ -27,12 +25,28 @@ pub(super) struct Aligner<'f> {
 
 impl Aligner<'_> {
     pub(super) fn similarity(&self, i: usize, j: usize) -> f32 {
-        let total = self.weight_a[i] + self.weight_b[j];
+        let total = self.weights.total_a[i] + self.weights.total_b[j];
         if total > 0.0 {
             (2.0 * self.weights.shared(&self.near_a[i], &self.near_b[j]) / total).min(1.0)
         } else {
             0.0
         }
+    }
+
+    /// Whether a pair of leaves `i` of A and `j` of B would cross a pair made in order: it
+    /// stands out of order, moved.
+    pub(super) fn crosses(&self, i: usize, j: usize) -> bool {
+        self.groups.iter().filter(|g| g.kind == GroupKind::Paired && !g.moved).any(|g| {
+            let (a0, a1, b0, b1) = (g.a[0], g.a[g.a.len() - 1], g.b[0], g.b[g.b.len() - 1]);
+            (a1 < i && b0 > j) || (a0 > i && b1 < j)
+        })
+    }
+
+    /// How many weighted features leaves `i` of A and `j` of B share.
+    pub(super) fn shared_count(&self, i: usize, j: usize) -> usize {
+        let mut n = 0;
+        crate::util::sorted::for_each_shared(&self.near_a[i], &self.near_b[j], |_, _| n += 1);
+        n
     }
 
     /// Candidate `c` weighed for the in-order chain: as it is, unless one of its leaves is a
@@ -223,6 +237,41 @@ impl Aligner<'_> {
         }
     }
 
+    /// Leftover leaves that are each other's best match among all leaves of the other side,
+    /// paired or not, and clearly so ([`MUTUAL_MARGIN`]), sharing more than a word or two
+    /// ([`MUTUAL_SHARED_MIN`]), pair from [`GAP_MIN`] on wherever
+    /// they stand within parts that may pair (`allowed`): neither has a likelier partner
+    /// anywhere, which chance seldom arranges. A work report that reviews five years instead
+    /// of one regroups its review by theme; the paragraph on reform still has one likeliest
+    /// counterpart. Across parts (this year's tasks against next year's review of them) the
+    /// likeliest counterpart plays another role, and the pair is left out.
+    pub(super) fn pair_mutual_best(&mut self, candidates: &[Candidate], allowed: &dyn Fn(usize, usize) -> bool) {
+        // Each leaf's best candidate and the similarity of its second best.
+        let mut best_a: Vec<(Option<Candidate>, f32)> = vec![(None, 0.0); self.a.len()];
+        let mut best_b: Vec<(Option<Candidate>, f32)> = vec![(None, 0.0); self.b.len()];
+        let keep = |best: &mut (Option<Candidate>, f32), c: Candidate| match best.0 {
+            Some(b) if c.2 <= b.2 => best.1 = best.1.max(c.2),
+            Some(b) => *best = (Some(c), b.2),
+            None => best.0 = Some(c),
+        };
+        for &c in candidates.iter().filter(|c| !self.repeated_a[c.0] && !self.repeated_b[c.1]) {
+            keep(&mut best_a[c.0], c);
+            keep(&mut best_b[c.1], c);
+        }
+        for (c, second_a) in best_a.into_iter().filter_map(|(c, s)| Some((c?, s))) {
+            let (theirs, second_b) = best_b[c.1];
+            if c.2 >= GAP_MIN
+                && theirs.is_some_and(|b| b.0 == c.0)
+                && second_a.max(second_b) <= MUTUAL_MARGIN * c.2
+                && self.shared_count(c.0, c.1) >= MUTUAL_SHARED_MIN
+                && self.free(&c)
+                && allowed(c.0, c.1)
+            {
+                self.pair(c, self.crosses(c.0, c.1));
+            }
+        }
+    }
+
     /// Leftover leaves on both sides that still look clearly alike are paired out of order,
     /// except lines their document repeats (see the module's doc).
     pub(super) fn pair_moved(&mut self, candidates: &[Candidate]) {
@@ -275,7 +324,7 @@ impl Aligner<'_> {
             let other = if side_b { &self.groups[g].a } else { &self.groups[g].b };
             let [y] = other[..] else { continue };
             let (i, j) = if side_b { (y, x) } else { (x, y) };
-            let own_weight = if side_b { self.weight_b[x] } else { self.weight_a[x] };
+            let own_weight = if side_b { self.weights.total_b[x] } else { self.weights.total_a[x] };
             let contained = own_weight > 0.0
                 && self.weights.shared(&self.near_a[i], &self.near_b[j]) / own_weight >= CONTAINMENT_MIN;
             let is_best = best.is_some_and(|c| (c.0, c.1) == (i, j) && c.2 >= JOIN_MIN);

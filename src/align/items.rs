@@ -19,14 +19,15 @@ use super::*;
 ///   it does when one item's opening paragraph alone is the pair's side (the task
 ///   condensed there, further paragraphs of its own after it) and the row stays as alike.
 ///
-/// A new pair out of order with the in-order pairs is marked moved.
+/// A new pair out of order with the in-order pairs is marked moved. `weights` are those of
+/// `a` and `b` ([`Weights::new`]).
 pub fn pair_matched_items(
     groups: Vec<Group>,
     items: &[(Vec<usize>, Vec<usize>)],
-    a: &[Vec<Feature>],
-    b: &[Vec<Feature>],
+    (a, b): (&[Vec<Feature>], &[Vec<Feature>]),
+    weights: &Weights,
 ) -> Vec<Group> {
-    let mut pairing = ItemPairing::new(groups, a, b);
+    let mut pairing = ItemPairing::new(groups, (a, b), weights);
     for (x, y) in items.iter().filter(|(x, y)| !x.is_empty() && !y.is_empty()) {
         pairing.pair_best_matches(x, y);
         if !pairing.start_from_first_leaves(x, y) {
@@ -50,12 +51,15 @@ pub(super) struct ItemPairing<'f> {
     pub(super) changed: Vec<usize>,
     pub(super) a: &'f [Vec<Feature>],
     pub(super) b: &'f [Vec<Feature>],
-    /// Made when first needed (most comparisons pair no item this way).
-    pub(super) weights: std::cell::OnceCell<Weights>,
+    pub(super) weights: &'f Weights,
 }
 
 impl<'f> ItemPairing<'f> {
-    pub(super) fn new(groups: Vec<Group>, a: &'f [Vec<Feature>], b: &'f [Vec<Feature>]) -> Self {
+    pub(super) fn new(
+        groups: Vec<Group>,
+        (a, b): (&'f [Vec<Feature>], &'f [Vec<Feature>]),
+        weights: &'f Weights,
+    ) -> Self {
         let (mut group_a, mut group_b) = (vec![usize::MAX; a.len()], vec![usize::MAX; b.len()]);
         for (g, group) in groups.iter().enumerate() {
             group.a.iter().for_each(|&i| group_a[i] = g);
@@ -71,12 +75,12 @@ impl<'f> ItemPairing<'f> {
             changed: Vec::new(),
             a,
             b,
-            weights: std::cell::OnceCell::new(),
+            weights,
         }
     }
 
-    pub(super) fn weights(&self) -> &Weights {
-        self.weights.get_or_init(|| Weights::new(self.a, self.b))
+    pub(super) fn weights(&self) -> &'f Weights {
+        self.weights
     }
 
     /// Whether leaf `i` of A is still dropped.
@@ -239,7 +243,7 @@ impl<'f> ItemPairing<'f> {
         self.changed.sort_unstable();
         self.changed.dedup();
         let (a, b) = (self.a, self.b);
-        let weights = self.weights.get_or_init(|| Weights::new(a, b));
+        let weights = self.weights;
         for &g in &self.changed {
             let (x, y) = (&self.groups[g].a, &self.groups[g].b);
             let similarity = weights.group_similarity((a, b), (x, y));

@@ -17,11 +17,13 @@
 //!    A pair with a line its document repeats (各位代表！) weighs in the chain by how well
 //!    the leaves beside it match ([`LONE_CONTEXT`] at least), so the copy in the same place
 //!    wins.
-//! 2. **Moved pairs**: leaves left over on both sides that still look clearly alike, and, in
-//!    a restructured pair of documents ([`RESTRUCTURED_BELOW`]: speeches that regroup their
-//!    points), leftovers that are each other's best match. Never a line its document
-//!    repeats word for word (a salutation such as 各位代表！): which copy went where says
-//!    nothing, so such lines pair only in order.
+//! 2. **Moved pairs**: leaves left over on both sides that still look clearly alike; in a
+//!    restructured pair of documents ([`RESTRUCTURED_BELOW`]: speeches that regroup their
+//!    points), leftovers that are each other's best match among the leftovers; in any pair,
+//!    leftovers that are each other's clear best match among all leaves ([`MUTUAL_MARGIN`],
+//!    [`MUTUAL_SHARED_MIN`]) within parts that may pair. Never a line its document repeats
+//!    word for word (a salutation such as 各位代表！): which copy went where says nothing,
+//!    so such lines pair only in order.
 //! 3. **Split and merged**: a leftover leaf next to a paired one whose text is mostly
 //!    contained in that pair's other side joins the pair (one-to-many or many-to-one).
 //! 4. Whatever is still unpaired is added (only in B) or dropped (only in A).
@@ -49,7 +51,8 @@ pub use nearest::{nearest_leaves, nearest_leaves_for, NearLeaves, NEAREST_MAX_LE
 use parts::PartBands;
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
-use weights::{candidate_pairs, heaviest_chain, Weights};
+pub use weights::Weights;
+use weights::{candidate_pairs, heaviest_chain};
 
 /// A repeated line (a salutation) weighs in the in-order chain as much as the leaves beside
 /// it match, and at least this share of its own similarity: a copy whose neighbours were
@@ -88,6 +91,13 @@ pub const GAP_DP_BAR: f32 = 0.08;
 /// leaves was restructured (a speech that regroups its points): there, leftover leaves that
 /// are each other's best match pair out of order from [`GAP_MIN`] on.
 pub const RESTRUCTURED_BELOW: f32 = 0.42;
+/// Leftover leaves that are each other's best match over all leaves pair out of order only
+/// when neither has a second best above this share of their similarity (see
+/// `pair_mutual_best`): a clear match, not the top of several alike.
+pub const MUTUAL_MARGIN: f32 = 0.8;
+/// ... and only when they share at least this many features: two short lines that share
+/// one word (第一段, 新的一段话) are each other's best match by chance.
+pub const MUTUAL_SHARED_MIN: usize = 4;
 /// A pair out of order needs more evidence than one in order.
 pub const MOVE_MIN: f32 = 0.5;
 /// A leftover leaf squeezed between two pairs joins one only when that pair's similarity is
@@ -144,11 +154,18 @@ pub fn align(a: &[Vec<Feature>], b: &[Vec<Feature>]) -> Vec<Group> {
 /// report pair with the tasks of the next, not with a review that covers the same topics.
 /// `parts_a[i]` is the part of A's leaf `i` (non-decreasing); moved pairs ignore parts.
 pub fn align_in_parts(a: &[Vec<Feature>], b: &[Vec<Feature>], parts_a: &[usize], parts_b: &[usize]) -> Vec<Group> {
-    let weights = Weights::new(a, b);
+    align_weighed(a, b, (parts_a, parts_b), &Weights::new(a, b))
+}
+
+/// [`align_in_parts`] with the documents' [`Weights`] already built (`Weights::new(a, b)`).
+pub fn align_weighed(
+    a: &[Vec<Feature>],
+    b: &[Vec<Feature>],
+    (parts_a, parts_b): (&[usize], &[usize]),
+    weights: &Weights,
+) -> Vec<Group> {
     let (near_a, near_b) = weights.near(a, b);
     let mut state = Aligner {
-        weight_a: a.iter().map(|f| weights.total(f)).collect(),
-        weight_b: b.iter().map(|f| weights.total(f)).collect(),
         near_a,
         near_b,
         a,
@@ -161,12 +178,12 @@ pub fn align_in_parts(a: &[Vec<Feature>], b: &[Vec<Feature>], parts_a: &[usize],
         weights,
         dp_cells_left: GAP_DP_BUDGET,
     };
-    let bands = PartBands::new(a, b, parts_a, parts_b, &state.weights);
+    let bands = PartBands::new(a, b, parts_a, parts_b, weights);
     let candidates = candidate_pairs(
         a,
         b,
-        &state.weights,
-        (&state.weight_a, &state.weight_b),
+        weights,
+        (&weights.total_a, &weights.total_b),
         GAP_MIN,
         |i, j| bands.allows(parts_a[i], parts_b[j]),
         |_| true,
@@ -196,6 +213,7 @@ pub fn align_in_parts(a: &[Vec<Feature>], b: &[Vec<Feature>], parts_a: &[usize],
     }
     state.pair_moved(&candidates);
     state.pair_restructured(&candidates);
+    state.pair_mutual_best(&candidates, &|i, j| bands.allows(parts_a[i], parts_b[j]));
     state.grow_split_and_merged(&candidates);
     state.join_squeezed();
     state.finish()
@@ -301,7 +319,7 @@ mod tests {
         let a = fps(&["开幕", "创新驱动 科技", "科技自立 创新", "数字经济 创新", "闭幕"]);
         let b = fps(&["开幕", "闭幕", "产业体系 创新驱动 科技自立 数字经济"]);
         let aligned = groups(&[(&[0], &[0]), (&[1], &[]), (&[2], &[]), (&[3], &[]), (&[4], &[1]), (&[], &[2])]);
-        let got = pair_matched_items(aligned, &[(vec![1, 2, 3], vec![2])], &a, &b);
+        let got = pair_matched_items(aligned, &[(vec![1, 2, 3], vec![2])], (&a, &b), &Weights::new(&a, &b));
         assert_eq!(
             summary(&got),
             [
@@ -319,7 +337,7 @@ mod tests {
         let a = fps(&["创新驱动 科技自立", "科技自立", "数字经济 科技自立", "外交政策"]);
         let b = fps(&["产业体系 科技自立 数字经济 创新驱动"]);
         let aligned = groups(&[(&[0], &[]), (&[1], &[0]), (&[2], &[]), (&[3], &[])]);
-        let got = pair_matched_items(aligned, &[(vec![0, 1, 2], vec![0])], &a, &b);
+        let got = pair_matched_items(aligned, &[(vec![0, 1, 2], vec![0])], (&a, &b), &Weights::new(&a, &b));
         assert_eq!(
             summary(&got),
             [(vec![0, 1, 2], vec![0], GroupKind::Paired, false), (vec![3], vec![], GroupKind::Dropped, false)]
@@ -333,7 +351,7 @@ mod tests {
         let a = fps(&["开幕", "绿色革命 碳达峰 碳中和", "生物多样性"]);
         let b = fps(&["开幕", "振兴经济 发展优先", "以人民为中心", "人与自然和谐 碳达峰 碳中和"]);
         let aligned = groups(&[(&[0], &[0]), (&[1], &[]), (&[2], &[]), (&[], &[1]), (&[], &[2]), (&[], &[3])]);
-        let got = pair_matched_items(aligned, &[(vec![1, 2], vec![1, 2, 3])], &a, &b);
+        let got = pair_matched_items(aligned, &[(vec![1, 2], vec![1, 2, 3])], (&a, &b), &Weights::new(&a, &b));
         let pairs: Vec<_> =
             summary(&got).into_iter().filter(|g| g.2 == GroupKind::Paired).map(|g| (g.0, g.1)).collect();
         assert_eq!(pairs, [(vec![0], vec![0]), (vec![1], vec![3])]);
@@ -344,7 +362,7 @@ mod tests {
         let a = fps(&["一是创新", "科技", "数字"]);
         let b = fps(&["一是产业", "制造", "链条"]);
         let aligned = groups(&[(&[0], &[]), (&[1], &[]), (&[2], &[]), (&[], &[0]), (&[], &[1]), (&[], &[2])]);
-        let got = pair_matched_items(aligned, &[(vec![0, 1, 2], vec![0, 1, 2])], &a, &b);
+        let got = pair_matched_items(aligned, &[(vec![0, 1, 2], vec![0, 1, 2])], (&a, &b), &Weights::new(&a, &b));
         assert!(summary(&got).contains(&(vec![0], vec![0], GroupKind::Paired, false)));
         assert_eq!(got.iter().filter(|g| g.kind == GroupKind::Paired).count(), 1);
     }
@@ -381,7 +399,7 @@ mod tests {
         let a = fps(&["民生 教育 就业", "民生 医疗 社保", "民生 住房 文化"]);
         let b = fps(&["民生 教育 就业 医疗 社保 住房 文化", "政府 自身 建设"]);
         let aligned = groups(&[(&[0], &[]), (&[1], &[0]), (&[2], &[]), (&[], &[1])]);
-        let got = pair_matched_items(aligned, &[(vec![0, 1, 2], vec![0, 1])], &a, &b);
+        let got = pair_matched_items(aligned, &[(vec![0, 1, 2], vec![0, 1])], (&a, &b), &Weights::new(&a, &b));
         assert_eq!(
             summary(&got),
             [(vec![0, 1, 2], vec![0], GroupKind::Paired, false), (vec![], vec![1], GroupKind::Added, false)]
@@ -467,6 +485,37 @@ mod tests {
         // Beside an unchanged pair there is no room: the paragraph was dropped.
         let got = summary(&align(&a, &fps(&[intro, x1, end])));
         assert!(got.contains(&(vec![2], vec![], GroupKind::Dropped, false)), "{got:?}");
+    }
+
+    #[test]
+    fn a_rewritten_paragraph_moved_far_pairs_with_its_one_clear_counterpart() {
+        // The rural paragraph moves from last to first and is rewritten: too unlike its old
+        // self to pair as a plain move, but each is the other's only likely partner.
+        let a = fps(&[
+            "Growth held steady and jobs were created across the country.",
+            "We cut taxes and fees for small firms by a large margin.",
+            "Exports rose and foreign investment reached a new high.",
+            "The rural revitalization drive brought new roads, clean water and broadband to remote villages, \
+             and farm incomes grew faster than urban incomes for the fifth year.",
+        ]);
+        let b = fps(&[
+            "Remote villages now have broadband and clean water, and new rural roads, thanks to the revitalization drive.",
+            "Growth held steady and jobs were created across the country.",
+            "We cut taxes and fees for small firms by a large margin.",
+            "Exports rose and foreign investment reached a new high.",
+        ]);
+        let moved = align(&a, &b).into_iter().find(|g| g.a == [3]).expect("a row for the rural paragraph");
+        assert!(moved.similarity < MOVE_MIN, "a rewritten paragraph, not a plain move: {}", moved.similarity);
+        assert_eq!((moved.b, moved.kind, moved.moved), (vec![0], GroupKind::Paired, true));
+    }
+
+    #[test]
+    fn two_short_lines_that_share_one_word_stay_added_and_dropped() {
+        let a = fps(&["题", "第一段。", "第二段落的内容很长。"]);
+        let b = fps(&["题", "第二段落的内容很长。", "新的一段话，完全不同。"]);
+        let got = summary(&align(&a, &b));
+        assert!(got.contains(&(vec![1], vec![], GroupKind::Dropped, false)), "{got:?}");
+        assert!(got.contains(&(vec![], vec![2], GroupKind::Added, false)), "{got:?}");
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub const NEAREST_MAX_LEAVES: usize = 2_000;
 /// (see [`nearest_leaves_for`]), for documents up to [`NEAREST_MAX_LEAVES`] leaves together;
 /// none beyond.
 pub fn nearest_leaves(a: &[Vec<Feature>], b: &[Vec<Feature>], k: usize) -> (Vec<NearLeaves>, Vec<NearLeaves>) {
-    nearest_leaves_for(a, b, k, (&vec![true; a.len()], &vec![true; b.len()]))
+    nearest_leaves_for(a, b, k, (&vec![true; a.len()], &vec![true; b.len()]), &Weights::new(a, b))
 }
 
 /// [`nearest_leaves`] for the leaves `wanted` only (the added and dropped ones; the others
@@ -21,22 +21,21 @@ pub fn nearest_leaves(a: &[Vec<Feature>], b: &[Vec<Feature>], k: usize) -> (Vec<
 /// for each wanted leaf of B, searched from its side. Shown beside added and dropped sections,
 /// so a reader of two restructured documents can find where a paragraph went when the
 /// alignment found it no partner. The same bounded candidate search as the alignment's (an
-/// inverted index of rare features), so it costs what the wanted leaves cost.
+/// inverted index of rare features), so it costs what the wanted leaves cost. `weights` are
+/// those of `a` and `b` ([`Weights::new`]).
 pub fn nearest_leaves_for(
     a: &[Vec<Feature>],
     b: &[Vec<Feature>],
     k: usize,
     wanted: (&[bool], &[bool]),
+    weights: &Weights,
 ) -> (Vec<NearLeaves>, Vec<NearLeaves>) {
     if a.len() + b.len() > NEAREST_MAX_LEAVES {
         return (vec![Vec::new(); a.len()], vec![Vec::new(); b.len()]);
     }
     let (wanted_a, wanted_b) = wanted;
-    let weights = Weights::new(a, b);
-    let weight_a: Vec<f32> = a.iter().map(|f| weights.total(f)).collect();
-    let weight_b: Vec<f32> = b.iter().map(|f| weights.total(f)).collect();
     let nearest = |x: &[Vec<Feature>], y: &[Vec<Feature>], wx: &[f32], wy: &[f32], wanted: &[bool]| {
-        let mut candidates = candidate_pairs(x, y, &weights, (wx, wy), NEAREST_MIN, |_, _| true, |i| wanted[i]);
+        let mut candidates = candidate_pairs(x, y, weights, (wx, wy), NEAREST_MIN, |_, _| true, |i| wanted[i]);
         crate::util::shared_sort::best_first_candidates(&mut candidates);
         let mut near: Vec<NearLeaves> = vec![Vec::new(); x.len()];
         for (i, j, sim) in candidates {
@@ -46,7 +45,10 @@ pub fn nearest_leaves_for(
         }
         near
     };
-    (nearest(a, b, &weight_a, &weight_b, wanted_a), nearest(b, a, &weight_b, &weight_a, wanted_b))
+    (
+        nearest(a, b, &weights.total_a, &weights.total_b, wanted_a),
+        nearest(b, a, &weights.total_b, &weights.total_a, wanted_b),
+    )
 }
 
 /// The leaves of the other side most like one leaf, best first: `(position, similarity)`.

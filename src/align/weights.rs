@@ -3,13 +3,21 @@
 
 use super::*;
 
-/// Rarity weights of features over all leaves of both documents.
-pub(super) struct Weights {
+/// Rarity weights of features over all leaves of both documents, and each leaf's total
+/// weight. Built once per pair of documents ([`Weights::new`]) and shared by the alignment,
+/// the pairs that matched priority items add to it, and the search for the closest sections
+/// of added and dropped leaves: the three read the same weights.
+pub struct Weights {
     pub(super) weight: HashMap<Feature, f32>,
+    /// The total weight of each leaf of A (and of B): the denominators of the similarities.
+    pub(super) total_a: Vec<f32>,
+    pub(super) total_b: Vec<f32>,
 }
 
 impl Weights {
-    pub(super) fn new(a: &[Vec<Feature>], b: &[Vec<Feature>]) -> Self {
+    /// The weights of the features of leaves `a` and `b` (fingerprints, see
+    /// [`crate::text::fingerprint`]).
+    pub fn new(a: &[Vec<Feature>], b: &[Vec<Feature>]) -> Self {
         // Document frequencies first, turned into weights in place (one map, not two).
         let mut weight: HashMap<Feature, f32> = HashMap::default();
         for f in a.iter().chain(b).flatten() {
@@ -18,8 +26,15 @@ impl Weights {
         let n = (a.len() + b.len()) as f32;
         let stop = if n >= 20.0 { ((n / 4.0).ceil() as u32).min(COMMON_ABOVE) as f32 } else { f32::INFINITY };
         weight.retain(|_, df| *df <= stop);
-        weight.values_mut().for_each(|w| *w = (1.0 + n / *w).ln());
-        Weights { weight }
+        // Document frequencies are small whole numbers: one logarithm per frequency.
+        let most = weight.values().fold(0.0f32, |m, &df| m.max(df)) as usize;
+        let by_frequency: Vec<f32> = (0..=most).map(|df| (1.0 + n / df as f32).ln()).collect();
+        weight.values_mut().for_each(|w| *w = by_frequency[*w as usize]);
+        let totals = |leaves: &[Vec<Feature>]| -> Vec<f32> {
+            leaves.iter().map(|l| l.iter().map(|f| weight.get(f).copied().unwrap_or(0.0)).sum()).collect()
+        };
+        let (total_a, total_b) = (totals(a), totals(b));
+        Weights { weight, total_a, total_b }
     }
 
     pub(super) fn of(&self, f: &Feature) -> f32 {
@@ -39,7 +54,7 @@ impl Weights {
     ) -> f32 {
         let shared: f32 = xs.iter().flat_map(|&i| ys.iter().map(move |&j| self.shared(&a[i], &b[j]))).sum();
         let total: f32 =
-            xs.iter().map(|&i| self.total(&a[i])).sum::<f32>() + ys.iter().map(|&j| self.total(&b[j])).sum::<f32>();
+            xs.iter().map(|&i| self.total_a[i]).sum::<f32>() + ys.iter().map(|&j| self.total_b[j]).sum::<f32>();
         if total > 0.0 {
             (2.0 * shared / total).min(1.0)
         } else {

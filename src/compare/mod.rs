@@ -7,7 +7,7 @@
 
 mod rows;
 
-pub use rows::{align_prepared, align_with_priorities, rows_without_diffs};
+pub use rows::{align_prepared, align_with_priorities, leaf_weights, rows_without_diffs};
 use rows::{only_repeated_lines, relation_of};
 
 use crate::diff::significance::Significance;
@@ -243,7 +243,8 @@ pub fn compare_reporting(
     let prepared_a = prepare(text_a);
     let prepared_b = prepare(text_b);
     progress("Aligning the sections and priorities", 20);
-    let (groups, priorities) = align_with_priorities((text_a, text_b), (&prepared_a, &prepared_b));
+    let weights = leaf_weights(&prepared_a, &prepared_b);
+    let (groups, priorities) = align_with_priorities((text_a, text_b), (&prepared_a, &prepared_b), &weights);
     progress("Comparing aligned sections word by word", 30);
     let (total_rows, mut last_percent) = (groups.len().max(1), 30);
     let (outline_a, outline_b) = (&prepared_a.outline, &prepared_b.outline);
@@ -314,7 +315,7 @@ pub fn compare_reporting(
     }
     stats.priorities_moved =
         priorities.matches.iter().flat_map(|m| &m.items).filter(|i| i.rank_change.is_some_and(|c| c != 0)).count();
-    let (nearest_a, nearest_b) = nearest_of_unpaired(&rows, (&prepared_a, &prepared_b));
+    let (nearest_a, nearest_b) = nearest_of_unpaired(&rows, (&prepared_a, &prepared_b), &weights);
     Comparison {
         outline_a: prepared_a.outline,
         outline_b: prepared_b.outline,
@@ -329,7 +330,11 @@ pub fn compare_reporting(
 
 /// The closest sections of every added and dropped leaf ([`Nearest`]), leaves with none
 /// left out.
-fn nearest_of_unpaired(rows: &[Row], (a, b): (&Prepared, &Prepared)) -> (Vec<Nearest>, Vec<Nearest>) {
+fn nearest_of_unpaired(
+    rows: &[Row],
+    (a, b): (&Prepared, &Prepared),
+    weights: &crate::align::Weights,
+) -> (Vec<Nearest>, Vec<Nearest>) {
     // The dropped leaves of A and the added leaves of B, as `(section id, leaf position)`:
     // only they show their closest sections, so only they are searched.
     let unpaired = |relation: Relation, own: &Prepared| -> Vec<(usize, usize)> {
@@ -350,6 +355,7 @@ fn nearest_of_unpaired(rows: &[Row], (a, b): (&Prepared, &Prepared)) -> (Vec<Nea
         &b.prints,
         NEAREST_SHOWN,
         (&mask(&dropped, a.prints.len()), &mask(&added, b.prints.len())),
+        weights,
     );
     let collect = |leaves: &[(usize, usize)], other: &Prepared, near: &[crate::align::NearLeaves]| -> Vec<Nearest> {
         leaves

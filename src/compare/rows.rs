@@ -1,7 +1,7 @@
 //! From alignment to rows: the alignment of two prepared documents, followed by the
 //! priorities it matched, and the rows it makes before any word diff.
 
-use crate::align::{align_in_parts, GroupKind};
+use crate::align::{align_in_parts, align_weighed, GroupKind, Weights};
 use crate::findings::priorities::{compare_priorities, match_unlinked_lists, PriorityComparison, DASH_STYLE};
 use crate::model::prepared::Prepared;
 use crate::model::row::{Relation, Row};
@@ -11,23 +11,32 @@ pub fn align_prepared(a: &Prepared, b: &Prepared) -> Vec<crate::align::Group> {
     align_in_parts(&a.prints, &b.prints, &a.outline.leaf_parts(), &b.outline.leaf_parts())
 }
 
+/// The rarity weights of two prepared documents' leaves, shared by their alignment and the
+/// search for the closest sections of added and dropped ones.
+pub fn leaf_weights(a: &Prepared, b: &Prepared) -> Weights {
+    Weights::new(&a.prints, &b.prints)
+}
+
 /// Aligns two prepared documents and matches their priorities; the alignment then follows
 /// the matched items it had left apart (see [`crate::align::pair_matched_items`]). The rows
 /// show the two versions of a task side by side, where they would show one dropped and the
 /// other added (a work report's innovation task, five paragraphs, and the next year's
-/// industrial-system task that condenses it into one).
+/// industrial-system task that condenses it into one). `weights` are those of the two
+/// documents' leaves ([`leaf_weights`]).
 pub fn align_with_priorities(
     texts: (&str, &str),
     docs: (&Prepared, &Prepared),
+    weights: &Weights,
 ) -> (Vec<crate::align::Group>, PriorityComparison) {
-    let groups = align_prepared(docs.0, docs.1);
+    let parts = (&docs.0.outline.leaf_parts()[..], &docs.1.outline.leaf_parts()[..]);
+    let groups = align_weighed(&docs.0.prints, &docs.1.prints, parts, weights);
     let rows = rows_without_diffs(docs.0, docs.1, groups.clone());
     let mut priorities = compare_priorities(texts, docs, &rows);
     let items = matched_item_leaves(&priorities, docs);
     let groups = if items.is_empty() {
         groups
     } else {
-        crate::align::pair_matched_items(groups, &items, &docs.0.prints, &docs.1.prints)
+        crate::align::pair_matched_items(groups, &items, (&docs.0.prints, &docs.1.prints), weights)
     };
     match_unlinked_lists(&mut priorities, texts, docs);
     (groups, priorities)

@@ -25,7 +25,7 @@ pub mod presets;
 pub mod priority_tracks;
 pub mod tables;
 
-use crate::compare::{align_with_priorities, prepare, rows_without_diffs, Prepared, Relation, Row};
+use crate::compare::{align_with_priorities, leaf_weights, prepare, rows_without_diffs, Prepared, Relation, Row};
 use crate::findings::formulation_changes::{compare_formulations, FormulationChange};
 use crate::findings::formulations::{extract, Formulation};
 use crate::findings::lexicon::Lexicon;
@@ -153,7 +153,8 @@ pub fn assemble(docs: &[SeriesDoc<'_>], analyses: Vec<DocAnalysis>) -> Timeline 
         .windows(2)
         .map(|w| {
             let (a, b) = (&w[0], &w[1]);
-            let (groups, priorities) = align_with_priorities((a.text, b.text), (&a.prepared, &b.prepared));
+            let weights = leaf_weights(&a.prepared, &b.prepared);
+            let (groups, priorities) = align_with_priorities((a.text, b.text), (&a.prepared, &b.prepared), &weights);
             let rows = rows_without_diffs(&a.prepared, &b.prepared, groups);
             let outlines = (&a.prepared.outline, &b.prepared.outline);
             let formulations =

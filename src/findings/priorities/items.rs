@@ -201,14 +201,13 @@ fn free_similarities(
     let mut all: Vec<u64> = fa.iter().chain(&fb).flat_map(|f| f.iter()).copied().collect();
     all.sort_unstable();
     let n = (fa.len() + fb.len()) as f32;
-    let weight = |f: &u64| -> f32 {
-        let df = all.partition_point(|x| x <= f) - all.partition_point(|x| x < f);
-        if n >= 4.0 && df as f32 > n / 2.0 {
-            0.0
-        } else {
-            (1.0 + n / df as f32).ln()
-        }
-    };
+    // Each distinct feature with its weight, from the length of its run in `all`.
+    let mut weighed: Vec<(u64, f32)> = Vec::new();
+    for run in all.chunk_by(|x, y| x == y) {
+        let df = run.len() as f32;
+        weighed.push((run[0], if n >= 4.0 && df > n / 2.0 { 0.0 } else { (1.0 + n / df).ln() }));
+    }
+    let weight = |f: &u64| -> f32 { weighed[weighed.partition_point(|(x, _)| x < f)].1 };
     let (wa, wb): (Vec<Vec<f32>>, Vec<Vec<f32>>) = (
         fa.iter().map(|f| f.iter().map(weight).collect()).collect(),
         fb.iter().map(|f| f.iter().map(weight).collect()).collect(),

@@ -24,10 +24,15 @@ pub fn compare_priorities(texts: (&str, &str), docs: (&Prepared, &Prepared), row
     // row's similarity times the shorter leaf's length. A salutation both speeches repeat
     // ("Colleagues,", "Thank you.") pairs at 1.0 but stands for a few bytes; counted as
     // much as a paragraph, the ones after a speech's last item tied that item to the
-    // other speech's last item, whatever the two said.
+    // other speech's last item, whatever the two said. A row out of order (moved) links
+    // nothing: it says where one paragraph went, not which task became which. The 2022
+    // work report's special-bonds paragraph, in its first task (stabilise the economy),
+    // went to the 2023 report's first task (expand demand), whose forerunner is the 2022
+    // report's fifth task.
     let length = |outline: &Outline, leaf: usize| outline.get(leaf).body.len() as f32;
     let mut partners: Vec<(usize, usize, f32)> = Vec::new();
-    for row in rows.iter().filter(|r| !matches!(r.relation, Relation::Added | Relation::Dropped)) {
+    let linking = |r: &&Row| !r.moved && !matches!(r.relation, Relation::Added | Relation::Dropped);
+    for row in rows.iter().filter(linking) {
         for &x in &row.a {
             for &y in &row.b {
                 let text = length(outlines.0, x).min(length(outlines.1, y)).max(1.0);
