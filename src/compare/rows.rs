@@ -8,7 +8,7 @@ use crate::model::row::{Relation, Row};
 
 /// Aligns two prepared documents (groups in leaf positions, see [`crate::align::Group`]).
 pub fn align_prepared(a: &Prepared, b: &Prepared) -> Vec<crate::align::Group> {
-    align_in_parts(&a.prints, &b.prints, &a.outline.leaf_parts(), &b.outline.leaf_parts())
+    align_in_parts(&a.prints, &b.prints, &a.parts, &b.parts)
 }
 
 /// The rarity weights of two prepared documents' leaves, shared by their alignment and the
@@ -28,7 +28,7 @@ pub fn align_with_priorities(
     docs: (&Prepared, &Prepared),
     weights: &Weights,
 ) -> (Vec<crate::align::Group>, PriorityComparison) {
-    let parts = (&docs.0.outline.leaf_parts()[..], &docs.1.outline.leaf_parts()[..]);
+    let parts = (&docs.0.parts[..], &docs.1.parts[..]);
     let groups = align_weighed(&docs.0.prints, &docs.1.prints, parts, weights);
     let rows = rows_without_diffs(docs.0, docs.1, groups.clone());
     let mut priorities = compare_priorities(texts, docs, &rows);
