@@ -9,7 +9,7 @@ pub(super) struct Aligner<'f> {
     pub(super) b: &'f [Vec<Feature>],
     pub(super) weights: &'f Weights,
     /// Each leaf's weighted features that the other document has too: all that two leaves
-    /// can share, so similarities walk these shorter lists (the totals above count all).
+    /// can share, so similarities walk these shorter lists (the totals of `weights` count all).
     pub(super) near_a: Vec<Vec<Feature>>,
     pub(super) near_b: Vec<Vec<Feature>>,
     /// The group each leaf belongs to, once paired.

@@ -52,7 +52,7 @@ use parts::PartBands;
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
 pub use weights::Weights;
-use weights::{candidate_pairs, heaviest_chain};
+use weights::{candidate_pairs, heaviest_chain, Postings};
 
 /// A repeated line (a salutation) weighs in the in-order chain as much as the leaves beside
 /// it match, and at least this share of its own similarity: a copy whose neighbours were
@@ -181,7 +181,7 @@ pub fn align_weighed(
     let bands = PartBands::new(a, b, parts_a, parts_b, weights);
     let candidates = candidate_pairs(
         a,
-        b,
+        weights.postings(b, true),
         weights,
         (&weights.total_a, &weights.total_b),
         GAP_MIN,

@@ -34,7 +34,7 @@ pub fn nearest_leaves_for(
         return (vec![Vec::new(); a.len()], vec![Vec::new(); b.len()]);
     }
     let (wanted_a, wanted_b) = wanted;
-    let nearest = |x: &[Vec<Feature>], y: &[Vec<Feature>], wx: &[f32], wy: &[f32], wanted: &[bool]| {
+    let nearest = |x: &[Vec<Feature>], y: &Postings, wx: &[f32], wy: &[f32], wanted: &[bool]| {
         let mut candidates = candidate_pairs(x, y, weights, (wx, wy), NEAREST_MIN, |_, _| true, |i| wanted[i]);
         crate::util::shared_sort::best_first_candidates(&mut candidates);
         let mut near: Vec<NearLeaves> = vec![Vec::new(); x.len()];
@@ -46,8 +46,8 @@ pub fn nearest_leaves_for(
         near
     };
     (
-        nearest(a, b, &weights.total_a, &weights.total_b, wanted_a),
-        nearest(b, a, &weights.total_b, &weights.total_a, wanted_b),
+        nearest(a, weights.postings(b, true), &weights.total_a, &weights.total_b, wanted_a),
+        nearest(b, weights.postings(a, false), &weights.total_b, &weights.total_a, wanted_b),
     )
 }
 

@@ -12,7 +12,15 @@ pub struct Weights {
     /// The total weight of each leaf of A (and of B): the denominators of the similarities.
     pub(super) total_a: Vec<f32>,
     pub(super) total_b: Vec<f32>,
+    /// The leaves of A (and of B) that hold each weighted feature ([`Postings`]), made when
+    /// a candidate search first needs them.
+    postings_a: std::cell::OnceCell<Postings>,
+    postings_b: std::cell::OnceCell<Postings>,
 }
+
+/// For each weighted feature, the positions of the leaves that hold it, ascending: the
+/// inverted index of a candidate search.
+pub(super) type Postings = HashMap<Feature, Vec<u32>>;
 
 impl Weights {
     /// The weights of the features of leaves `a` and `b` (fingerprints, see
@@ -34,7 +42,26 @@ impl Weights {
             leaves.iter().map(|l| l.iter().map(|f| weight.get(f).copied().unwrap_or(0.0)).sum()).collect()
         };
         let (total_a, total_b) = (totals(a), totals(b));
-        Weights { weight, total_a, total_b }
+        Weights { weight, total_a, total_b, postings_a: Default::default(), postings_b: Default::default() }
+    }
+
+    /// The [`Postings`] of `leaves`, which are the leaves of B when `of_b`, else those of A
+    /// (the ones the weights were made from).
+    pub(super) fn postings(&self, leaves: &[Vec<Feature>], of_b: bool) -> &Postings {
+        let index = || {
+            let mut postings: Postings = HashMap::default();
+            for (j, features) in leaves.iter().enumerate() {
+                for f in features.iter().filter(|f| self.weight.contains_key(f)) {
+                    postings.entry(*f).or_default().push(j as u32);
+                }
+            }
+            postings
+        };
+        if of_b {
+            self.postings_b.get_or_init(index)
+        } else {
+            self.postings_a.get_or_init(index)
+        }
     }
 
     pub(super) fn of(&self, f: &Feature) -> f32 {
@@ -93,26 +120,19 @@ impl Weights {
     }
 }
 
-/// `(i, j, similarity)` for every pair from `floor` on whose leaf of A is `wanted`, at most
+/// `(i, j, similarity)` for every pair from `floor` on whose leaf of A is `wanted` (B's
+/// leaves given by their [`Postings`] and total weights), at most
 /// [`MAX_CANDIDATES_PER_LEAF`] per leaf of A among `allowed` pairs and as many among the rest.
 pub(super) fn candidate_pairs(
     a: &[Vec<Feature>],
-    b: &[Vec<Feature>],
+    postings: &Postings,
     weights: &Weights,
     (weight_a, weight_b): (&[f32], &[f32]),
     floor: f32,
     allowed: impl Fn(usize, usize) -> bool,
     wanted: impl Fn(usize) -> bool,
 ) -> Vec<(usize, usize, f32)> {
-    let mut postings: HashMap<Feature, Vec<u32>> = HashMap::default();
-    for (j, features) in b.iter().enumerate() {
-        for f in features {
-            if weights.weight.contains_key(f) {
-                postings.entry(*f).or_default().push(j as u32);
-            }
-        }
-    }
-    let mut shared = vec![0f32; b.len()];
+    let mut shared = vec![0f32; weight_b.len()];
     let mut touched: Vec<usize> = Vec::new();
     let mut out = Vec::new();
     for (i, features) in a.iter().enumerate().filter(|&(i, _)| wanted(i)) {

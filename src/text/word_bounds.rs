@@ -97,6 +97,47 @@ fn is_wseg_space(c: char) -> bool {
     matches!(c as u32, 0x20 | 0x1680 | 0x2000..=0x2006 | 0x2008..=0x200A | 0x205F | 0x3000)
 }
 
+/// Whether `c` is a CJK unified ideograph (the basic block and extension A): word-break
+/// property Other, so a boundary falls before it and after it unless a mark that extends
+/// it follows (WB4, WB999).
+fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
+}
+
+/// Characters that never extend the one before them (none is Extend, Format or ZWJ): after
+/// an ideograph, a boundary falls before them.
+fn never_extends(c: char) -> bool {
+    c.is_ascii() || is_ideograph(c) || "，。、；：？！“”‘’（）《》〈〉「」『』【】…—·".contains(c)
+}
+
+/// Calls `each(offset, piece)` for the pieces of a chunk beyond ASCII: an ideograph that
+/// nothing extends is a word of its own, found without the tables (Chinese text is mostly
+/// such); what lies between them goes to `unicode-segmentation`. Cutting the chunk at an
+/// ideograph changes no boundary of the rest: the rules that look past their neighbour
+/// (WB6, WB7, WB11, WB12) need a letter or a digit there, which an ideograph is not.
+fn beyond_ascii_bounds<'s>(s: &'s str, base: usize, each: &mut impl FnMut(usize, &'s str)) {
+    let mut rest = 0;
+    let flush = |from: usize, to: usize, each: &mut dyn FnMut(usize, &'s str)| {
+        for (offset, word) in s[from..to].split_word_bound_indices() {
+            each(base + from + offset, word);
+        }
+    };
+    let mut chars = s.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if !is_ideograph(c) || !chars.peek().is_none_or(|&(_, next)| never_extends(next)) {
+            continue;
+        }
+        if rest < at {
+            flush(rest, at, each);
+        }
+        rest = at + c.len_utf8();
+        each(base + at, &s[at..rest]);
+    }
+    if rest < s.len() {
+        flush(rest, s.len(), each);
+    }
+}
+
 /// Calls `each(offset, piece)` for the pieces of `s` between Unicode word boundaries, in
 /// order: the same pieces as `s.split_word_bound_indices()`.
 pub fn for_each_word_bound<'s>(s: &'s str, mut each: impl FnMut(usize, &'s str)) {
@@ -106,9 +147,7 @@ pub fn for_each_word_bound<'s>(s: &'s str, mut each: impl FnMut(usize, &'s str))
         if piece.is_ascii() {
             ascii_bounds(piece, start, &mut each);
         } else {
-            for (offset, word) in piece.split_word_bound_indices() {
-                each(start + offset, word);
-            }
+            beyond_ascii_bounds(piece, start, &mut each);
         }
     };
     let mut start = 0;
@@ -164,6 +203,7 @@ mod tests {
             "naïve. Ünïcode",
             "坚持“两个确立”，G20峰会。中\u{301}国\u{200d}人\u{302a}民ｶﾞ",
             "国务院总理\u{3000} 李克强",
+            "中\u{fe0f}国，1，000人·中a",
         ] {
             assert_eq!(pieces(s), reference(s), "{s:?}");
         }
