@@ -220,18 +220,10 @@ impl Aligner<'_> {
         if paired as f32 >= RESTRUCTURED_BELOW * self.a.len().min(self.b.len()) as f32 {
             return;
         }
-        let mut best_a: Vec<Option<Candidate>> = vec![None; self.a.len()];
-        let mut best_b: Vec<Option<Candidate>> = vec![None; self.b.len()];
-        for &c in candidates.iter().filter(|c| self.free(c) && !self.repeated_a[c.0] && !self.repeated_b[c.1]) {
-            if best_a[c.0].is_none_or(|b| c.2 > b.2) {
-                best_a[c.0] = Some(c);
-            }
-            if best_b[c.1].is_none_or(|b| c.2 > b.2) {
-                best_b[c.1] = Some(c);
-            }
-        }
-        for c in best_a.into_iter().flatten() {
-            if best_b[c.1].is_some_and(|b| b.0 == c.0) && self.free(&c) {
+        let leftovers = candidates.iter().filter(|c| self.free(c) && !self.repeated_a[c.0] && !self.repeated_b[c.1]);
+        let (best_a, best_b) = best_of_each_leaf(leftovers, (self.a.len(), self.b.len()));
+        for c in best_a.into_iter().filter_map(|best| best.0) {
+            if best_b[c.1].0.is_some_and(|b| b.0 == c.0) && self.free(&c) {
                 self.pair(c, true);
             }
         }
@@ -246,18 +238,8 @@ impl Aligner<'_> {
     /// counterpart. Across parts (this year's tasks against next year's review of them) the
     /// likeliest counterpart plays another role, and the pair is left out.
     pub(super) fn pair_mutual_best(&mut self, candidates: &[Candidate], allowed: &dyn Fn(usize, usize) -> bool) {
-        // Each leaf's best candidate and the similarity of its second best.
-        let mut best_a: Vec<(Option<Candidate>, f32)> = vec![(None, 0.0); self.a.len()];
-        let mut best_b: Vec<(Option<Candidate>, f32)> = vec![(None, 0.0); self.b.len()];
-        let keep = |best: &mut (Option<Candidate>, f32), c: Candidate| match best.0 {
-            Some(b) if c.2 <= b.2 => best.1 = best.1.max(c.2),
-            Some(b) => *best = (Some(c), b.2),
-            None => best.0 = Some(c),
-        };
-        for &c in candidates.iter().filter(|c| !self.repeated_a[c.0] && !self.repeated_b[c.1]) {
-            keep(&mut best_a[c.0], c);
-            keep(&mut best_b[c.1], c);
-        }
+        let unrepeated = candidates.iter().filter(|c| !self.repeated_a[c.0] && !self.repeated_b[c.1]);
+        let (best_a, best_b) = best_of_each_leaf(unrepeated, (self.a.len(), self.b.len()));
         for (c, second_a) in best_a.into_iter().filter_map(|(c, s)| Some((c?, s))) {
             let (theirs, second_b) = best_b[c.1];
             if c.2 >= GAP_MIN
@@ -292,24 +274,15 @@ impl Aligner<'_> {
     /// paired one joins that pair when most of its text lies in the pair's other side
     /// ([`CONTAINMENT_MIN`]), or when that other side is its best match ([`JOIN_MIN`]).
     pub(super) fn grow_split_and_merged(&mut self, candidates: &[Candidate]) {
-        let mut best_a: Vec<Option<Candidate>> = vec![None; self.a.len()];
-        let mut best_b: Vec<Option<Candidate>> = vec![None; self.b.len()];
-        for &c in candidates {
-            if best_a[c.0].is_none_or(|b| c.2 > b.2) {
-                best_a[c.0] = Some(c);
-            }
-            if best_b[c.1].is_none_or(|b| c.2 > b.2) {
-                best_b[c.1] = Some(c);
-            }
-        }
+        let (best_a, best_b) = best_of_each_leaf(candidates.iter(), (self.a.len(), self.b.len()));
         let mut grew = true;
         while grew {
             grew = false;
             for (j, best) in best_b.iter().enumerate() {
-                grew |= self.partner_b[j].is_none() && self.join_neighbour(j, true, *best);
+                grew |= self.partner_b[j].is_none() && self.join_neighbour(j, true, best.0);
             }
             for (i, best) in best_a.iter().enumerate() {
-                grew |= self.partner_a[i].is_none() && self.join_neighbour(i, false, *best);
+                grew |= self.partner_a[i].is_none() && self.join_neighbour(i, false, best.0);
             }
         }
     }
@@ -401,4 +374,27 @@ impl Aligner<'_> {
         }
         reading_order(groups, self.a.len())
     }
+}
+
+/// A leaf's best candidate (the first of equals) and the similarity of its second best (0
+/// when it has none).
+type Best = (Option<Candidate>, f32);
+
+/// The [`Best`] of each leaf of A and of each leaf of B among `candidates`, for documents of
+/// `lengths` leaves.
+fn best_of_each_leaf<'c>(
+    candidates: impl Iterator<Item = &'c Candidate>,
+    (a_len, b_len): (usize, usize),
+) -> (Vec<Best>, Vec<Best>) {
+    let keep = |best: &mut Best, c: Candidate| match best.0 {
+        Some(b) if c.2 <= b.2 => best.1 = best.1.max(c.2),
+        Some(b) => *best = (Some(c), b.2),
+        None => best.0 = Some(c),
+    };
+    let (mut best_a, mut best_b): (Vec<Best>, Vec<Best>) = (vec![(None, 0.0); a_len], vec![(None, 0.0); b_len]);
+    for &c in candidates {
+        keep(&mut best_a[c.0], c);
+        keep(&mut best_b[c.1], c);
+    }
+    (best_a, best_b)
 }

@@ -79,10 +79,6 @@ impl<'f> ItemPairing<'f> {
         }
     }
 
-    pub(super) fn weights(&self) -> &'f Weights {
-        self.weights
-    }
-
     /// Whether leaf `i` of A is still dropped.
     pub(super) fn free_a(&self, i: usize) -> bool {
         !self.absorbed[self.group_a[i]] && self.groups[self.group_a[i]].kind == GroupKind::Dropped
@@ -140,7 +136,7 @@ impl<'f> ItemPairing<'f> {
         if free_x.is_empty() || free_y.is_empty() {
             return;
         }
-        for (i, j) in pair_within(&free_x, &free_y, self.a, self.b, self.weights()) {
+        for (i, j) in pair_within(&free_x, &free_y, self.a, self.b, self.weights) {
             self.take(vec![i], vec![j], None);
         }
     }
@@ -162,7 +158,7 @@ impl<'f> ItemPairing<'f> {
         // The item match is evidence of place, never of content: two items that share
         // nothing (a speech's "Fifth, … equity and justice" and another's "Third, … climate")
         // stay added and dropped.
-        if self.weights().group_similarity((self.a, self.b), (&take_a, &take_b)) < LONE_MIN {
+        if self.weights.group_similarity((self.a, self.b), (&take_a, &take_b)) < LONE_MIN {
             return false;
         }
         self.take(take_a, take_b, None);
@@ -216,8 +212,8 @@ impl<'f> ItemPairing<'f> {
                 all
             };
             let (a, b) = (self.a, self.b);
-            let before = self.weights().group_similarity((a, b), (&group.a, &group.b));
-            let after = self.weights().group_similarity((a, b), (&grown(&group.a, &take_a), &grown(&group.b, &take_b)));
+            let before = self.weights.group_similarity((a, b), (&group.a, &group.b));
+            let after = self.weights.group_similarity((a, b), (&grown(&group.a, &take_a), &grown(&group.b, &take_b)));
             if after < before {
                 return;
             }

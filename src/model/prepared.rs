@@ -4,7 +4,7 @@
 //! document twice).
 
 use crate::text::fingerprint::fingerprint_tokens;
-use crate::text::segment::{segment, MarkerStyle, Outline, SectionKind};
+use crate::text::segment::{segment, Outline};
 use crate::text::token::{tokenize, Token};
 
 /// A document ready to be aligned: its outline and the fingerprints of its leaves.
@@ -35,21 +35,18 @@ pub fn alignment_parts(text: &str, outline: &Outline) -> Vec<usize> {
     let mut year_of_part: Vec<Option<&str>> = vec![None; parts.last().map_or(1, |p| p + 1)];
     for (&id, &part) in outline.leaves.iter().zip(&parts) {
         let section = outline.get(id);
-        if section.kind == SectionKind::Heading && section.marker.is_some_and(|m| m.style == MarkerStyle::ZhDun) {
+        if section.is_part_heading() {
             year_of_part[part] = year_named(section.body.of(text));
         }
     }
     // Each part's number once parts naming the same year as the one before are joined.
     let mut joined = Vec::with_capacity(year_of_part.len());
     for (part, year) in year_of_part.iter().enumerate() {
-        let same = part > 0 && year.is_some() && year_of_part[part - 1] == *year;
-        let before = joined.last().copied().unwrap_or(0);
-        joined.push(if part == 0 {
-            0
-        } else if same {
-            before
-        } else {
-            before + 1
+        let same = year.is_some() && part > 0 && year_of_part[part - 1] == *year;
+        joined.push(match joined.last() {
+            None => 0,
+            Some(&before) if same => before,
+            Some(&before) => before + 1,
         });
     }
     parts.iter().map(|&p| joined[p]).collect()
@@ -69,7 +66,7 @@ fn year_named(heading: &str) -> Option<&str> {
 /// open at the same place in their outlines however their headings are worded, and a
 /// heading is short enough for its words alone to miss that.
 fn part_heading_place(section: &crate::text::segment::Section) -> Option<crate::text::fingerprint::Feature> {
-    let marker = section.marker.filter(|m| section.kind == SectionKind::Heading && m.style == MarkerStyle::ZhDun)?;
+    let marker = section.marker.filter(|_| section.is_part_heading())?;
     Some(crate::text::fingerprint::place_feature(marker.number))
 }
 

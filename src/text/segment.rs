@@ -81,6 +81,13 @@ pub struct Section {
     pub leaf: bool,
 }
 
+impl Section {
+    /// Whether it is the heading of a numbered part (`二、…`).
+    pub fn is_part_heading(&self) -> bool {
+        self.kind == SectionKind::Heading && self.marker.is_some_and(|m| m.style == MarkerStyle::ZhDun)
+    }
+}
+
 /// The sections of one document, parents before their children, in text order.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Outline {
@@ -102,8 +109,7 @@ impl Outline {
         let mut part = 0;
         let mut out = Vec::with_capacity(self.leaves.len());
         for &id in &self.leaves {
-            let s = self.get(id);
-            if s.kind == SectionKind::Heading && s.marker.is_some_and(|m| m.style == MarkerStyle::ZhDun) {
+            if self.get(id).is_part_heading() {
                 part += 1;
             }
             out.push(part);
