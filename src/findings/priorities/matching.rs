@@ -227,10 +227,25 @@ fn list_pairs_to_compare(
     };
     let fa: Vec<Vec<u64>> = open_a.iter().map(|&x| features(&read_a[x])).collect();
     let fb: Vec<Vec<u64>> = open_b.iter().map(|&y| features(&read_b[y])).collect();
+    // The Dice of every pair of lists, from what they share counted through an index of B's
+    // features (which lists hold each): the cost follows the features the lists share, not
+    // the product of the lists and their lengths, which a merge walk per pair pays.
+    let mut holders: rustc_hash::FxHashMap<u64, Vec<u32>> = rustc_hash::FxHashMap::default();
+    for (j, b) in fb.iter().enumerate() {
+        for &f in b {
+            holders.entry(f).or_default().push(j as u32);
+        }
+    }
     let mut likeness = vec![0f32; open_a.len() * open_b.len()];
+    let mut shared = vec![0u32; open_b.len()];
     for (i, a) in fa.iter().enumerate() {
+        shared.iter_mut().for_each(|n| *n = 0);
+        for list in a.iter().filter_map(|f| holders.get(f)) {
+            list.iter().for_each(|&j| shared[j as usize] += 1);
+        }
         for (j, b) in fb.iter().enumerate() {
-            likeness[i * open_b.len() + j] = crate::util::sorted::dice(a, b);
+            let total = a.len() + b.len();
+            likeness[i * open_b.len() + j] = if total == 0 { 0.0 } else { 2.0 * shared[j] as f32 / total as f32 };
         }
     }
     // The LIST_CANDIDATES likeliest of `n` partners by `score`, best first, none at 0.
