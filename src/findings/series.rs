@@ -93,10 +93,27 @@ fn splits_word(text: &str, at: usize, words: &Dictionary) -> bool {
     }
 }
 
-/// Characters a member of a series never begins or ends with: a preposition or particle
-/// picked up from the sentence (对…, …的, …等).
-const NOT_AT_START: [char; 3] = ['对', '的', '和'];
-const NOT_AT_END: [char; 3] = ['的', '等', '和'];
+/// Whether `rest`, what cutting the last item to the others' length leaves of it, is the
+/// stub of a longer last member rather than the sentence going on: one character
+/// (…、能干成|事), one character before 等 (…、自驾车营|地等设施), or two that make no word
+/// (…、回旋余|地大). Text after a particle (…、爱农民|的…) always goes on.
+fn leaves_a_stub(text: &str, rest: Span, words: &Dictionary) -> bool {
+    let r: Vec<char> = rest.of(text).chars().collect();
+    match r.len() {
+        0 => false,
+        _ if "的等和与及是".contains(r[0]) => false,
+        1 => true,
+        _ if r[1] == '等' => true,
+        2 => !words.contains(&r),
+        _ => false,
+    }
+}
+
+/// Characters a member of a series never begins or ends with: a preposition, particle or
+/// copula picked up from the sentence (对…, 是…, …的, …等), or an adverb whose word was cut
+/// off (速度更快、成本更低、安全性更高 cut to …安全性更).
+const NOT_AT_START: [char; 4] = ['对', '的', '和', '是'];
+const NOT_AT_END: [char; 7] = ['的', '等', '和', '更', '最', '较', '不'];
 
 /// The series among `items` (consecutive items of one clause), if they make one.
 fn series_of(text: &str, items: &[Span], words: &Dictionary) -> Option<Series> {
@@ -136,14 +153,17 @@ fn series_of(text: &str, items: &[Span], words: &Dictionary) -> Option<Series> {
         .then(|| last.of(text).find(tail.as_str()))
         .flatten()
         .map(|k| Span::new(last.start, last.start + k + tail.len()))
-        .filter(|&s| chars(text, s) <= MAX_ITEM_CHARS);
+        // The shared ending alone is the list's head noun, no member (群众体育、竞技体育、
+        // 体育产业: 体育 is what the first two are kinds of).
+        .filter(|&s| chars(text, s) <= MAX_ITEM_CHARS && s.len() > tail.len());
     let cut_last = match through_tail {
         Some(s) => s,
         // Two-character items stand alone (生育、养育、教育): 二中、三中、四中全会 is no series.
         None if chars(text, last) == n || (n > 2 && chars(text, last) > n) => first_chars(text, last, n),
         None => return None,
     };
-    if cut_last.end < last.end && splits_word(text, cut_last.end, words) {
+    let rest = Span::new(cut_last.end, last.end);
+    if cut_last.end < last.end && (splits_word(text, cut_last.end, words) || leaves_a_stub(text, rest, words)) {
         return None;
     }
     members.push(cut_last);
@@ -336,6 +356,19 @@ mod tests {
         assert!(series("完善劳动力市场、资本市场、技术市场").is_empty());
         assert!(series("对拉票贿选、说情打招呼、破坏选举等").is_empty());
         assert!(series("十九届二中、三中、四中全会精神").is_empty());
+        // A copula before the list and an adverb cut from its adjective make no member.
+        assert!(series("面对的是改革进入攻坚期、利益关系深刻调整、影响社会稳定因素增多的复杂局面").is_empty());
+        assert!(series("建设速度更快、成本更低、安全性更高的信息网络").is_empty());
+        // A last item longer than the others by a character or two is no member cut short.
+        assert!(series("经济韧性强、潜力足、回旋余地大，").is_empty());
+        assert!(series("加强旅游交通、景区景点、自驾车营地等设施建设").is_empty());
+        assert!(series("让干部愿干事、敢干事、能干成事。").is_empty());
+        assert_eq!(series("懂农业、爱农村、爱农民的队伍"), [["懂农业", "爱农村", "爱农民"]]);
+    }
+
+    #[test]
+    fn the_head_noun_a_list_shares_is_no_member_of_its_own() {
+        assert_eq!(series("促进群众体育、竞技体育、体育产业发展"), [["群众体育", "竞技体育", "体育产业"]]);
     }
 
     #[test]
