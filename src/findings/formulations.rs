@@ -116,8 +116,10 @@ fn introduces_saying(before: &str) -> bool {
 }
 
 /// Terms after number + 个 that make ordinary counting phrases, not formulations.
-const NOT_FORMULATIONS: [&str; 12] =
-    ["方面", "百分", "多月", "小时", "以上", "左右", "国家", "地区", "部门", "领域", "阶段", "时期"];
+const NOT_FORMULATIONS: [&str; 15] = [
+    "方面", "百分", "多月", "小时", "以上", "左右", "国家", "地区", "部门", "领域", "阶段", "时期", "孩子", "季度",
+    "星期",
+];
 
 /// Whether `c` opens a quotation (book titles in 《…》 aside).
 pub(crate) fn opens_quotation(c: char) -> bool {
@@ -363,6 +365,7 @@ mod tests {
     #[test]
     fn counting_phrases_are_not_formulations() {
         assert!(found("这三个方面和两个月的工作").is_empty());
+        assert!(found("一对夫妇可生育两个孩子，连续两个季度").is_empty());
     }
 
     #[test]
