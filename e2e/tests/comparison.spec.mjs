@@ -268,11 +268,11 @@ test('phrases a speech keeps repeating are listed as candidates, apart from the 
   const table = page.getByTestId('slogans-table');
   const row = table.locator('tr.dropped', { hasText: 'World Anti-Fascist War' });
   await expect(row).toBeVisible();
-  await expect(row).toContainText('found by repetition');
+  await expect(row).toContainText('candidate · repeated phrase');
   await expect(row.locator('td.num').first()).toHaveText('3');
   // Every row of this filter is a candidate.
   const rows = await table.locator('tbody tr').count();
-  await expect(table.locator('tbody tr', { hasText: /found by repetition|series of parallel phrases/ })).toHaveCount(rows);
+  await expect(table.locator('tbody tr', { hasText: /candidate · (repeated phrase|series)/ })).toHaveCount(rows);
   await row.locator('.slogan-link').click();
   await expect(page.locator('.cell-a mark.occurrence', { hasText: 'Anti-Fascist' }).first()).toBeVisible();
 });

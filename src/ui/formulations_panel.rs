@@ -163,11 +163,13 @@ fn table_row(s: &FormulationChange, is_selected: bool, props: &FormulationsPanel
                 if let Some(g) = s.gloss {
                     <span class="gloss">{ g }</span>
                 }
+                // One short line per candidate; what it means is its title (a long sentence
+                // repeated on every row would fill the panel).
                 if s.kind == FormulationKind::Recurring {
-                    <span class="gloss">{"repeated phrase: a candidate found by repetition, in no lexicon"}</span>
+                    <span class="gloss" title="Found because the document repeats it; no lexicon lists it. Not counted above.">{"candidate · repeated phrase"}</span>
                 }
                 if s.kind == FormulationKind::Series {
-                    <span class="gloss">{"series of parallel phrases, or a member added to or dropped from one: a candidate"}</span>
+                    <span class="gloss" title="A list of parallel phrases, or a member added to or dropped from one. Not counted above.">{"candidate · series"}</span>
                 }
                 if let Some(h) = s.history {
                     <span class="history" data-testid="slogan-history"
