@@ -8,7 +8,8 @@
 //! inventory (农业、工业和服务业 has items of different lengths; 北京、天津、河北 shares nothing
 //! and is two characters an item). The first item may carry the verb that governs the list
 //! (坚持系统治理、依法治理、综合治理): it is cut to the length of the others, and so is a last
-//! item that runs on into the sentence.
+//! item that runs on into the sentence, unless the cut falls inside a word or leaves a stub
+//! of one (安全性更|高, 回旋余|地大): then the list is no series of equal members.
 //!
 //! Comparing: a series of A and one of B that share at least two members, and half of the
 //! smaller one, are the same series: kept when worded alike, else B's wording rewords A's
