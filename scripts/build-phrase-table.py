@@ -49,9 +49,15 @@ Then pruning:
     same document count and frequency (at least SUBSUME, 85%, of both) is a piece of it.
   * size: candidates are ranked by score = log2(1 + docs) x min(left, right entropy) x
     min(PMI, PMI_CAP) / PMI_CAP (recurrence, freedom, cohesion) and the best MAX_ZH Chinese
-    and MAX_EN English ones kept, which holds the table near 4,800 rows and about 62 KB
+    and MAX_EN English ones kept, which holds the table near 4,850 rows and about 64 KB
     gzipped. Chinese forms of the lexicon (src/data/lexicon.tsv, names and aliases) skip
     every test but recurrence and the rank cut: they are known formulations.
+  * lexicon entries: the row of an entry's Chinese name counts the documents in which the
+    app's lexicon matcher finds the entry (entry_documents: any of its forms, the longest
+    match at each place winning), not where its name stands as a substring, so that the
+    record agrees with the counts the app shows (放管服 is found where 简政放权、放管结合、
+    优化服务 is spelled out; 生态文明 is not found inside 生态文明制度体系). Every entry found
+    in MIN_DOCS documents or more has a row.
 
 Output: a first comment line, a header, then one row per phrase sorted by phrase (code
 point order): phrase, lang (zh|en), first_year, last_year, docs (documents using it),
@@ -363,6 +369,75 @@ def load_lexicon(path):
     return gloss
 
 
+# Quotations as the app reads them (src/findings/formulations.rs, OPEN_CLOSE; book titles
+# in 《》 aside), up to 40 characters.
+QUOTED = re.compile('“([^“”]{1,40})”|‘([^‘’]{1,40})’|「([^「」]{1,40})」|『([^『』]{1,40})』')
+
+
+def load_entries(path):
+    """Each lexicon entry with a Chinese label, as (label, its Chinese forms: label and aliases)."""
+    entries = []
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            line = line.rstrip('\n')
+            if not line or line.startswith('#'):
+                continue
+            cols = line.split('\t')
+            if cols[0] == 'zh' and len(cols) > 1 and cols[1] == 'en':
+                continue
+            cols += [''] * (5 - len(cols))
+            if cols[0]:
+                forms = [cols[0]] + [a.strip() for a in cols[4].split('|') if a.strip()]
+                entries.append((cols[0], forms))
+    return entries
+
+
+def entry_documents(docs, entries):
+    """For each entry label, the Chinese documents in which the app's lexicon matcher finds the
+    entry (src/findings/lexicon.rs, `Lexicon::find`): at each character the longest form
+    starting there wins; a form of another entry inside a match counts when it starts later
+    and ends within it. So 生态文明 is not counted where it is only the start of
+    生态文明制度体系, and 放管服 is counted where its spelled-out form 简政放权、放管结合、优化服务
+    stands: the record of an entry is of what the app counts, not of a substring."""
+    by_start = collections.defaultdict(list)
+    for entry, (_, forms) in enumerate(entries):
+        for form in forms:
+            if len(form) >= 2:
+                by_start[form[:2]].append((form, entry))
+    for key in by_start:
+        by_start[key].sort(key=lambda fe: (-len(fe[0]), fe[0], fe[1]))
+    whole = {}
+    for entry, (_, forms) in enumerate(entries):
+        for form in forms:
+            whole.setdefault(form, entry)
+    found = collections.defaultdict(set)
+    for idx, (kind, _, text) in enumerate(docs):
+        if kind == 'speech':
+            continue
+        text = fold_zh(text)
+        # A quotation that is a whole form of an entry is that entry (“三个代表”重要思想
+        # prints 三个代表 in quotes inside the longer name).
+        for inner in QUOTED.findall(text):
+            inner = next(q for q in inner if q)
+            if inner in whole:
+                found[entries[whole[inner]][0]].add(idx)
+        outer = None  # (end, entry) of the match the scan is inside
+        for at in range(len(text) - 1):
+            if outer is not None and at >= outer[0]:
+                outer = None
+            for form, entry in by_start.get(text[at:at + 2], ()):
+                if not text.startswith(form, at):
+                    continue
+                end = at + len(form)
+                if outer is None:
+                    outer = (end, entry)
+                elif not (end <= outer[0] and entry != outer[1]):
+                    continue
+                found[entries[entry][0]].add(idx)
+                break
+    return found
+
+
 def generic_edge(g, words):
     """True when the phrase begins or ends with a stop word. A one-character stop word counts
     unless it is part of a word at that edge (原则, 实事求是 end in 则, 是) of a phrase of four
@@ -509,16 +584,31 @@ def main(refdir):
     rows = []
     zh_stats, zh_kept, _ = build_zh(docs, words, lexicon)
     en_stats, en_kept = build_en(docs)
+    # A lexicon entry's record is of the documents where the app finds the entry (see
+    # entry_documents), in place of its label's substring counts; an entry found in fewer
+    # than MIN_DOCS documents has no row.
+    labels = entry_documents(docs, load_entries(os.path.join(data, 'lexicon.tsv')))
+
+    def record(docset):
+        used = sorted({kinds[d] for d in docset})
+        kind = used[0] if len(used) == 1 else 'mixed'
+        total = totals[kind] if kind != 'mixed' else totals['gwr'] + totals['congress']
+        years = [docs[d][1] for d in docset]
+        return min(years), max(years), len(docset), total, kind
+
     for lang, stats, kept, limit, must in (('zh', zh_stats, zh_kept, MAX_ZH, lexicon),
                                           ('en', en_stats, en_kept, MAX_EN, ())):
         for g in sorted(rank(stats, kept, limit, must)):
             phrase = g if lang == 'zh' else ' '.join(g)
-            used = sorted({kinds[d] for d in stats.docset[g]})
-            kind = used[0] if len(used) == 1 else 'mixed'
-            total = totals[kind] if kind != 'mixed' else totals['gwr'] + totals['congress']
-            first, last = stats.span[g]
+            if lang == 'zh' and phrase in labels:
+                continue
+            first, last, n, total, kind = record(stats.docset[g])
             gloss = lexicon.get(phrase, '') if lang == 'zh' else ''
-            rows.append((phrase, lang, first, last, stats.df[g], total, kind, gloss))
+            rows.append((phrase, lang, first, last, n, total, kind, gloss))
+    for label in sorted(labels):
+        if len(labels[label]) >= MIN_DOCS:
+            first, last, n, total, kind = record(labels[label])
+            rows.append((label, 'zh', first, last, n, total, kind, lexicon.get(label, '')))
     rows.sort()
     lines = [f'# tifa phrase table v1: built by scripts/build-phrase-table.py from refcorpus ('
              f'{totals["gwr"]} government work reports, {totals["congress"]} congress reports, '

@@ -11,7 +11,7 @@
 //!   count), total_docs_of_that_kind (one count per kind), kind (gwr, congress or speech when
 //!   every document using the phrase is of that collection, else mixed, counted over gwr and
 //!   congress together; English phrases are speech), gloss (English, Chinese rows only).
-//! - It is small: at most 8,000 phrases and 240,000 bytes (about 62 KB gzipped).
+//! - It is small: at most 8,000 phrases and 240,000 bytes (about 64 KB gzipped).
 //! - It holds known formulations, first seen in the right year (高质量发展 in 2017,
 //!   供给侧结构性改革 in 2016), and not fragments or generic pairs of words (时期我国发展,
 //!   主义现代化, 目标任务, 聚焦建设, 建议名单).
@@ -122,7 +122,11 @@ fn every_row_has_the_documented_columns() {
             assert!(r.gloss.is_empty(), "{phrase}: an English phrase has no gloss");
             assert_eq!(phrase.to_lowercase(), *phrase, "{phrase}: English phrases are lower-cased");
         } else {
-            assert!(phrase.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '〇'), "{phrase}: Han only");
+            // Learned phrases are runs of Han characters; a lexicon entry's name may also hold
+            // the enumeration comma of a series (不忘初心、牢记使命) or digits (中国制造2025).
+            let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '〇';
+            assert!(phrase.chars().all(|c| han(c) || c == '、' || c.is_ascii_digit()), "{phrase}: Han only");
+            assert!(phrase.chars().next().is_some_and(han), "{phrase}: begins with a Han character");
         }
         let total = totals.entry(r.kind.as_str()).or_insert(r.total);
         assert_eq!(*total, r.total, "{phrase}: one total per kind");
