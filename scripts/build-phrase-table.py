@@ -346,9 +346,8 @@ def load_words(path):
     return words
 
 
-def load_lexicon(path):
-    """Chinese form -> preferred English rendering."""
-    gloss = {}
+def lexicon_rows(path):
+    """The lexicon's entries as (zh, en, aliases) columns, comments and header left out."""
     with open(path, encoding='utf-8') as f:
         for line in f:
             line = line.rstrip('\n')
@@ -358,14 +357,20 @@ def load_lexicon(path):
             if cols[0] == 'zh' and len(cols) > 1 and cols[1] == 'en':
                 continue
             cols += [''] * (5 - len(cols))
-            zh, en, aliases = cols[0], cols[1], cols[4]
-            if not en:
-                continue
-            pref = en.split('|')[0].strip()
-            for form in [zh] + aliases.split('|'):
-                form = form.strip()
-                if form and form not in gloss:
-                    gloss[form] = pref
+            yield cols[0], cols[1], cols[4]
+
+
+def load_lexicon(path):
+    """Chinese form -> preferred English rendering."""
+    gloss = {}
+    for zh, en, aliases in lexicon_rows(path):
+        if not en:
+            continue
+        pref = en.split('|')[0].strip()
+        for form in [zh] + aliases.split('|'):
+            form = form.strip()
+            if form and form not in gloss:
+                gloss[form] = pref
     return gloss
 
 
@@ -376,20 +381,8 @@ QUOTED = re.compile('“([^“”]{1,40})”|‘([^‘’]{1,40})’|「([^「�
 
 def load_entries(path):
     """Each lexicon entry with a Chinese label, as (label, its Chinese forms: label and aliases)."""
-    entries = []
-    with open(path, encoding='utf-8') as f:
-        for line in f:
-            line = line.rstrip('\n')
-            if not line or line.startswith('#'):
-                continue
-            cols = line.split('\t')
-            if cols[0] == 'zh' and len(cols) > 1 and cols[1] == 'en':
-                continue
-            cols += [''] * (5 - len(cols))
-            if cols[0]:
-                forms = [cols[0]] + [a.strip() for a in cols[4].split('|') if a.strip()]
-                entries.append((cols[0], forms))
-    return entries
+    return [(zh, [zh] + [a.strip() for a in aliases.split('|') if a.strip()])
+            for zh, _, aliases in lexicon_rows(path) if zh]
 
 
 def entry_documents(docs, entries):
