@@ -44,9 +44,7 @@ impl Aligner<'_> {
 
     /// How many weighted features leaves `i` of A and `j` of B share.
     pub(super) fn shared_count(&self, i: usize, j: usize) -> usize {
-        let mut n = 0;
-        crate::util::sorted::for_each_shared(&self.near_a[i], &self.near_b[j], |_, _| n += 1);
-        n
+        crate::util::sorted::shared_count(&self.near_a[i], &self.near_b[j])
     }
 
     /// Candidate `c` weighed for the in-order chain: as it is, unless one of its leaves is a
