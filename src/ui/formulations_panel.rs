@@ -114,12 +114,14 @@ pub fn formulations_panel(props: &FormulationsPanelProps) -> Html {
             if shown.is_empty() {
                 <p class="muted">{"No formulation matches."}</p>
             } else {
+                <div class="slogans-scroll">
                 <table class="slogans" data-testid="slogans-table">
                     <thead><tr><th scope="col">{"Formulation"}</th><th scope="col">{"Status"}</th><th scope="col" class="num">{"A"}</th><th scope="col" class="num">{"B"}</th><th scope="col"><span class="visually-hidden">{"Link"}</span></th></tr></thead>
                     <tbody>
                         { for shown.into_iter().take(limit).map(|s| table_row(s, selected.as_deref() == Some(s.key.as_str()), props)) }
                     </tbody>
                 </table>
+                </div>
                 if hidden > 0 {
                     <p class="more"><button type="button" onclick={on_more} data-testid="more-slogans">
                         { format!("Show the other {hidden} formulations") }
