@@ -24,7 +24,10 @@ dist="${1:-dist}"
 # Raised to 437 KiB at a measured 445,936 B (issue 24): weights shared by the alignment,
 # the item pairs and the closest sections; sections the same word for word compared
 # without a word diff; clear mutual best matches paired out of order (+0.9 KB).
-page_budget="${TIFA_SIZE_BUDGET:-447488}"
+# Raised to 448,000 B at a measured 447,618 B (issue 26): a dropped formulation's record
+# says "last seen" only of a year before the drop, and an English rendering names the
+# Chinese form whose record it carries (+0.4 KB).
+page_budget="${TIFA_SIZE_BUDGET:-448000}"
 # Worker: 250 KiB, raised from 240 KiB at a measured 241 KiB, when the alignment began
 # to follow matched priorities (the engine alone, built for speed at opt-level 3; 218 KiB
 # when first set, 235 KiB before the shared sorts). Raised to 256,000 B then 260 KiB at a

@@ -29,6 +29,27 @@ test('an added formulation says when it first appeared and how many reports used
   await page.screenshot({ path: `${shots}history.png` });
 });
 
+test('a dropped formulation says "last seen" only of a year before the drop', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('pick-A').selectOption('gwr2016-zh');
+  await page.getByTestId('pick-B').selectOption('gwr2017-zh');
+  await page.getByTestId('slogans-table').waitFor();
+  // Dropped in 2017, used again until 2022: the record gives its span, not "last seen 2022".
+  const row = await findFormulation(page, '质量强国');
+  await expect(row.locator('.status')).toHaveText('dropped');
+  await expect(row.getByTestId('slogan-history')).toHaveText('in use 2016–2022 · 4 of 65 work and congress reports');
+});
+
+test('an English rendering carries the record of its Chinese form and names it', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('pick-A').selectOption('apec27-2020-en');
+  await page.getByTestId('pick-B').selectOption('apecretreat-2021-en');
+  const row = await findFormulation(page, 'people-centered');
+  await expect(row.getByTestId('slogan-history')).toHaveText(
+    'first in 2012 · 10 of 65 work and congress reports (as 以人民为中心)',
+  );
+});
+
 test('a large pair compared in the worker has the record too', async ({ page }) => {
   await page.goto('./');
   await page.getByTestId('pick-A').selectOption('congress19-zh');

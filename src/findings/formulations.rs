@@ -316,7 +316,10 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Vec<Formulation> {
                 }
             }
             let table = lexicon.phrases();
-            let history = table.history(&text).or_else(|| entry.and_then(|e| table.history(e.zh)));
+            let history = table.history(&text).or_else(|| {
+                let zh = entry?.zh;
+                table.history(zh).map(|h| History { form: Some(zh), ..h })
+            });
             Formulation {
                 history,
                 key: list[0].key.clone(),
@@ -366,6 +369,17 @@ mod tests {
     fn counting_phrases_are_not_formulations() {
         assert!(found("这三个方面和两个月的工作").is_empty());
         assert!(found("一对夫妇可生育两个孩子，连续两个季度").is_empty());
+    }
+
+    #[test]
+    fn a_formulation_carries_its_record_and_an_english_rendering_that_of_its_chinese_form() {
+        let zh = extract("坚持以人民为中心的发展思想。", Lexicon::builtin());
+        let h = zh[0].history.expect("以人民为中心 has a record");
+        assert_eq!(h.form, None);
+        // The English speeches never say "people-centered" often enough for a row of its
+        // own: the rendering carries its Chinese form's record, and says so.
+        let en = extract("We follow a people-centered approach.", Lexicon::builtin());
+        assert_eq!(en[0].history, Some(History { form: Some("以人民为中心"), ..h }));
     }
 
     #[test]

@@ -51,22 +51,41 @@ pub struct History {
     pub of_documents: u32,
     /// Which documents are counted.
     pub record: Record,
+    /// The form the record counts, when it is not the formulation's own: an English
+    /// rendering the English speeches never use carries the record of its Chinese form.
+    pub form: Option<&'static str>,
 }
 
 impl History {
-    /// The history as a reader reads it: "first in 2017 · 9 of 50 work reports"; for a
-    /// formulation that was dropped, when it was last seen first ("last seen 2019 · first in
-    /// 2003 · 12 of 50 work reports").
-    pub fn describe(&self, dropped: bool) -> String {
-        let count = format!("{} of {} {}", self.documents, self.of_documents, self.record.documents());
-        if self.first_year == self.last_year {
-            format!("only in {} · {count}", self.first_year)
-        } else if dropped {
-            format!("last seen {} · first in {} · {count}", self.last_year, self.first_year)
-        } else {
-            format!("first in {} · {count}", self.first_year)
+    /// The history as a reader reads it: "first in 2017 · 9 of 50 work reports".
+    ///
+    /// For a formulation dropped from a document of year `dropped_in` (None: not dropped),
+    /// when it was last seen first ("last seen 2019 · first in 2003 · 12 of 50 work
+    /// reports"); but when the record uses it in that year or later, "last seen" would read
+    /// as the drop's date, so the span is given instead ("in use 2003–2023 · …"). An
+    /// undated document is taken to be later than the record. A record of another form
+    /// says which ("… (as 人民至上)").
+    pub fn describe(&self, dropped_in: Option<Option<u32>>) -> String {
+        use std::fmt::Write;
+        let (first, last) = (self.first_year, self.last_year);
+        let mut out = String::new();
+        let _ = match dropped_in {
+            _ if first == last => write!(out, "only in {first}"),
+            Some(year) if year.is_some_and(|y| last >= y) => write!(out, "in use {first}–{last}"),
+            Some(_) => write!(out, "last seen {last} · first in {first}"),
+            None => write!(out, "first in {first}"),
+        };
+        let _ = write!(out, " · {} of {} {}", self.documents, self.of_documents, self.record.documents());
+        if let Some(form) = self.form {
+            let _ = write!(out, " (as {form})");
         }
+        out
     }
+}
+
+/// The year a document's date (`2021-09-17`, `2021-09`, `2021`) begins with, if it has one.
+pub fn year_of(date: &str) -> Option<u32> {
+    date.get(..4)?.parse().ok()
 }
 
 /// One phrase of the table.
@@ -130,7 +149,7 @@ impl PhraseTable {
             if text.chars().count() < 2 {
                 continue;
             }
-            let history = History { first_year, last_year, documents, of_documents, record };
+            let history = History { first_year, last_year, documents, of_documents, record, form: None };
             table.by_text.insert(lookup_key(text), table.phrases.len());
             table.phrases.push(Phrase { text, history });
         }
@@ -173,13 +192,42 @@ mod tests {
         assert!(table.history("multilateralism").is_none());
     }
 
+    const HISTORY: History = History {
+        first_year: 2017,
+        last_year: 2023,
+        documents: 9,
+        of_documents: 50,
+        record: Record::WorkReports,
+        form: None,
+    };
+
     #[test]
     fn a_history_reads_as_a_sentence() {
-        let h =
-            History { first_year: 2017, last_year: 2023, documents: 9, of_documents: 50, record: Record::WorkReports };
-        assert_eq!(h.describe(false), "first in 2017 · 9 of 50 work reports");
-        assert_eq!(h.describe(true), "last seen 2023 · first in 2017 · 9 of 50 work reports");
-        let once = History { first_year: 2021, last_year: 2021, ..h };
-        assert_eq!(once.describe(true), "only in 2021 · 9 of 50 work reports");
+        assert_eq!(HISTORY.describe(None), "first in 2017 · 9 of 50 work reports");
+        let once = History { first_year: 2021, last_year: 2021, ..HISTORY };
+        assert_eq!(once.describe(Some(Some(2022))), "only in 2021 · 9 of 50 work reports");
+    }
+
+    #[test]
+    fn a_dropped_formulation_says_when_it_was_last_seen_only_when_that_was_before_the_drop() {
+        assert_eq!(HISTORY.describe(Some(Some(2024))), "last seen 2023 · first in 2017 · 9 of 50 work reports");
+        assert_eq!(HISTORY.describe(Some(None)), "last seen 2023 · first in 2017 · 9 of 50 work reports");
+        // Dropped in 2019 but used until 2023: not "last seen 2023".
+        assert_eq!(HISTORY.describe(Some(Some(2019))), "in use 2017–2023 · 9 of 50 work reports");
+        assert_eq!(HISTORY.describe(Some(Some(2023))), "in use 2017–2023 · 9 of 50 work reports");
+    }
+
+    #[test]
+    fn a_record_of_another_form_names_it() {
+        let h = History { form: Some("人民至上"), record: Record::Reports, of_documents: 65, ..HISTORY };
+        assert_eq!(h.describe(None), "first in 2017 · 9 of 65 work and congress reports (as 人民至上)");
+    }
+
+    #[test]
+    fn a_year_is_read_from_the_start_of_a_date() {
+        assert_eq!(year_of("2021-09-17"), Some(2021));
+        assert_eq!(year_of("2021"), Some(2021));
+        assert_eq!(year_of(""), None);
+        assert_eq!(year_of("undated"), None);
     }
 }

@@ -21,6 +21,10 @@ pub struct HistoryReport {
     pub of_documents: u32,
     /// work_reports, congress_reports, reports (both) or speeches.
     pub record: &'static str,
+    /// The form the record counts, when it is not the formulation's own (an English
+    /// rendering's record is its Chinese form's); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub form: Option<&'static str>,
 }
 
 impl From<History> for HistoryReport {
@@ -36,6 +40,7 @@ impl From<History> for HistoryReport {
                 Record::Reports => "reports",
                 Record::Speeches => "speeches",
             },
+            form: h.form,
         }
     }
 }

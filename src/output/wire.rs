@@ -335,7 +335,7 @@ wire_struct!(FormulationChange {
     history
 });
 wire_enum!(Record { WorkReports, CongressReports, Reports, Speeches });
-wire_struct!(History { first_year, last_year, documents, of_documents, record });
+wire_struct!(History { first_year, last_year, documents, of_documents, record, form });
 wire_struct!(Priority { rank, label, section, leaves });
 wire_struct!(PriorityList { style, items });
 wire_struct!(PriorityMatch { rank_a, rank_b, label_a, label_b, section_a, section_b, rank_change });

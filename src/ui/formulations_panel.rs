@@ -24,6 +24,10 @@ pub struct FormulationsPanelProps {
     /// Copy a link to a formulation.
     #[prop_or_default]
     pub on_link: Callback<String>,
+    /// The year of document B, if its date is known: a dropped formulation's record says
+    /// "last seen" only of years before it.
+    #[prop_or_default]
+    pub year_b: Option<u32>,
 }
 
 impl PartialEq for FormulationsPanelProps {
@@ -33,6 +37,7 @@ impl PartialEq for FormulationsPanelProps {
             && self.focus == other.focus
             && self.on_select == other.on_select
             && self.on_link == other.on_link
+            && self.year_b == other.year_b
     }
 }
 
@@ -176,7 +181,7 @@ fn table_row(s: &FormulationChange, is_selected: bool, props: &FormulationsPanel
                 if let Some(h) = s.history {
                     <span class="history" data-testid="slogan-history"
                         title="Its record in seventy years of official texts: the government work reports 1954–2023, the congress reports, and 36 English speeches of Xi Jinping">
-                        { h.describe(s.status == FormulationStatus::Dropped) }
+                        { h.describe((s.status == FormulationStatus::Dropped).then_some(props.year_b)) }
                     </span>
                 }
             </td>

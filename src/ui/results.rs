@@ -75,7 +75,8 @@ pub fn results(r: Results<'_>) -> Html {
                     </nav>
                     <div class="results">
                     <aside class="findings" id="findings" aria-label="Formulations and priorities">
-                        <FormulationsPanel {formulations} focus={ws.focus.clone()} on_select={on_formulation} on_link={on_link_formulation} />
+                        <FormulationsPanel {formulations} focus={ws.focus.clone()} on_select={on_formulation} on_link={on_link_formulation}
+                            year_b={crate::findings::phrase_table::year_of(&ws.doc(Side::B).date)} />
                         <PrioritiesPanel comparison={comparison.clone()} on_select={on_row.clone()} />
                     </aside>
                     <ComparisonView
