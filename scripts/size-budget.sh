@@ -27,7 +27,9 @@ dist="${1:-dist}"
 # Raised to 448,000 B at a measured 447,618 B (issue 26): a dropped formulation's record
 # says "last seen" only of a year before the drop, and an English rendering names the
 # Chinese form whose record it carries (+0.4 KB).
-page_budget="${TIFA_SIZE_BUDGET:-448000}"
+# Lowered to 435 KiB at a measured 443,873 B: the page packs links with the browser's
+# CompressionStream (ui/link_packing), so miniz_oxide's compressor left its wasm (-3.7 KB).
+page_budget="${TIFA_SIZE_BUDGET:-445440}"
 # Worker: 250 KiB, raised from 240 KiB at a measured 241 KiB, when the alignment began
 # to follow matched priorities (the engine alone, built for speed at opt-level 3; 218 KiB
 # when first set, 235 KiB before the shared sorts). Raised to 256,000 B then 260 KiB at a

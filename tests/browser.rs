@@ -74,3 +74,12 @@ fn the_engine_in_the_browser_gives_the_native_json() {
     let native = snapshot.splitn(3, "---\n").nth(2).unwrap();
     assert!(json == native, "the browser's JSON differs from the native snapshot");
 }
+
+#[wasm_bindgen_test]
+async fn a_link_packed_by_the_browser_reads_back_with_the_page_decoder() {
+    let json =
+        r#"{"v":1,"a":{"text":"中国共产党第十九届中央委员会第六次全体会议公报"},"b":{"text":"We must act now."}}"#;
+    let fragment = tifa::ui::link_packing::fragment_of_json(json).await;
+    assert!(fragment.starts_with(tifa::view::share::PREFIX_V1), "{fragment}");
+    assert_eq!(tifa::view::share::unpack(&fragment).unwrap(), json.as_bytes());
+}

@@ -1,7 +1,9 @@
 //! The address bar and the browser's storage follow the workspace: debounced, storage
-//! first, then the address in a task of its own; new documents push a history entry.
+//! first, then the address once the browser has packed the link (a task of its own); new
+//! documents push a history entry, and a link packed after a newer one began is dropped.
 
-use super::links::{current_fragment, docs_identity, fragment_of_json, share_state, write_address};
+use super::link_packing::fragment_of_json;
+use super::links::{current_fragment, docs_identity, share_state, write_address};
 use super::opening::STORAGE_KEY;
 use super::state::{Action, Workspace};
 use gloo::storage::{LocalStorage, Storage};
@@ -14,6 +16,8 @@ use yew::prelude::*;
 pub fn use_address_sync(ws: UseReducerHandle<Workspace>) {
     let timer = use_mut_ref(|| None::<Timeout>);
     let written = use_mut_ref(String::new);
+    // Each sync's number: a link packed after a newer one began is not written.
+    let latest = use_mut_ref(|| 0_u64);
     let deps = (
         ws.ready,
         ws.docs.clone(),
@@ -24,15 +28,20 @@ pub fn use_address_sync(ws: UseReducerHandle<Workspace>) {
     );
     use_effect_with(deps, move |(ready, ..)| {
         if *ready {
-            let written = written.clone();
+            let (written, latest) = (written.clone(), latest.clone());
             *timer.borrow_mut() = Some(Timeout::new(300, move || {
-                // Storage first, then the address in a task of its own: with long documents
-                // each takes a while, and together they would hold up input.
+                // Storage first, then the address when its link is packed: with long
+                // documents each takes a while, and together they would hold up input.
                 let state = share_state(&ws);
                 let json = super::js_json::to_json(&state);
                 let kept = LocalStorage::raw().set_item(STORAGE_KEY, &json).is_ok();
-                Timeout::new(0, move || {
-                    let fragment = fragment_of_json(&json);
+                *latest.borrow_mut() += 1;
+                let this = *latest.borrow();
+                yew::platform::spawn_local(async move {
+                    let fragment = fragment_of_json(&json).await;
+                    if *latest.borrow() != this {
+                        return;
+                    }
                     let identity = docs_identity(&state);
                     if fragment != current_fragment() {
                         let push = !written.borrow().is_empty() && *written.borrow() != identity;
@@ -46,8 +55,7 @@ pub fn use_address_sync(ws: UseReducerHandle<Workspace>) {
                             "This comparison could not be kept in the browser's storage; its link still holds it.".to_string()
                         }));
                     }
-                })
-                .forget();
+                });
             }));
         }
     });

@@ -113,29 +113,27 @@ pub fn write_address(fragment: &str, push: bool) {
     };
 }
 
-/// The fragment for a state serialized as JSON: empty when the state is too large for a
-/// link ([`crate::view::share::MAX_LINKED_STATE_BYTES`]).
-pub fn fragment_of_json(json: &str) -> String {
-    if json.len() > crate::view::share::MAX_LINKED_STATE_BYTES {
-        String::new()
-    } else {
-        crate::view::share::encode_json(json.as_bytes())
-    }
-}
-
-/// Encodes the state and returns the full link; an error saying why when the documents are
-/// too long for one.
-pub fn link_of(state: &ShareState) -> Result<String, String> {
+/// Copies the link to `state` when it is ready ([`super::link_packing`]); `done` hears the
+/// copied link's length, or why there is none.
+pub fn copy_link(state: &ShareState, done: impl FnOnce(Result<usize, String>) + 'static) {
     let json = super::js_json::to_json(state);
-    let fragment = fragment_of_json(&json);
-    if fragment.is_empty() {
-        return Err(format!(
+    if json.len() > crate::view::share::MAX_LINKED_STATE_BYTES {
+        done(Err(format!(
             "These documents are too long to share as a link ({} MB; links hold up to {} MB). Use \u{201c}Save comparison file\u{201d} and share the file instead.",
             crate::input::import::megabytes(json.len()),
             crate::view::share::MAX_LINKED_STATE_BYTES / (1024 * 1024)
-        ));
+        )));
+        return;
     }
-    Ok(link_for(&fragment))
+    let link = async move {
+        let fragment = super::link_packing::fragment_of_json(&json).await;
+        (!fragment.is_empty()).then(|| link_for(&fragment))
+    };
+    super::link_packing::copy_when_ready(link, move |copied| {
+        done(copied.ok_or_else(|| {
+            "The link could not be copied: this browser refused the clipboard or cannot pack links. Use \u{201c}Save comparison file\u{201d} instead.".to_string()
+        }))
+    });
 }
 
 /// Copies text to the clipboard (best effort: the promise's outcome is not awaited).

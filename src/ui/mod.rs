@@ -20,6 +20,7 @@ pub mod js_json;
 pub mod key_help;
 pub mod keyboard;
 pub mod language_data;
+pub mod link_packing;
 pub mod links;
 pub mod offload;
 pub mod opening;

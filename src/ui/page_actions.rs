@@ -3,7 +3,7 @@
 //! stored comparison, and open a comparison file dropped on the page.
 
 use super::doc_panel::read_file;
-use super::links::{copy_text, download, link_of, share_state};
+use super::links::{copy_link, copy_text, download, share_state};
 use super::opening::{apply_state, IndexRef, STORAGE_KEY};
 use super::state::{Action, Side, Workspace};
 use crate::compare::Comparison;
@@ -52,16 +52,14 @@ impl PageActions {
                 if focus.is_some() {
                     state.focus = focus;
                 }
-                match link_of(&state) {
-                    Ok(link) => {
-                        copy_text(&link);
-                        copied_len.set(Some(link.chars().count()));
-                    }
+                let (ws, copied_len) = (ws.clone(), copied_len.clone());
+                copy_link(&state, move |copied| match copied {
+                    Ok(length) => copied_len.set(Some(length)),
                     Err(why) => {
                         copied_len.set(None);
                         ws.dispatch(Action::Notify(why));
                     }
-                }
+                });
             }
         };
         let on_open_file = {

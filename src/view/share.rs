@@ -299,7 +299,12 @@ pub fn encode_json(json: &[u8]) -> String {
     // of hundreds of kilobytes, where level 9 takes several times longer (hundreds of
     // milliseconds in the browser) for a link about 4% shorter.
     let level = if json.len() > FAST_COMPRESSION_ABOVE { 3 } else { 9 };
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(json, level);
+    fragment_of_packed(&miniz_oxide::deflate::compress_to_vec_zlib(json, level))
+}
+
+/// The fragment for a state's JSON already packed as a zlib stream (the page packs with
+/// the browser's compressor: `ui::link_packing`).
+pub fn fragment_of_packed(packed: &[u8]) -> String {
     format!("{PREFIX_V1}{}", URL_SAFE_NO_PAD.encode(packed))
 }
 
