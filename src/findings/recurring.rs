@@ -9,7 +9,9 @@
 //! the formulations already found, is a candidate. Ordinary phrases are kept out by their
 //! edges: a candidate neither begins nor ends with a function word (the, of, we…; 的, 和,
 //! 要…) or a stock verb or lead-in (坚持, 推进, 全会…); phrases never run across
-//! punctuation, a line break or a numeral. Of a phrase and a longer one that stands
+//! punctuation, a line break or a numeral; an English phrase that runs on into another
+//! content word wherever it stands is a modifier ("global economic"), not a candidate. Of a
+//! phrase and a longer one that stands
 //! wherever it does, only the longer is kept, and each kept phrase grows to the longest run
 //! all its places share. At most [`MAX_PER_DOCUMENT`] candidates per document, the most
 //! repeated first.
@@ -363,11 +365,27 @@ fn candidates(words: &[Word], covered: &Covered) -> Vec<(u64, usize, u64)> {
     let mut out: Vec<(u64, usize, u64)> = Vec::new();
     for (hash, spans) in kept {
         let grown = grown(words, covered, &spans, length(&hash));
-        if !out.iter().any(|o| o.0 == grown.0) && out.len() < MAX_PER_DOCUMENT {
+        if !out.iter().any(|o| o.0 == grown.0)
+            && out.len() < MAX_PER_DOCUMENT
+            && !modifies_the_next_word(words, &spans, grown.1)
+        {
             out.push(grown);
         }
     }
     out
+}
+
+/// Whether an English phrase of `n` words at `spans` is a modifier of the word after it
+/// everywhere it stands: every occurrence runs on into another content word ("global
+/// economic recovery", "global economic governance": "global economic" names nothing by
+/// itself). A phrase that ends where a sentence, a clause or a function word begins
+/// somewhere ("economic globalization.", "common development and …") is whole. Chinese is
+/// left alone: its compounds run on without a space, so running on says nothing there.
+fn modifies_the_next_word(words: &[Word], spans: &[Span], n: usize) -> bool {
+    spans.iter().all(|s| {
+        let i = words.partition_point(|w| w.span.start < s.start);
+        words.get(i + n).is_some_and(|next| !next.han && !next.starts_segment && !next.edge_banned)
+    })
 }
 
 /// Adds the recurring phrases of both documents to their formulations (`formulations`), each
@@ -493,6 +511,17 @@ mod tests {
         let a = "Road bridges, carry on. Road bridges, carry on. Road bridges, carry on.";
         let (ra, _) = recurring(a, "");
         assert!(ra.iter().all(|(t, _)| !t.contains(',')), "{ra:?}");
+    }
+
+    #[test]
+    fn a_modifier_that_runs_on_into_a_different_noun_everywhere_is_no_candidate() {
+        let a = "a global economic recovery; global economic governance; global economic growth.";
+        let (ra, _) = recurring(a, "");
+        assert!(ra.is_empty(), "{ra:?}");
+        // Ending a clause once is enough to stand as a phrase of its own.
+        let a = "economic globalization matters; economic globalization helps; and economic globalization.";
+        let (ra, _) = recurring(a, "");
+        assert_eq!(ra, [("economic globalization".to_string(), 3)]);
     }
 
     #[test]
