@@ -458,6 +458,13 @@ fn alignment_quality_on_the_dev_and_test_sets() {
                 println!("  pairs P {p:.3} R {r:.3}");
                 println!("  wrong pairs: {:?}", got.pairs.difference(&first.truth.pairs).collect::<Vec<_>>());
                 println!("  missed pairs: {:?}", first.truth.pairs.difference(&got.pairs).collect::<Vec<_>>());
+                let (up, ur, _) = prf(&got.unpaired, &first.truth.unpaired);
+                println!("  added/dropped P {up:.3} R {ur:.3}");
+                println!(
+                    "  wrongly unpaired: {:?}",
+                    got.unpaired.difference(&first.truth.unpaired).collect::<Vec<_>>()
+                );
+                println!("  wrongly paired: {:?}", first.truth.unpaired.difference(&got.unpaired).collect::<Vec<_>>());
                 let baseline = in_order_diff(&a, &b);
                 let only_baseline: Vec<_> =
                     first.truth.pairs.intersection(&baseline.pairs).filter(|p| !got.pairs.contains(p)).collect();

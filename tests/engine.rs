@@ -257,3 +257,19 @@ fn added_and_dropped_sections_know_their_closest_sections() {
         assert!(r.a.len() == 1 && text.len() < 60 && r.similarity >= 0.25, "forced pair: {text:?} at {}", r.similarity);
     }
 }
+
+#[test]
+fn the_headings_of_two_parts_paired_by_their_content_pair_with_each_other() {
+    // The 2021 work report's third part (the year's work) pairs by content with the 2022
+    // report's second (the year's requirements and policies, which opens its tasks). The
+    // two headings share little but that role, and text between them moved.
+    let (a, b) = (common::corpus("gwr2021-zh"), common::corpus("gwr2022-zh"));
+    let c = compare(&a, &b, Granularity::default());
+    let heading = |outline: &tifa::text::segment::Outline, text: &str, wanted: &str| {
+        outline.leaves.iter().copied().find(|&id| outline.get(id).span.of(text).trim() == wanted).expect(wanted)
+    };
+    let ha = heading(&c.outline_a, &a, "三、2021年重点工作");
+    let hb = heading(&c.outline_b, &b, "二、2022年经济社会发展总体要求和政策取向");
+    let row = c.rows.iter().find(|r| r.a.contains(&ha)).expect("a row holds the heading");
+    assert_eq!((row.b.as_slice(), row.relation), ([hb].as_slice(), Relation::Reworded));
+}

@@ -252,6 +252,25 @@ impl Aligner<'_> {
         }
     }
 
+    /// The headings of two parts paired by their whole content ([`PartBands`]) are the
+    /// same part's title, however short and reworded (三、2021年重点工作, 三、2022年政府工作
+    /// 任务): left free by the in-order passes, they pair when they share anything at all,
+    /// out of order if the text around them moved.
+    pub(super) fn pair_part_headings(&mut self, bands: &PartBands, parts_a: &[usize], parts_b: &[usize]) {
+        let first_leaf = |parts: &[usize], p: usize| parts.iter().position(|&q| q == p);
+        for (x, &(y, last)) in bands.a_to_b.iter().enumerate().skip(1) {
+            if y != last || y == 0 || bands.b_to_a.get(y) != Some(&(x, x)) {
+                continue;
+            }
+            let (Some(i), Some(j)) = (first_leaf(parts_a, x), first_leaf(parts_b, y)) else { continue };
+            let similarity = self.similarity(i, j);
+            let c = (i, j, similarity);
+            if similarity >= LONE_MIN && self.free(&c) && !self.repeated_a[i] && !self.repeated_b[j] {
+                self.pair(c, self.crosses(i, j));
+            }
+        }
+    }
+
     /// Leftover leaves on both sides that still look clearly alike are paired out of order,
     /// except lines their document repeats (see the module's doc).
     pub(super) fn pair_moved(&mut self, candidates: &[Candidate]) {

@@ -17,16 +17,19 @@
 //!    A pair with a line its document repeats (各位代表！) weighs in the chain by how well
 //!    the leaves beside it match ([`LONE_CONTEXT`] at least), so the copy in the same place
 //!    wins.
-//! 2. **Moved pairs**: leaves left over on both sides that still look clearly alike; in a
+//! 2. **Part headings**: the first leaves (the headings) of two parts paired by their whole
+//!    content pair with each other when both are still free and share anything
+//!    ([`LONE_MIN`]), out of order if the text around them moved.
+//! 3. **Moved pairs**: leaves left over on both sides that still look clearly alike; in a
 //!    restructured pair of documents ([`RESTRUCTURED_BELOW`]: speeches that regroup their
 //!    points), leftovers that are each other's best match among the leftovers; in any pair,
 //!    leftovers that are each other's clear best match among all leaves ([`MUTUAL_MARGIN`],
 //!    [`MUTUAL_SHARED_MIN`]) within parts that may pair. Never a line its document repeats
 //!    word for word (a salutation such as 各位代表！): which copy went where says nothing,
 //!    so such lines pair only in order.
-//! 3. **Split and merged**: a leftover leaf next to a paired one whose text is mostly
+//! 4. **Split and merged**: a leftover leaf next to a paired one whose text is mostly
 //!    contained in that pair's other side joins the pair (one-to-many or many-to-one).
-//! 4. Whatever is still unpaired is added (only in B) or dropped (only in A).
+//! 5. Whatever is still unpaired is added (only in B) or dropped (only in A).
 //!
 //! Afterwards the priority items matched across the documents can complete the alignment
 //! ([`pair_matched_items`]): a task rewritten beyond what paragraph similarity finds is
@@ -211,6 +214,7 @@ pub fn align_weighed(
             break;
         }
     }
+    state.pair_part_headings(&bands, parts_a, parts_b);
     state.pair_moved(&candidates);
     state.pair_restructured(&candidates);
     state.pair_mutual_best(&candidates, &|i, j| bands.allows(parts_a[i], parts_b[j]));
