@@ -181,3 +181,44 @@ test('a link to one change opens scrolled to it and outlined', async ({ browser 
   await expect(other.locator('.row.focused.added')).toBeInViewport();
   await context.close();
 });
+
+test('a browser without clipboard items still copies the link, as text once it is packed', async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    delete window.ClipboardItem;
+  });
+  await page.goto('./');
+  await page.getByTestId('pick-A').selectOption('cc19-5-zh');
+  await page.getByTestId('pick-B').selectOption('cc19-6-zh');
+  const link = await copiedLink(page);
+  expect(link).toContain('#v1.');
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.getByTestId('pick-A')).toHaveValue('cc19-5-zh');
+  await expect(other.getByTestId('pick-B')).toHaveValue('cc19-6-zh');
+  await context.close();
+});
+
+test('a browser that cannot pack links says so and keeps the comparison', async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    delete window.CompressionStream;
+  });
+  await page.goto('./');
+  await page.getByTestId('pick-A').selectOption('cc19-5-zh');
+  await page.getByTestId('pick-B').selectOption('cc19-6-zh');
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByTestId('notice')).toContainText('The link could not be copied');
+  await expect(page.getByTestId('share-status')).toHaveCount(0);
+  // The comparison stays, and the browser's storage still holds it for a reload.
+  await page.waitForFunction(() => (localStorage.getItem('tifa.workspace.v1') ?? '').includes('cc19-6-zh'));
+  expect(page.url()).not.toContain('#');
+  await page.reload();
+  await expect(page.getByTestId('pick-A')).toHaveValue('cc19-5-zh');
+  await expect(page.getByTestId('pick-B')).toHaveValue('cc19-6-zh');
+  await context.close();
+});
