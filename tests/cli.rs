@@ -178,8 +178,21 @@ fn html_report_is_one_self_contained_file() {
 fn csv_of_formulations() {
     let csv = compare_seeds("csv");
     let mut lines = csv.lines();
-    assert_eq!(lines.next(), Some("formulation,status,reworded_from,count_a,count_b,kind,category,gloss"));
+    assert_eq!(lines.next(), Some("formulation,status,reworded_from,count_a,count_b,kind,category,gloss,record"));
     assert!(csv.lines().any(|l| l.starts_with("two establishments,added,,0,1,lexicon,")));
+}
+
+#[test]
+fn reports_carry_each_formulation_s_record_read_against_the_documents_dates() {
+    let (a, b) = (corpus_file("gwr2016-zh"), corpus_file("gwr2017-zh"));
+    let out = tifa(&["compare", &a, &b, "--format", "md"]);
+    let md = String::from_utf8_lossy(&out.stdout);
+    // The dates come from the documents themselves ...
+    assert!(md.contains("- **B**: gwr2017-zh.txt (2017-03-05)"), "{md}");
+    // ... and a formulation dropped in 2017 that the record uses until 2022 was not "last
+    // seen 2022".
+    let row = md.lines().find(|l| l.starts_with("| 质量强国 |")).expect("质量强国 is dropped");
+    assert!(row.ends_with("| in use 2016–2022 · 4 of 65 work and congress reports |"), "{row}");
 }
 
 #[test]

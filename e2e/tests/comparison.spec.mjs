@@ -178,7 +178,7 @@ test('exports carry the same content as the CLI, and a change copies as a quote'
   expect(json.schema).toBe('tifa.comparison/1');
   expect(json.slogans.some((s) => s.text === 'two establishments' && s.status === 'added')).toBeTruthy();
   const csv = await read('csv');
-  expect(csv.split('\r\n')[0]).toBe('formulation,status,reworded_from,count_a,count_b,kind,category,gloss');
+  expect(csv.split('\r\n')[0]).toBe('formulation,status,reworded_from,count_a,count_b,kind,category,gloss,record');
   await page.locator('.row.moved [data-testid="quote"]').click();
   const quote = await page.evaluate(() => navigator.clipboard.readText());
   expect(quote).toContain('county economy');

@@ -4,7 +4,8 @@
 
 use crate::compare::{Comparison, Relation, Row};
 use crate::diff::OpKind;
-use crate::findings::formulation_changes::FormulationStatus;
+use crate::findings::formulation_changes::{FormulationChange, FormulationStatus};
+use crate::findings::phrase_table::year_of;
 pub use crate::output::labels::{locator, rank_change, relation_words, status_label};
 use crate::text::segment::Outline;
 use std::fmt::Write;
@@ -73,6 +74,12 @@ pub fn html_escape(s: &str) -> String {
     out
 }
 
+/// A formulation's record as the view says it ([`crate::findings::phrase_table::History::describe`]),
+/// "last seen" measured against document B's year; empty when the phrase table has none.
+fn record(s: &FormulationChange, year_b: Option<u32>) -> String {
+    s.history.map(|h| h.describe((s.status == FormulationStatus::Dropped).then_some(year_b))).unwrap_or_default()
+}
+
 fn summary_lines(c: &Comparison) -> Vec<String> {
     let s = &c.stats;
     vec![
@@ -101,7 +108,9 @@ pub fn markdown(c: &Comparison, a: DocLabel<'_>, b: DocLabel<'_>) -> String {
     for line in summary_lines(c) {
         let _ = writeln!(md, "- {line}");
     }
-    md.push_str("\n## Formulations\n\n| Formulation | Status | A | B | Gloss |\n|---|---|---:|---:|---|\n");
+    md.push_str(
+        "\n## Formulations\n\n| Formulation | Status | A | B | Gloss | Record |\n|---|---|---:|---:|---|---|\n",
+    );
     for s in c.formulations.iter().filter(|s| s.status != FormulationStatus::Kept) {
         let text = match &s.reworded_from {
             Some(from) => format!("{} → {}", from, s.text),
@@ -109,12 +118,13 @@ pub fn markdown(c: &Comparison, a: DocLabel<'_>, b: DocLabel<'_>) -> String {
         };
         let _ = writeln!(
             md,
-            "| {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} |",
             md_escape(&text),
             status_label(s.status),
             s.count_a(),
             s.count_b(),
-            md_escape(s.gloss.unwrap_or(""))
+            md_escape(s.gloss.unwrap_or("")),
+            md_escape(&record(s, year_of(b.date)))
         );
     }
     md.push_str("\n## Priorities\n\n");
@@ -176,7 +186,7 @@ pub fn html(c: &Comparison, a: DocLabel<'_>, b: DocLabel<'_>) -> String {
     for line in summary_lines(c) {
         let _ = write!(h, "<li>{}</li>", html_escape(&line));
     }
-    h.push_str("</ul><h2>Formulations</h2><table><tr><th>Formulation</th><th>Status</th><th>A</th><th>B</th><th>Gloss</th></tr>");
+    h.push_str("</ul><h2>Formulations</h2><table><tr><th>Formulation</th><th>Status</th><th>A</th><th>B</th><th>Gloss</th><th>Record</th></tr>");
     for s in c.formulations.iter().filter(|s| s.status != FormulationStatus::Kept) {
         let text = match &s.reworded_from {
             Some(from) => format!("<del>{}</del> → {}", html_escape(from), html_escape(&s.text)),
@@ -184,11 +194,12 @@ pub fn html(c: &Comparison, a: DocLabel<'_>, b: DocLabel<'_>) -> String {
         };
         let _ = write!(
             h,
-            "<tr><td>{text}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{text}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             status_label(s.status),
             s.count_a(),
             s.count_b(),
-            html_escape(s.gloss.unwrap_or(""))
+            html_escape(s.gloss.unwrap_or("")),
+            html_escape(&record(s, year_of(b.date)))
         );
     }
     h.push_str("</table><h2>Changed sections</h2>");
@@ -215,9 +226,10 @@ pub fn csv_field(s: &str) -> String {
     }
 }
 
-/// The formulations table as CSV (RFC 4180), every formulation including kept ones.
-pub fn formulations_csv(c: &Comparison) -> String {
-    let mut out = String::from("formulation,status,reworded_from,count_a,count_b,kind,category,gloss\r\n");
+/// The formulations table as CSV (RFC 4180), every formulation including kept ones, with
+/// its record ("last seen" measured against `year_b`, document B's year, when known).
+pub fn formulations_csv(c: &Comparison, year_b: Option<u32>) -> String {
+    let mut out = String::from("formulation,status,reworded_from,count_a,count_b,kind,category,gloss,record\r\n");
     for s in &c.formulations {
         let kind = match s.kind {
             crate::findings::formulations::FormulationKind::Lexicon => "lexicon",
@@ -230,7 +242,7 @@ pub fn formulations_csv(c: &Comparison) -> String {
         };
         let _ = write!(
             out,
-            "{},{},{},{},{},{},{},{}\r\n",
+            "{},{},{},{},{},{},{},{},{}\r\n",
             csv_field(&s.text),
             status_label(s.status),
             csv_field(s.reworded_from.as_deref().unwrap_or("")),
@@ -238,7 +250,8 @@ pub fn formulations_csv(c: &Comparison) -> String {
             s.count_b(),
             kind,
             s.category.unwrap_or(""),
-            csv_field(s.gloss.unwrap_or(""))
+            csv_field(s.gloss.unwrap_or("")),
+            csv_field(&record(s, year_b))
         );
     }
     out
@@ -299,7 +312,7 @@ mod tests {
 
     #[test]
     fn csv_quotes_fields_with_commas() {
-        let csv = formulations_csv(&compare(A, B, Granularity::default()));
+        let csv = formulations_csv(&compare(A, B, Granularity::default()), None);
         assert!(csv.starts_with("formulation,status,"));
         assert!(csv.contains("两个确立,added,,0,1,"));
         assert_eq!(csv_field("a,b"), "\"a,b\"");

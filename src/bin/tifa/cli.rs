@@ -125,12 +125,17 @@ fn run_compare(args: &[String]) -> Result<(), Failure> {
     let title_a = titles[0].clone().unwrap_or_else(|| name(a));
     let title_b = titles[1].clone().unwrap_or_else(|| name(b));
     let comparison = compare(&text_a, &text_b, Granularity::default());
-    let (a, b) =
-        (DocLabel { title: &title_a, date: "", text: &text_a }, DocLabel { title: &title_b, date: "", text: &text_b });
+    // Dates as the documents state them (a dropped formulation's record reads against B's).
+    let date = |text: &str| tifa::input::doc_meta::describe(text).date.unwrap_or_default();
+    let (date_a, date_b) = (date(&text_a), date(&text_b));
+    let (a, b) = (
+        DocLabel { title: &title_a, date: &date_a, text: &text_a },
+        DocLabel { title: &title_b, date: &date_b, text: &text_b },
+    );
     let out = match format.as_str() {
         "md" => report::markdown(&comparison, a, b),
         "html" => report::html(&comparison, a, b),
-        "csv" => report::formulations_csv(&comparison),
+        "csv" => report::formulations_csv(&comparison, tifa::findings::phrase_table::year_of(&date_b)),
         _ => {
             let report = json::report(&comparison, (&title_a, &text_a), (&title_b, &text_b));
             serde_json::to_string_pretty(&report).map_err(|e| Failure::Input(format!("cannot encode JSON: {e}")))?
