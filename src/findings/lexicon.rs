@@ -12,7 +12,7 @@
 //! The lexicon also carries the Chinese word list the word diff reads
 //! ([`crate::text::zh_words`]): both are language data the engine is handed, not code.
 //!
-//! Native builds (CLI, tests, benchmarks) compile both in ([`Lexicon::builtin`]).
+//! Native builds (CLI, tests, benchmarks) compile both in (`Lexicon::builtin`).
 //! The web app fetches `lexicon.tsv` and `zh_words.txt` from the site instead and passes them
 //! to [`crate::compare::compare_with`], which keeps the wasm within its size budget.
 

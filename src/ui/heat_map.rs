@@ -3,7 +3,7 @@
 //! the series. A cell opens the comparison of that document with the one before it.
 //!
 //! A row of a long series costs close to a millisecond to draw, so the table is drawn in
-//! blocks of [`BLOCK`] rows, one block per task: the first block shows at once, the rest
+//! blocks of `BLOCK` rows, one block per task: the first block shows at once, the rest
 //! follow without any one render holding up the page. A block already drawn is not built
 //! again when the next one is added.
 
