@@ -175,6 +175,8 @@ test('a link to one change opens scrolled to it and outlined', async ({ browser 
   const row = page.locator('.row.added');
   await expect(row).toBeVisible();
   await row.getByTestId('row-link').click();
+  // The link is packed by the browser, so it reaches the clipboard a moment after the click.
+  await expect(page.getByTestId('share-status')).toContainText('Link copied');
   const link = await page.evaluate(() => navigator.clipboard.readText());
   const other = await (await browser.newContext({ viewport: { width: 1400, height: 700 } })).newPage();
   await other.goto(link);
@@ -182,35 +184,38 @@ test('a link to one change opens scrolled to it and outlined', async ({ browser 
   await context.close();
 });
 
-test('a browser without clipboard items still copies the link, as text once it is packed', async ({ browser }) => {
+/** A page of a new context whose browser lacks the global `api`, showing cc19-5 → cc19-6. */
+async function pairWithout(browser, api) {
   const context = await browser.newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    delete window.ClipboardItem;
-  });
+  await page.addInitScript((name) => {
+    delete window[name];
+  }, api);
   await page.goto('./');
   await page.getByTestId('pick-A').selectOption('cc19-5-zh');
   await page.getByTestId('pick-B').selectOption('cc19-6-zh');
+  return { context, page };
+}
+
+/** Expects `page` to show cc19-5 → cc19-6. */
+async function showsThePair(page) {
+  await expect(page.getByTestId('pick-A')).toHaveValue('cc19-5-zh');
+  await expect(page.getByTestId('pick-B')).toHaveValue('cc19-6-zh');
+}
+
+test('a browser without clipboard items still copies the link, as text once it is packed', async ({ browser }) => {
+  const { context, page } = await pairWithout(browser, 'ClipboardItem');
   const link = await copiedLink(page);
   expect(link).toContain('#v1.');
   const other = await context.newPage();
   await other.goto(link);
-  await expect(other.getByTestId('pick-A')).toHaveValue('cc19-5-zh');
-  await expect(other.getByTestId('pick-B')).toHaveValue('cc19-6-zh');
+  await showsThePair(other);
   await context.close();
 });
 
 test('a browser that cannot pack links says so and keeps the comparison', async ({ browser }) => {
-  const context = await browser.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    delete window.CompressionStream;
-  });
-  await page.goto('./');
-  await page.getByTestId('pick-A').selectOption('cc19-5-zh');
-  await page.getByTestId('pick-B').selectOption('cc19-6-zh');
+  const { context, page } = await pairWithout(browser, 'CompressionStream');
   await page.getByTestId('copy-link').click();
   await expect(page.getByTestId('notice')).toContainText('The link could not be copied');
   await expect(page.getByTestId('share-status')).toHaveCount(0);
@@ -218,7 +223,6 @@ test('a browser that cannot pack links says so and keeps the comparison', async 
   await page.waitForFunction(() => (localStorage.getItem('tifa.workspace.v1') ?? '').includes('cc19-6-zh'));
   expect(page.url()).not.toContain('#');
   await page.reload();
-  await expect(page.getByTestId('pick-A')).toHaveValue('cc19-5-zh');
-  await expect(page.getByTestId('pick-B')).toHaveValue('cc19-6-zh');
+  await showsThePair(page);
   await context.close();
 });
