@@ -213,6 +213,20 @@ fn csv_tables_have_a_column_per_document() {
 }
 
 #[test]
+fn the_downloads_carry_each_row_s_record_read_against_the_document_it_left() {
+    let t = plenums();
+    let rows = select(&t.formulations, "", false, FormulationOrder::FirstAppearance);
+    let csv = tifa::timeline::tables::formulations_csv(&t, &rows);
+    assert!(csv.lines().next().unwrap().ends_with(",marks,record"));
+    // Gone from the 2020 plenum; the record last saw it in 2019.
+    let gone = csv.lines().find(|l| l.starts_with("两个一百年,")).unwrap();
+    assert!(gone.ends_with(",gone,last seen 2019 · first in 2015 · 6 of 65 work and congress reports"), "{gone}");
+    let md = tifa::timeline::tables::markdown(&t);
+    assert!(md.contains("| Marks | Record |"));
+    assert!(md.contains("| gone | last seen 2019 · first in 2015 · 6 of 65 work and congress reports |"), "{md}");
+}
+
+#[test]
 fn unrelated_lists_do_not_join_but_editions_of_one_list_do() {
     let t = corpus_series(&tifa::timeline::presets::EIGHT_CHINESE);
     let tracks = || t.priorities.iter().flat_map(|c| &c.tracks);

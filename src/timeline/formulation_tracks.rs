@@ -47,6 +47,16 @@ pub struct FormulationTrack {
     pub history: Option<crate::findings::phrase_table::History>,
 }
 
+impl FormulationTrack {
+    /// Its record as a reader reads it ([`crate::findings::phrase_table::History::describe`]):
+    /// for a row that vanishes, "last seen" measured against the year of the document it is
+    /// missing from first (`documents`: the series'). None when the phrase table has no record.
+    pub fn record(&self, documents: &[super::DocInfo]) -> Option<String> {
+        let vanished_in = || documents.get(self.last + 1).and_then(|d| crate::findings::phrase_table::year_of(&d.date));
+        self.history.map(|h| h.describe(self.vanishes.then(vanished_in)))
+    }
+}
+
 /// Union-find over formulation keys.
 #[derive(Default)]
 struct Groups {

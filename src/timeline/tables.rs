@@ -17,14 +17,14 @@ fn heads(t: &Timeline) -> impl Iterator<Item = String> + '_ {
 }
 
 /// The formulation rows `rows` (indexes into `t.formulations`) as CSV: forms, kind, a count per
-/// document, first and last document, total, changes, marks.
+/// document, first and last document, total, changes, marks, record.
 pub fn formulations_csv(t: &Timeline, rows: &[usize]) -> String {
     let mut out = cells(
         ["formulation", "forms", "kind", "category", "gloss"]
             .into_iter()
             .map(String::from)
             .chain(heads(t))
-            .chain(["first", "last", "total", "changes", "marks"].into_iter().map(String::from)),
+            .chain(["first", "last", "total", "changes", "marks", "record"].into_iter().map(String::from)),
     );
     out.push_str("\r\n");
     for &k in rows {
@@ -42,6 +42,7 @@ pub fn formulations_csv(t: &Timeline, rows: &[usize]) -> String {
             s.total.to_string(),
             s.changes.to_string(),
             marks(s),
+            s.record(&t.documents).unwrap_or_default(),
         ];
         out.push_str(&cells(fixed.into_iter().chain(s.counts.iter().map(usize::to_string)).chain(tail)));
         out.push_str("\r\n");
@@ -103,14 +104,22 @@ pub fn markdown(t: &Timeline) -> String {
     let head: Vec<String> = (0..t.documents.len()).map(|i| column_head(t, i)).collect();
     let _ = write!(
         s,
-        "\n## Formulations\n\n| Formulation | {} | Marks |\n|---|{}---|\n",
+        "\n## Formulations\n\n| Formulation | {} | Marks | Record |\n|---|{}---|---|\n",
         head.join(" | "),
         "---|".repeat(head.len())
     );
     for k in select(&t.formulations, "", false, FormulationOrder::FirstAppearance) {
         let row = &t.formulations[k];
         let counts: Vec<String> = row.counts.iter().map(|c| if *c == 0 { "·".into() } else { c.to_string() }).collect();
-        let _ = writeln!(s, "| {} | {} | {} |", md_cell(&row.forms.join(" → ")), counts.join(" | "), marks(row));
+        let record = row.record(&t.documents).unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} |",
+            md_cell(&row.forms.join(" → ")),
+            counts.join(" | "),
+            marks(row),
+            md_cell(&record)
+        );
     }
     for (c, chain) in t.priorities.iter().enumerate().filter(|(_, c)| c.span.1 > c.span.0) {
         let _ = write!(

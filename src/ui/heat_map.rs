@@ -7,7 +7,6 @@
 //! follow without any one render holding up the page. A block already drawn is not built
 //! again when the next one is added.
 
-use crate::findings::phrase_table::year_of;
 use crate::timeline::charts::{column_head, marks, shade, spark_points};
 use crate::timeline::Timeline;
 use gloo::timers::callback::Timeout;
@@ -138,10 +137,10 @@ fn heat_rows(props: &HeatRowsProps) -> Html {
                     if let Some(g) = s.gloss {
                         <span class="gloss">{ g }</span>
                     }
-                    if let Some(h) = s.history {
+                    if let Some(record) = s.record(&t.documents) {
                         <span class="history" data-testid="heat-history"
                             title="Its record in seventy years of official texts, before and after this series">
-                            { h.describe(s.vanishes.then(|| t.documents.get(s.last + 1).and_then(|d| year_of(&d.date)))) }
+                            { record }
                         </span>
                     }
                 </th>
