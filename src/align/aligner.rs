@@ -257,7 +257,11 @@ impl Aligner<'_> {
     /// 任务): left free by the in-order passes, they pair when they share anything at all,
     /// out of order if the text around them moved.
     pub(super) fn pair_part_headings(&mut self, bands: &PartBands, parts_a: &[usize], parts_b: &[usize]) {
-        let first_leaf = |parts: &[usize], p: usize| parts.iter().position(|&q| q == p);
+        // Parts never decrease along the leaves: a part's first leaf is found by bisection.
+        let first_leaf = |parts: &[usize], p: usize| {
+            let k = parts.partition_point(|&q| q < p);
+            (parts.get(k) == Some(&p)).then_some(k)
+        };
         for (x, &(y, last)) in bands.a_to_b.iter().enumerate().skip(1) {
             if y != last || y == 0 || bands.b_to_a.get(y) != Some(&(x, x)) {
                 continue;

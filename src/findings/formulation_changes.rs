@@ -54,6 +54,13 @@ pub struct FormulationChange {
 }
 
 impl FormulationChange {
+    /// Its record as a reader reads it ([`crate::findings::phrase_table::History::describe`]),
+    /// "last seen" measured against `year_b`, the year of document B (None: undated). None
+    /// when the phrase table has no record of it.
+    pub fn record(&self, year_b: Option<u32>) -> Option<String> {
+        self.history.map(|h| h.describe((self.status == FormulationStatus::Dropped).then_some(year_b)))
+    }
+
     /// Times it stands in A.
     pub fn count_a(&self) -> usize {
         self.occurrences_a.len()

@@ -60,11 +60,11 @@ impl History {
     /// The history as a reader reads it: "first in 2017 · 9 of 50 work reports".
     ///
     /// For a formulation dropped from a document of year `dropped_in` (`None`: not dropped;
-    /// `Some(None)`: dropped from an undated document), when it was last seen first ("last seen 2019 · first in 2003 · 12 of 50 work
-    /// reports"); but when the record uses it in that year or later, "last seen" would read
-    /// as the drop's date, so the span is given instead ("in use 2003–2023 · …"). An
-    /// undated document is taken to be later than the record. A record of another form
-    /// says which ("… (as 人民至上)").
+    /// `Some(None)`: dropped from an undated document), when it was last seen first ("last
+    /// seen 2019 · first in 2003 · 12 of 50 work reports"); but when the record uses it in
+    /// that year or later, "last seen" would read as the drop's date, so the span is given
+    /// instead ("in use 2003–2023 · …"). An undated document is taken to be later than the
+    /// record. A record of another form says which ("… (as 人民至上)").
     pub fn describe(&self, dropped_in: Option<Option<u32>>) -> String {
         use std::fmt::Write;
         let (first, last) = (self.first_year, self.last_year);

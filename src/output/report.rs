@@ -4,7 +4,7 @@
 
 use crate::compare::{Comparison, Relation, Row};
 use crate::diff::OpKind;
-use crate::findings::formulation_changes::{FormulationChange, FormulationStatus};
+use crate::findings::formulation_changes::FormulationStatus;
 use crate::findings::phrase_table::year_of;
 pub use crate::output::labels::{locator, rank_change, relation_words, status_label};
 use crate::text::segment::Outline;
@@ -74,12 +74,6 @@ pub fn html_escape(s: &str) -> String {
     out
 }
 
-/// A formulation's record as the view says it ([`crate::findings::phrase_table::History::describe`]),
-/// "last seen" measured against document B's year; empty when the phrase table has none.
-fn record(s: &FormulationChange, year_b: Option<u32>) -> String {
-    s.history.map(|h| h.describe((s.status == FormulationStatus::Dropped).then_some(year_b))).unwrap_or_default()
-}
-
 fn summary_lines(c: &Comparison) -> Vec<String> {
     let s = &c.stats;
     vec![
@@ -108,6 +102,7 @@ pub fn markdown(c: &Comparison, a: DocLabel<'_>, b: DocLabel<'_>) -> String {
     for line in summary_lines(c) {
         let _ = writeln!(md, "- {line}");
     }
+    let year_b = year_of(b.date);
     md.push_str(
         "\n## Formulations\n\n| Formulation | Status | A | B | Gloss | Record |\n|---|---|---:|---:|---|---|\n",
     );
@@ -124,7 +119,7 @@ pub fn markdown(c: &Comparison, a: DocLabel<'_>, b: DocLabel<'_>) -> String {
             s.count_a(),
             s.count_b(),
             md_escape(s.gloss.unwrap_or("")),
-            md_escape(&record(s, year_of(b.date)))
+            md_escape(&s.record(year_b).unwrap_or_default())
         );
     }
     md.push_str("\n## Priorities\n\n");
@@ -186,6 +181,7 @@ pub fn html(c: &Comparison, a: DocLabel<'_>, b: DocLabel<'_>) -> String {
     for line in summary_lines(c) {
         let _ = write!(h, "<li>{}</li>", html_escape(&line));
     }
+    let year_b = year_of(b.date);
     h.push_str("</ul><h2>Formulations</h2><table><tr><th>Formulation</th><th>Status</th><th>A</th><th>B</th><th>Gloss</th><th>Record</th></tr>");
     for s in c.formulations.iter().filter(|s| s.status != FormulationStatus::Kept) {
         let text = match &s.reworded_from {
@@ -199,7 +195,7 @@ pub fn html(c: &Comparison, a: DocLabel<'_>, b: DocLabel<'_>) -> String {
             s.count_a(),
             s.count_b(),
             html_escape(s.gloss.unwrap_or("")),
-            html_escape(&record(s, year_of(b.date)))
+            html_escape(&s.record(year_b).unwrap_or_default())
         );
     }
     h.push_str("</table><h2>Changed sections</h2>");
@@ -251,7 +247,7 @@ pub fn formulations_csv(c: &Comparison, year_b: Option<u32>) -> String {
             kind,
             s.category.unwrap_or(""),
             csv_field(s.gloss.unwrap_or("")),
-            csv_field(&record(s, year_b))
+            csv_field(&s.record(year_b).unwrap_or_default())
         );
     }
     out

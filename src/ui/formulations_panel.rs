@@ -178,10 +178,10 @@ fn table_row(s: &FormulationChange, is_selected: bool, props: &FormulationsPanel
                 if s.kind == FormulationKind::Series {
                     <span class="gloss" title="A list of parallel phrases, or a member added to or dropped from one. Not counted above.">{"candidate · series"}</span>
                 }
-                if let Some(h) = s.history {
+                if let Some(record) = s.record(props.year_b) {
                     <span class="history" data-testid="slogan-history"
                         title="Its record in seventy years of official texts: the government work reports 1954–2023, the congress reports, and 36 English speeches of Xi Jinping">
-                        { h.describe((s.status == FormulationStatus::Dropped).then_some(props.year_b)) }
+                        { record }
                     </span>
                 }
             </td>
