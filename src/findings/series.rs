@@ -116,6 +116,21 @@ fn leaves_a_stub(text: &str, rest: Span, words: &Dictionary) -> bool {
 const NOT_AT_START: [char; 4] = ['对', '的', '和', '是'];
 const NOT_AT_END: [char; 7] = ['的', '等', '和', '更', '最', '较', '不'];
 
+/// About a hundred of the commonest Chinese surnames. Three-character items with no shared first or
+/// last character that all begin with one are a roster of people, not a coined list: the
+/// plenums name the members they promote or expel (递补刘晓凯、陈志荣、金振吉为中央委员会委员;
+/// 给予傅政华、沈德咏、张敬华开除党籍处分). No series of the corpus or the record has all its
+/// members begin with one of these but the rosters and one line of leaders' names.
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+
+/// Whether `members` (of `n` characters each, no edge shared by all) name people. A long
+/// roster may hold one rarer surname (孙政才、黄兴国、…、项俊波、…: five members or more, all
+/// but one).
+fn is_roster(text: &str, members: &[Span], n: usize) -> bool {
+    let others = members.iter().filter(|m| !m.of(text).chars().next().is_some_and(|c| SURNAMES.contains(c))).count();
+    n == 3 && others <= usize::from(members.len() >= 5)
+}
+
 /// The series among `items` (consecutive items of one clause), if they make one.
 fn series_of(text: &str, items: &[Span], words: &Dictionary) -> Option<Series> {
     if items.len() < MIN_ITEMS {
@@ -178,7 +193,9 @@ fn series_of(text: &str, items: &[Span], words: &Dictionary) -> Option<Series> {
     let heads: BTreeSet<char> = members.iter().filter_map(|&m| m.of(text).chars().next()).collect();
     let tails: BTreeSet<char> = members.iter().filter_map(|&m| m.of(text).chars().last()).collect();
     let texts: BTreeSet<&str> = members.iter().map(|&m| m.of(text)).collect();
-    if texts.len() != members.len() || !(heads.len() == 1 || tails.len() == 1 || n >= 3) {
+    let shares_an_edge = heads.len() == 1 || tails.len() == 1;
+    if texts.len() != members.len() || !(shares_an_edge || n >= 3) || (!shares_an_edge && is_roster(text, &members, n))
+    {
         return None;
     }
     Some(Series { span: Span::new(members[0].start, members[members.len() - 1].end), members })
@@ -341,6 +358,17 @@ mod tests {
             [["系统治理", "依法治理", "综合治理", "源头治理"]]
         );
         assert_eq!(series("增强系统性、整体性、协同性，"), [["系统性", "整体性", "协同性"]]);
+    }
+
+    #[test]
+    fn a_roster_of_people_is_no_series() {
+        assert!(series("全会决定递补中央委员会候补委员刘晓凯、陈志荣、金振吉为中央委员会委员。").is_empty());
+        assert!(series("给予傅政华、沈德咏、张敬华开除党籍处分").is_empty());
+        assert!(series("关于孙政才、黄兴国、孙怀山、吴爱英、苏树林、王三运、项俊波严重违纪问题").is_empty());
+        // Members that share an edge are a coined list even where a surname begins each,
+        // and so are members that share none but do not all begin with one.
+        assert_eq!(series("坚持高标准、高质量、高效率，"), [["高标准", "高质量", "高效率"]]);
+        assert_eq!(series("做到讲党性、重品行、作表率。"), [["讲党性", "重品行", "作表率"]]);
     }
 
     #[test]
