@@ -273,3 +273,23 @@ fn the_headings_of_two_parts_paired_by_their_content_pair_with_each_other() {
     let row = c.rows.iter().find(|r| r.a.contains(&ha)).expect("a row holds the heading");
     assert_eq!((row.b.as_slice(), row.relation), ([hb].as_slice(), Relation::Reworded));
 }
+
+#[test]
+fn a_block_of_paragraphs_moved_together_pairs_as_a_moved_block() {
+    // gwr2017's fourth task (the real economy) has a paragraph on emerging industries and
+    // one on traditional industries; gwr2018 moved both, in the same order, under its
+    // first task (supply-side reform). Each pair alone is weak (about 0.15 alike), but two
+    // in step are a block that changed place, not two paragraphs dropped and two added.
+    let (a, b) = (common::corpus("gwr2017-zh"), common::corpus("gwr2018-zh"));
+    let c = compare(&a, &b, Granularity::default());
+    let leaf = |outline: &tifa::text::segment::Outline, text: &str, opening: &str| {
+        outline.leaves.iter().copied().find(|&id| outline.get(id).span.of(text).starts_with(opening)).expect(opening)
+    };
+    for (from, to) in [("加快培育壮大新兴产业", "发展壮大新动能"), ("大力改造提升传统产业", "加快制造强国建设")]
+    {
+        let (la, lb) = (leaf(&c.outline_a, &a, from), leaf(&c.outline_b, &b, to));
+        let row = c.rows.iter().find(|r| r.a.contains(&la)).expect("a row holds the paragraph");
+        assert_eq!(row.b.as_slice(), [lb].as_slice(), "{from} pairs with {to}");
+        assert!(row.moved, "{from} moved");
+    }
+}

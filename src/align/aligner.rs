@@ -252,6 +252,47 @@ impl Aligner<'_> {
         }
     }
 
+    /// A block of paragraphs moved as a whole: leftover leaves that pair, two or more in a
+    /// row, with leftover leaves in the same order on the other side, each pair at least
+    /// [`GAP_MIN`] alike and the best match among the leftovers of one of its two leaves.
+    /// One such pair alone is as often chance as not; a run of them in step is a section
+    /// that changed place (gwr2017's paragraphs on emerging and on traditional industries,
+    /// under its fourth task, stand in the same order under gwr2018's first). "In a row"
+    /// skips leaves already paired, which a moved block often carries along with it.
+    pub(super) fn pair_moved_runs(&mut self, candidates: &[Candidate], allowed: &dyn Fn(usize, usize) -> bool) {
+        let leftovers: Vec<Candidate> = candidates
+            .iter()
+            .copied()
+            .filter(|c| self.free(c) && !self.repeated_a[c.0] && !self.repeated_b[c.1] && allowed(c.0, c.1))
+            .collect();
+        let (best_a, best_b) = best_of_each_leaf(leftovers.iter(), (self.a.len(), self.b.len()));
+        let is_best =
+            |c: &Candidate| best_a[c.0].0.is_some_and(|b| b.1 == c.1) || best_b[c.1].0.is_some_and(|b| b.0 == c.0);
+        // Each free leaf's place among the free leaves of its document: the next free leaf
+        // is the next in a run.
+        let free_rank = |partners: &[Option<usize>]| {
+            let mut rank = 0;
+            partners.iter().map(|p| p.is_none().then(|| (rank, rank += 1).0)).collect::<Vec<Option<usize>>>()
+        };
+        let (rank_a, rank_b) = (free_rank(&self.partner_a), free_rank(&self.partner_b));
+        let step: HashMap<(usize, usize), Candidate> = leftovers
+            .iter()
+            .filter(|c| c.2 >= GAP_MIN && is_best(c))
+            .filter_map(|&c| Some(((rank_a[c.0]?, rank_b[c.1]?), c)))
+            .collect();
+        let mut starts: Vec<(usize, usize)> =
+            step.keys().copied().filter(|&(x, y)| x == 0 || y == 0 || !step.contains_key(&(x - 1, y - 1))).collect();
+        crate::util::shared_sort::sort_by_key(&mut starts, |&s| s);
+        for (x, y) in starts {
+            let run: Vec<Candidate> = (0..).map_while(|k| step.get(&(x + k, y + k)).copied()).collect();
+            if run.len() >= 2 && run.iter().all(|c| self.free(c)) {
+                for c in run {
+                    self.pair(c, self.crosses(c.0, c.1));
+                }
+            }
+        }
+    }
+
     /// The headings of two parts paired by their whole content ([`PartBands`]) are the
     /// same part's title, however short and reworded (三、2021年重点工作, 三、2022年政府工作
     /// 任务): left free by the in-order passes, they pair when they share anything at all,

@@ -20,13 +20,16 @@
 //! 2. **Part headings**: the first leaves (the headings) of two parts paired by their whole
 //!    content pair with each other when both are still free and share anything
 //!    ([`LONE_MIN`]), out of order if the text around them moved.
-//! 3. **Moved pairs**: leaves left over on both sides that still look clearly alike; in a
-//!    restructured pair of documents ([`RESTRUCTURED_BELOW`]: speeches that regroup their
-//!    points), leftovers that are each other's best match among the leftovers; in any pair,
-//!    leftovers that are each other's clear best match among all leaves ([`MUTUAL_MARGIN`],
-//!    [`MUTUAL_SHARED_MIN`]) within parts that may pair. Never a line its document repeats
-//!    word for word (a salutation such as 各位代表！): which copy went where says nothing,
-//!    so such lines pair only in order.
+//! 3. **Moved pairs**: leaves left over on both sides that still look clearly alike
+//!    ([`MOVE_MIN`]); then moved blocks: leftovers that pair two or more in a row, in step
+//!    with leftovers of the other side (the next free leaf with the next free leaf), each
+//!    pair from [`GAP_MIN`] and the best leftover match of one of its leaves, weak pairs
+//!    that back each other up; in a restructured pair of documents ([`RESTRUCTURED_BELOW`]:
+//!    speeches that regroup their points), leftovers that are each other's best match among
+//!    the leftovers; in any pair, leftovers that are each other's clear best match among
+//!    all leaves ([`MUTUAL_MARGIN`], [`MUTUAL_SHARED_MIN`]) within parts that may pair.
+//!    Never a line its document repeats word for word (a salutation such as 各位代表！):
+//!    which copy went where says nothing, so such lines pair only in order.
 //! 4. **Split and merged**: a leftover leaf next to a paired one whose text is mostly
 //!    contained in that pair's other side joins the pair (one-to-many or many-to-one).
 //! 5. Whatever is still unpaired is added (only in B) or dropped (only in A).
@@ -216,6 +219,7 @@ pub fn align_weighed(
     }
     state.pair_part_headings(&bands, parts_a, parts_b);
     state.pair_moved(&candidates);
+    state.pair_moved_runs(&candidates, &|i, j| bands.allows(parts_a[i], parts_b[j]));
     state.pair_restructured(&candidates);
     state.pair_mutual_best(&candidates, &|i, j| bands.allows(parts_a[i], parts_b[j]));
     state.grow_split_and_merged(&candidates);
