@@ -8,7 +8,9 @@
 //! twelve characters) that recurs at least [`MIN_REPEATS`] times in one document, outside
 //! the formulations already found, is a candidate. Ordinary phrases are kept out by their
 //! edges: a candidate neither begins nor ends with a function word (the, of, we…; 的, 和,
-//! 要…) or a stock verb or lead-in (坚持, 推进, 全会…); phrases never run across
+//! 要…) or a stock verb or lead-in (坚持, 推进, 全会…), nor begins with a word that closes
+//! the phrase before it (“十三五”时期我国发展 is no phrase of its own: the word after a
+//! closing quotation mark, 时期, 方面…); phrases never run across
 //! punctuation, a line break or a numeral; an English phrase that runs on into another
 //! content word wherever it stands is a modifier ("global economic"), not a candidate. Of a
 //! phrase and a longer one that stands
@@ -111,6 +113,15 @@ const ZH_EDGE_WORDS: [&str; 38] = [
     "增强",
 ];
 
+/// Chinese words that begin no phrase: nouns that close the phrase before them (“十三五”
+/// 时期, 各方面, 改革开放以来), so a phrase that begins with one has lost its head.
+const ZH_NOT_FIRST: [&str; 4] = ["时期", "方面", "期间", "以来"];
+
+/// Closing quotation marks: the word after one is the head of the quoted phrase's noun
+/// phrase (“十三五”时期, “四个全面”战略布局, the “Belt and Road” Initiative) and begins no
+/// phrase. The straight quote " both opens and closes, and is left out.
+const CLOSING_QUOTES: &str = "”’」』";
+
 /// One word of a document: where it stands and a hash of its folded text.
 struct Word {
     span: Span,
@@ -118,6 +129,8 @@ struct Word {
     han: bool,
     /// Begins or ends no candidate.
     edge_banned: bool,
+    /// Begins no candidate ([`ZH_NOT_FIRST`], [`CLOSING_QUOTES`]).
+    start_banned: bool,
     /// The first word after punctuation, a number or a line break: phrases do not cross it.
     starts_segment: bool,
 }
@@ -145,6 +158,7 @@ fn is_function_word(word: &str) -> bool {
 
 fn push_words(text: &str, tokens: &[Token], out: &mut Vec<Word>) {
     let mut boundary = true;
+    let mut after_quote = false;
     // Whether the last token was a Chinese numeral: the single character after one is a
     // measure word or an ordinal's suffix (十九届, 第五次), which begins no phrase.
     let mut after_numeral = false;
@@ -165,12 +179,22 @@ fn push_words(text: &str, tokens: &[Token], out: &mut Vec<Word>) {
                 } else {
                     is_function_word(s) || s.bytes().any(|b| b.is_ascii_digit())
                 };
-                out.push(Word { span: t.span, hash: hash_folded(s), han, edge_banned, starts_segment: boundary });
+                let start_banned = after_quote || (han && ZH_NOT_FIRST.contains(&s));
+                let word = Word {
+                    span: t.span,
+                    hash: hash_folded(s),
+                    han,
+                    edge_banned,
+                    start_banned,
+                    starts_segment: boundary,
+                };
+                out.push(word);
                 boundary = false;
             }
             TokenClass::Space if !s.contains('\n') => {}
             _ => boundary = true,
         }
+        after_quote = t.class == TokenClass::Punct && s.chars().all(|c| CLOSING_QUOTES.contains(c));
     }
 }
 
@@ -190,7 +214,7 @@ fn extend_hash(h: u64, w: &Word) -> u64 {
 /// checked that it stays within one segment).
 fn well_formed(words: &[Word], i: usize, n: usize) -> bool {
     let phrase = &words[i..i + n];
-    if phrase[0].edge_banned || phrase[n - 1].edge_banned {
+    if phrase[0].edge_banned || phrase[0].start_banned || phrase[n - 1].edge_banned {
         return false;
     }
     let bytes: usize = phrase.iter().map(|w| w.span.len()).sum();
@@ -461,7 +485,7 @@ fn grown(words: &[Word], covered: &Covered, spans: &[Span], n: usize) -> (u64, u
     }
     // Growing may have reached ordinary words at either end: trim them again.
     let mut first = starts[0];
-    while n > 2 && words[first].edge_banned {
+    while n > 2 && (words[first].edge_banned || words[first].start_banned) {
         first += 1;
         n -= 1;
     }
@@ -536,6 +560,18 @@ mod tests {
         let a = "十九届中央委员会召开。十九届中央委员会决定。十九届中央委员会号召。";
         let (ra, _) = recurring(a, "");
         assert_eq!(ra, [("中央委员会".to_string(), 3)]);
+    }
+
+    #[test]
+    fn a_phrase_that_lost_its_head_is_no_candidate() {
+        // The cc18-5 communiqué: the phrase after “十三五” is that period's, not one of its own.
+        let a = "“十二五”时期我国发展成就。“十三五”时期我国发展环境。“十三五”时期我国发展思想。";
+        let (ra, _) = recurring(a, "");
+        assert!(ra.is_empty(), "{ra:?}");
+        // 各方面制度: 方面 closes 各 and begins nothing.
+        let a = "各方面制度更加成熟。各方面制度更加定型。完善各方面制度建设。";
+        let (ra, _) = recurring(a, "");
+        assert!(ra.is_empty(), "{ra:?}");
     }
 
     #[test]
