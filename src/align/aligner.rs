@@ -260,31 +260,33 @@ impl Aligner<'_> {
     /// under its fourth task, stand in the same order under gwr2018's first). "In a row"
     /// skips leaves already paired, which a moved block often carries along with it.
     pub(super) fn pair_moved_runs(&mut self, candidates: &[Candidate], allowed: &dyn Fn(usize, usize) -> bool) {
-        let leftovers: Vec<Candidate> = candidates
-            .iter()
-            .copied()
-            .filter(|c| self.free(c) && !self.repeated_a[c.0] && !self.repeated_b[c.1] && allowed(c.0, c.1))
-            .collect();
+        let mut leftovers: Vec<Candidate> = Vec::new();
+        for &c in candidates {
+            if self.free(&c) && !self.repeated_a[c.0] && !self.repeated_b[c.1] && allowed(c.0, c.1) {
+                leftovers.push(c);
+            }
+        }
         let (best_a, best_b) = best_of_each_leaf(leftovers.iter(), (self.a.len(), self.b.len()));
-        let is_best =
-            |c: &Candidate| best_a[c.0].0.is_some_and(|b| b.1 == c.1) || best_b[c.1].0.is_some_and(|b| b.0 == c.0);
         // Each free leaf's place among the free leaves of its document: the next free leaf
         // is the next in a run.
-        let free_rank = |partners: &[Option<usize>]| {
-            let mut rank = 0;
-            partners.iter().map(|p| p.is_none().then(|| (rank, rank += 1).0)).collect::<Vec<Option<usize>>>()
-        };
-        let (rank_a, rank_b) = (free_rank(&self.partner_a), free_rank(&self.partner_b));
-        let step: HashMap<(usize, usize), Candidate> = leftovers
-            .iter()
-            .filter(|c| c.2 >= GAP_MIN && is_best(c))
-            .filter_map(|&c| Some(((rank_a[c.0]?, rank_b[c.1]?), c)))
-            .collect();
-        let mut starts: Vec<(usize, usize)> =
-            step.keys().copied().filter(|&(x, y)| x == 0 || y == 0 || !step.contains_key(&(x - 1, y - 1))).collect();
-        crate::util::shared_sort::sort_by_key(&mut starts, |&s| s);
-        for (x, y) in starts {
-            let run: Vec<Candidate> = (0..).map_while(|k| step.get(&(x + k, y + k)).copied()).collect();
+        let (rank_a, rank_b) = (free_ranks(&self.partner_a), free_ranks(&self.partner_b));
+        let mut steps: Vec<(usize, usize, Candidate)> = Vec::new();
+        for &c in &leftovers {
+            let best_of_either = best_a[c.0].0.is_some_and(|b| b.1 == c.1) || best_b[c.1].0.is_some_and(|b| b.0 == c.0);
+            if c.2 >= GAP_MIN && best_of_either {
+                steps.push((rank_a[c.0], rank_b[c.1], c));
+            }
+        }
+        crate::util::shared_sort::sort_by(&mut steps, |p, q| (p.0, p.1).cmp(&(q.0, q.1)));
+        let step_at = |x: usize, y: usize| steps.binary_search_by(|s| (s.0, s.1).cmp(&(x, y))).ok().map(|k| steps[k].2);
+        for &(x, y, _) in &steps {
+            if x > 0 && y > 0 && step_at(x - 1, y - 1).is_some() {
+                continue; // inside a run that began earlier
+            }
+            let mut run = Vec::new();
+            while let Some(c) = step_at(x + run.len(), y + run.len()) {
+                run.push(c);
+            }
             if run.len() >= 2 && run.iter().all(|c| self.free(c)) {
                 for c in run {
                     self.pair(c, self.crosses(c.0, c.1));
@@ -436,6 +438,15 @@ impl Aligner<'_> {
         }
         reading_order(groups, self.a.len())
     }
+}
+
+/// Each leaf's place among the leaves not yet paired (`usize::MAX` for a paired one).
+fn free_ranks(partners: &[Option<usize>]) -> Vec<usize> {
+    let mut ranks = vec![usize::MAX; partners.len()];
+    for (next, (rank, _)) in ranks.iter_mut().zip(partners).filter(|(_, p)| p.is_none()).enumerate() {
+        *rank = next;
+    }
+    ranks
 }
 
 /// A leaf's best candidate (the first of equals) and the similarity of its second best (0
