@@ -174,8 +174,9 @@ struct ModifierLists {
     zh: Vec<&'static str>,
     /// English entries.
     en: Vec<&'static str>,
-    /// Every character of a Chinese entry, sorted.
-    zh_chars: Vec<char>,
+    /// Every character of a Chinese entry, as its code, sorted (numbers share the page's one
+    /// copy of the sort of `u64`; see `crate::util::shared_sort`).
+    zh_chars: Vec<u64>,
 }
 
 fn modifier_lists() -> &'static ModifierLists {
@@ -194,7 +195,7 @@ fn parse_modifiers() -> ModifierLists {
         }
     }
     crate::util::shared_sort::sort_by_key(&mut zh, |m| std::cmp::Reverse(m.chars().count()));
-    let mut zh_chars: Vec<char> = zh.iter().flat_map(|m| m.chars()).collect();
+    let mut zh_chars: Vec<u64> = zh.iter().flat_map(|m| m.chars()).map(|c| c as u64).collect();
     zh_chars.sort_unstable();
     zh_chars.dedup();
     ModifierLists { zh, en, zh_chars }
@@ -210,7 +211,9 @@ fn plain_units(words: &[String]) -> Vec<u64> {
     for w in words {
         if w.chars().next().is_some_and(is_han) {
             out.extend(
-                w.chars().filter(|c| !is_zh_routine(*c) && lists.zh_chars.binary_search(c).is_err()).map(|c| c as u64),
+                w.chars()
+                    .filter(|c| !is_zh_routine(*c) && lists.zh_chars.binary_search(&(*c as u64)).is_err())
+                    .map(|c| c as u64),
             );
         } else if !is_routine_word(w) && !lists.en.contains(&w.as_str()) {
             let hash = w.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3));
@@ -230,13 +233,13 @@ fn strip_modifiers(words: Vec<String>) -> Vec<String> {
             if w.chars().next().is_some_and(is_han) {
                 // Longest modifiers first, each removed everywhere; a modifier is only
                 // searched for when the word holds its first character (most hold none).
-                let mut present: Vec<char> = w.chars().collect();
+                let mut present: Vec<u64> = w.chars().map(|c| c as u64).collect();
                 present.sort_unstable();
                 present.dedup();
                 let mut rest = w;
                 for m in zh {
                     let first = m.chars().next().unwrap_or_default();
-                    if present.binary_search(&first).is_ok() && rest.contains(m) {
+                    if present.binary_search(&(first as u64)).is_ok() && rest.contains(m) {
                         rest = rest.replace(m, "");
                     }
                 }

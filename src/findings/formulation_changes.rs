@@ -82,17 +82,19 @@ pub(crate) fn bigram_dice(x: &str, y: &str) -> f32 {
     dice_of_bigrams(&bigrams(x), &bigrams(y))
 }
 
-/// The sorted, distinct character bigrams of a string.
-fn bigrams(s: &str) -> Vec<(char, char)> {
+/// The sorted, distinct character bigrams of a string, each as one number (the first
+/// character's code above the second's): numbers share the page's one copy of the sort of
+/// `u64`, where pairs of characters would compile a copy of their own.
+fn bigrams(s: &str) -> Vec<u64> {
     let c: Vec<char> = s.chars().collect();
-    let mut grams: Vec<(char, char)> = c.windows(2).map(|w| (w[0], w[1])).collect();
+    let mut grams: Vec<u64> = c.windows(2).map(|w| (w[0] as u64) << 32 | w[1] as u64).collect();
     grams.sort_unstable();
     grams.dedup();
     grams
 }
 
 /// Dice similarity of two bigram sets from [`bigrams`].
-fn dice_of_bigrams(gx: &[(char, char)], gy: &[(char, char)]) -> f32 {
+fn dice_of_bigrams(gx: &[u64], gy: &[u64]) -> f32 {
     crate::util::sorted::dice(gx, gy)
 }
 
@@ -101,6 +103,18 @@ fn dice_of_bigrams(gx: &[(char, char)], gy: &[(char, char)]) -> f32 {
 /// (0.57) is one slot reworded; 实体经济 and 平台经济 (0.33) are two things. On the dev pairs the
 /// bar at 0.4 drops three of seven predicted rewordings, none of them annotated as such.
 pub const REWORDED_MIN: f32 = 0.4;
+
+/// The formulations of a list by key, book titles left out (they name documents, not
+/// positions). Filled by insertion, not collected: collecting a map sorts its entries with a
+/// copy of the standard sort of its own (see `crate::util::shared_sort`). The last of equal
+/// keys wins either way.
+fn by_key(list: &[Formulation]) -> BTreeMap<&str, &Formulation> {
+    let mut map = BTreeMap::new();
+    for s in list.iter().filter(|s| s.kind != FormulationKind::Title) {
+        map.insert(s.key.as_str(), s);
+    }
+    map
+}
 
 /// Compares the formulations of A and B, given the two texts their places point into, the
 /// comparison's rows and the outlines. Book titles are left out: they name documents, not
@@ -112,9 +126,7 @@ pub fn compare_formulations(
     rows: &[Row],
     (outline_a, outline_b): (&Outline, &Outline),
 ) -> Vec<FormulationChange> {
-    let keep = |s: &&Formulation| s.kind != FormulationKind::Title;
-    let map_a: BTreeMap<&str, &Formulation> = a.iter().filter(keep).map(|s| (s.key.as_str(), s)).collect();
-    let map_b: BTreeMap<&str, &Formulation> = b.iter().filter(keep).map(|s| (s.key.as_str(), s)).collect();
+    let (map_a, map_b) = (by_key(a), by_key(b));
     let mut leaf_row_a = BTreeMap::new();
     let mut leaf_row_b = BTreeMap::new();
     for (r, row) in rows.iter().enumerate().filter(|(_, r)| !matches!(r.relation, Relation::Added | Relation::Dropped))
@@ -134,16 +146,18 @@ pub fn compare_formulations(
     // Only pairs that share a row are scored: the added formulations are indexed by row.
     let mut added_in_row: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (y, ad) in added.iter().enumerate() {
-        let rows: BTreeSet<usize> =
+        let mut rows: Vec<usize> =
             ad.occurrences.iter().filter_map(|o| row_of(outline_b, &leaf_row_b, o.start)).collect();
+        rows.sort_unstable();
+        rows.dedup();
         for r in rows {
             added_in_row.entry(r).or_default().push(y);
         }
     }
-    let added_grams: Vec<Vec<(char, char)>> = added.iter().map(|ad| bigrams(&ad.text.to_lowercase())).collect();
+    let added_grams: Vec<Vec<u64>> = added.iter().map(|ad| bigrams(&ad.text.to_lowercase())).collect();
     let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
     for (x, d) in dropped.iter().enumerate() {
-        let sharing: BTreeSet<usize> = d
+        let mut sharing: Vec<usize> = d
             .occurrences
             .iter()
             .filter_map(|o| row_of(outline_a, &leaf_row_a, o.start))
@@ -151,6 +165,8 @@ pub fn compare_formulations(
             .flatten()
             .copied()
             .collect();
+        sharing.sort_unstable();
+        sharing.dedup();
         if sharing.is_empty() {
             continue;
         }

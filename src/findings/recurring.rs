@@ -245,13 +245,16 @@ struct Covered {
 
 impl Covered {
     fn new(list: &[Formulation]) -> Covered {
-        let mut spans: Vec<Span> = list.iter().flat_map(|s| s.occurrences.iter().copied()).collect();
+        // As `(start, end)` pairs, whose sort the page has anyway (see
+        // `crate::util::shared_sort`): spans would compile a copy of their own.
+        let mut spans: Vec<(usize, usize)> =
+            list.iter().flat_map(|s| s.occurrences.iter().map(|o| (o.start, o.end))).collect();
         spans.sort_unstable();
         let mut max_end = vec![0];
-        for s in &spans {
-            max_end.push(max_end[max_end.len() - 1].max(s.end));
+        for &(_, end) in &spans {
+            max_end.push(max_end[max_end.len() - 1].max(end));
         }
-        Covered { starts: spans.iter().map(|s| s.start).collect(), max_end }
+        Covered { starts: spans.iter().map(|s| s.0).collect(), max_end }
     }
 
     fn overlaps(&self, s: Span) -> bool {

@@ -190,12 +190,16 @@ fn series_of(text: &str, items: &[Span], words: &Dictionary) -> Option<Series> {
     if members.iter().any(badly_edged) {
         return None;
     }
-    let heads: BTreeSet<char> = members.iter().filter_map(|&m| m.of(text).chars().next()).collect();
-    let tails: BTreeSet<char> = members.iter().filter_map(|&m| m.of(text).chars().last()).collect();
-    let texts: BTreeSet<&str> = members.iter().map(|&m| m.of(text)).collect();
-    let shares_an_edge = heads.len() == 1 || tails.len() == 1;
-    if texts.len() != members.len() || !(shares_an_edge || n >= 3) || (!shares_an_edge && is_roster(text, &members, n))
-    {
+    // Checked pairwise, not through sets: collecting a set compiles a copy of the standard
+    // sort of its own (see `crate::util::shared_sort`), and a series has a handful of members.
+    let all_share = |edge: fn(&str) -> Option<char>| {
+        let first = edge(members[0].of(text));
+        members.iter().all(|m| edge(m.of(text)) == first)
+    };
+    let shares_an_edge = all_share(|m| m.chars().next()) || all_share(|m| m.chars().last());
+    let repeats_a_member =
+        members.iter().enumerate().any(|(k, m)| members[..k].iter().any(|p| p.of(text) == m.of(text)));
+    if repeats_a_member || !(shares_an_edge || n >= 3) || (!shares_an_edge && is_roster(text, &members, n)) {
         return None;
     }
     Some(Series { span: Span::new(members[0].start, members[members.len() - 1].end), members })
@@ -271,7 +275,15 @@ pub fn add_series(texts: (&str, &str), found: (&mut Vec<Formulation>, &mut Vec<F
     let series_b = distinct(text_b, find_series(text_b, words).into_iter().filter(|s| !overlaps(found_b, s.span)));
     // Each series' members as a set, once.
     let members = |text: &str, list: &[Distinct]| -> Vec<BTreeSet<String>> {
-        list.iter().map(|s| s.members.iter().map(|m| m.of(text).to_string()).collect()).collect()
+        // Filled by insertion, not collected (see above).
+        let set_of = |s: &Distinct| {
+            let mut set = BTreeSet::new();
+            for m in &s.members {
+                set.insert(m.of(text).to_string());
+            }
+            set
+        };
+        list.iter().map(set_of).collect()
     };
     let (members_a, members_b) = (members(text_a, &series_a), members(text_b, &series_b));
     let (mut new_a, mut new_b) = (Vec::new(), Vec::new());

@@ -14,7 +14,15 @@
 //! Candidate lists, long and sorted often, go through [`best_first`] instead: one unstable
 //! sort of `(similarity, i, j)` triples, whose order is total (pairs are unique), so the
 //! result is as deterministic as a stable sort. Sorts of plain numbers keep `sort_unstable`,
-//! whose copies for primitive types are shared anyway.
+//! but only on the few element types the page already sorts (`u64`, `usize`, `(usize,
+//! usize)`): each further type is another copy of about 5 KB. So characters and pairs of
+//! characters are sorted as their `u64` codes, spans as `(start, end)` pairs.
+//!
+//! Collecting into a `BTreeSet` or `BTreeMap` sorts the collected items with the standard
+//! stable sort, one copy per item type: such sets and maps are filled by insertion
+//! instead, and small sets are not built at all where a pairwise check does. Together these
+//! took six copies of the stable sort and three of the unstable one out of the page
+//! (-8.3 KB gzipped).
 
 use std::cmp::Ordering;
 
