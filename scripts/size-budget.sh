@@ -29,11 +29,12 @@ dist="${1:-dist}"
 # Chinese form whose record it carries (+0.4 KB).
 # Lowered to 435 KiB at a measured 443,873 B: the page packs links with the browser's
 # CompressionStream (ui/link_packing), so miniz_oxide's compressor left its wasm (-3.7 KB).
-# Lowered to 428 KiB at a measured 437,824 B: sets and maps filled by insertion, bigrams
-# and characters sorted as numbers, spans as pairs, so the page compiles 6 fewer copies of
-# the standard sorts (-8.3 KB; it had 16, about 64 KB of code). The moved blocks of issue
-# 24 and the rosters and quoted heads of issue 26 are counted in (+1.4 KB before that).
-page_budget="${TIFA_SIZE_BUDGET:-438272}"
+# Lowered to 425 KiB at a measured 434,146 B: sets and maps filled by insertion, bigrams
+# and characters sorted as numbers, spans as pairs, the chain and the candidates through
+# the shared sorts, so the page compiles 11 fewer copies of the standard sorts (-12.0 KB;
+# it had 16, about 64 KB of code). The moved blocks of issue 24 and the rosters and quoted
+# heads of issue 26 are counted in (+1.4 KB before that).
+page_budget="${TIFA_SIZE_BUDGET:-435200}"
 # Worker: 250 KiB, raised from 240 KiB at a measured 241 KiB, when the alignment began
 # to follow matched priorities (the engine alone, built for speed at opt-level 3; 218 KiB
 # when first set, 235 KiB before the shared sorts). Raised to 256,000 B then 260 KiB at a
@@ -46,9 +47,9 @@ page_budget="${TIFA_SIZE_BUDGET:-438272}"
 # Then 280 KiB at a measured 284,097 B: which wordings of an entry are the same formulation,
 # a slogan's quoted name on its own row, ordinals of numbered entries (issue 26; +2.3 KB
 # here at opt-level 3, +0.9 KB in the page).
-# Lowered to 271 KiB at a measured 276,220 B: the same six copies of the sorts gone
-# (-11.6 KB, with +2.3 KB for the moved blocks and the candidates' edges before).
-worker_budget="${TIFA_WORKER_SIZE_BUDGET:-277504}"
+# Lowered to 264 KiB at a measured 268,988 B: the same copies of the sorts gone (-18.9 KB,
+# with +2.3 KB for the moved blocks and the candidates' edges before).
+worker_budget="${TIFA_WORKER_SIZE_BUDGET:-270336}"
 page=0
 worker=0
 for f in "$dist"/*.wasm "$dist"/*.js; do

@@ -64,7 +64,11 @@ pub fn series_editor(props: &SeriesEditorProps) -> Html {
             .collect();
         use_effect_with(loaded, move |loaded| {
             if pending.iter().any(|id| loaded.contains(id)) {
-                pending.set(pending.iter().filter(|id| !loaded.contains(id)).cloned().collect());
+                // Retained, not collected: collecting a set compiles a copy of the standard
+                // sort (see `crate::util::shared_sort`).
+                let mut waiting = (*pending).clone();
+                waiting.retain(|id| !loaded.contains(id));
+                pending.set(waiting);
             }
         });
     }
