@@ -119,8 +119,9 @@ const ZH_NOT_FIRST: [&str; 4] = ["时期", "方面", "期间", "以来"];
 
 /// Closing quotation marks: the word after one is the head of the quoted phrase's noun
 /// phrase (“十三五”时期, “四个全面”战略布局, the “Belt and Road” Initiative) and begins no
-/// phrase. The straight quote " both opens and closes, and is left out.
-const CLOSING_QUOTES: &str = "”’」』";
+/// phrase. The straight quote " both opens and closes, and the right single quote is also
+/// the English apostrophe (the peoples’ well-being): both are left out.
+const CLOSING_QUOTES: &str = "”」』";
 
 /// One word of a document: where it stands and a hash of its folded text.
 struct Word {
