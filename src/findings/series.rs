@@ -116,11 +116,12 @@ fn leaves_a_stub(text: &str, rest: Span, words: &Dictionary) -> bool {
 const NOT_AT_START: [char; 4] = ['对', '的', '和', '是'];
 const NOT_AT_END: [char; 7] = ['的', '等', '和', '更', '最', '较', '不'];
 
-/// About a hundred of the commonest Chinese surnames. Three-character items with no shared first or
-/// last character that all begin with one are a roster of people, not a coined list: the
-/// plenums name the members they promote or expel (递补刘晓凯、陈志荣、金振吉为中央委员会委员;
-/// 给予傅政华、沈德咏、张敬华开除党籍处分). No series of the corpus or the record has all its
-/// members begin with one of these but the rosters and one line of leaders' names.
+/// About a hundred of the commonest Chinese surnames. Three-character items with no shared
+/// first or last character that all begin with one are a roster of people, not a coined
+/// list: the plenums name the members they promote or expel (递补刘晓凯、陈志荣、金振吉为
+/// 中央委员会委员; 给予傅政华、沈德咏、张敬华开除党籍处分). No series of the corpus or the
+/// record has all its members begin with one of these but the rosters and one line of
+/// leaders' names (孙中山、毛泽东、邓小平).
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
 
 /// Whether `members` (of `n` characters each, no edge shared by all) name people. A long
