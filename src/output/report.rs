@@ -223,8 +223,10 @@ pub fn csv_field(s: &str) -> String {
 }
 
 /// The formulations table as CSV (RFC 4180), every formulation including kept ones, with
-/// its record ("last seen" measured against `year_b`, document B's year, when known).
-pub fn formulations_csv(c: &Comparison, year_b: Option<u32>) -> String {
+/// its record ("last seen" measured against the year of `date_b`, document B's date, when
+/// it has one), as [`markdown`] and [`html`] read it from B's label.
+pub fn formulations_csv(c: &Comparison, date_b: &str) -> String {
+    let year_b = year_of(date_b);
     let mut out = String::from("formulation,status,reworded_from,count_a,count_b,kind,category,gloss,record\r\n");
     for s in &c.formulations {
         let kind = match s.kind {
@@ -308,7 +310,7 @@ mod tests {
 
     #[test]
     fn csv_quotes_fields_with_commas() {
-        let csv = formulations_csv(&compare(A, B, Granularity::default()), None);
+        let csv = formulations_csv(&compare(A, B, Granularity::default()), "");
         assert!(csv.starts_with("formulation,status,"));
         assert!(csv.contains("两个确立,added,,0,1,"));
         assert_eq!(csv_field("a,b"), "\"a,b\"");

@@ -99,10 +99,7 @@ impl PageActions {
                     let (name, contents, mime) = match format {
                         "md" => ("tifa-report.md", report::markdown(&comparison, a, b), "text/markdown"),
                         "html" => ("tifa-report.html", report::html(&comparison, a, b), "text/html"),
-                        "csv" => {
-                            let year_b = crate::findings::phrase_table::year_of(b.date);
-                            ("tifa-formulations.csv", report::formulations_csv(&comparison, year_b), "text/csv")
-                        }
+                        "csv" => ("tifa-formulations.csv", report::formulations_csv(&comparison, b.date), "text/csv"),
                         _ => {
                             let r = json::report(&comparison, (a.title, a.text), (b.title, b.text));
                             let text = super::js_json::to_json(&r);

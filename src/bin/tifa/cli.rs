@@ -135,7 +135,7 @@ fn run_compare(args: &[String]) -> Result<(), Failure> {
     let out = match format.as_str() {
         "md" => report::markdown(&comparison, a, b),
         "html" => report::html(&comparison, a, b),
-        "csv" => report::formulations_csv(&comparison, tifa::findings::phrase_table::year_of(&date_b)),
+        "csv" => report::formulations_csv(&comparison, &date_b),
         _ => {
             let report = json::report(&comparison, (&title_a, &text_a), (&title_b, &text_b));
             serde_json::to_string_pretty(&report).map_err(|e| Failure::Input(format!("cannot encode JSON: {e}")))?
