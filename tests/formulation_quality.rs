@@ -367,25 +367,33 @@ type PrecisionRecall = (f64, f64);
 /// pairs gained recall at about the same precision; a hand check of 60 of the new rows
 /// (tests/plausibility/new-lexicon.tsv) found 57 of them plausible formulations.
 ///
+/// A second batch of 62 entries came from the dev pairs' annotations: the set phrases and
+/// series annotated there that the lexicon missed and that two or more documents of different
+/// dates use (the record or the bundled corpus), less those that came out wrong on another
+/// dev pair. It lifts the test pairs' Chinese recall (0.612 → 0.643) at a cost in strict
+/// precision (0.717 → 0.682) where the test annotations leave such phrases out; a blind hand
+/// check of every row they give over ten pairs (tests/plausibility/lexicon-from-dev-annotations.tsv)
+/// found 104 of 114 plausible, and the four entries behind the ten were taken out or merged.
+///
 /// Two annotated rewordings (全面推进依法治国 ↔ 全面依法治国, cc18-4 → cc18-5 and cc19-6 → cc19-7)
 /// join two wordings the lexicon holds as one entry: the line asks for that entry added and
 /// dropped at once, which no prediction can give, and stays two misses of the lexicon tier.
 const FLOORS: [(&str, &str, PrecisionRecall, PrecisionRecall); 15] = [
     // dev
-    ("cc19-4-zh", "cc19-5-zh", (0.53, 0.94), (0.53, 0.94)),
-    ("cc19-5-zh", "cc19-6-zh", (0.61, 0.96), (0.61, 0.96)),
-    ("gwr2022-zh", "gwr2023-zh", (0.48, 0.91), (0.48, 0.91)),
-    ("unga75-2020-en", "unga76-2021-en", (0.49, 0.90), (0.49, 0.90)),
-    ("sco20-2020-en", "sco21-2021-en", (0.61, 0.94), (0.61, 0.94)),
+    ("cc19-4-zh", "cc19-5-zh", (0.45, 0.94), (0.45, 0.94)),
+    ("cc19-5-zh", "cc19-6-zh", (0.55, 0.96), (0.55, 0.96)),
+    ("gwr2022-zh", "gwr2023-zh", (0.51, 0.95), (0.51, 0.95)),
+    ("unga75-2020-en", "unga76-2021-en", (0.48, 0.90), (0.48, 0.90)),
+    ("sco20-2020-en", "sco21-2021-en", (0.60, 0.94), (0.60, 0.94)),
     ("apec27-2020-en", "apecretreat-2021-en", (0.83, 0.44), (0.83, 0.44)),
-    ("cc19-3-zh", "cc19-4-zh", (0.79, 0.52), (0.79, 0.52)),
-    ("ccdi19-5-zh", "ccdi19-6-zh", (0.87, 0.32), (0.87, 0.32)),
-    ("gwr2021-zh", "gwr2022-zh", (0.80, 0.62), (0.80, 0.62)),
+    ("cc19-3-zh", "cc19-4-zh", (0.82, 0.65), (0.82, 0.65)),
+    ("ccdi19-5-zh", "ccdi19-6-zh", (0.92, 0.50), (0.92, 0.50)),
+    ("gwr2021-zh", "gwr2022-zh", (0.85, 0.70), (0.85, 0.70)),
     // test: far below the targets; the floors only catch a fall
-    ("cc18-4-zh", "cc18-5-zh", (0.69, 0.47), (0.69, 0.47)),
-    ("cc19-6-zh", "cc19-7-zh", (0.62, 0.62), (0.62, 0.62)),
-    ("ccdi19-4-zh", "ccdi19-5-zh", (0.72, 0.54), (0.72, 0.54)),
-    ("gwr2018-zh", "gwr2019-zh", (0.71, 0.73), (0.71, 0.73)),
+    ("cc18-4-zh", "cc18-5-zh", (0.65, 0.47), (0.65, 0.47)),
+    ("cc19-6-zh", "cc19-7-zh", (0.59, 0.64), (0.59, 0.64)),
+    ("ccdi19-4-zh", "ccdi19-5-zh", (0.69, 0.60), (0.69, 0.60)),
+    ("gwr2018-zh", "gwr2019-zh", (0.67, 0.73), (0.67, 0.73)),
     ("g20-15-2020-en", "g20-16-2021-en", (0.61, 0.70), (0.61, 0.70)),
     ("climate-ambition-2020-en", "climate-leaders-2021-en", (0.58, 0.51), (0.58, 0.51)),
 ];

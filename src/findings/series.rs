@@ -329,12 +329,24 @@ pub fn add_series(texts: (&str, &str), found: (&mut Vec<Formulation>, &mut Vec<F
                 }
             }
             None => {
-                new_a.push(formulation(format!("text:{}", sa.span.of(text_a)), sa.span.of(text_a), sa.places.clone()))
+                let wording = sa.span.of(text_a);
+                new_a.push(formulation(format!("text:{wording}"), wording, sa.places.clone()));
+                // Printed in the other text too, where no series was cut from it (a governing
+                // verb kept it whole, or a formulation there covers it): kept, not dropped.
+                let elsewhere = places(text_b, wording);
+                if !elsewhere.is_empty() {
+                    new_b.push(formulation(format!("text:{wording}"), wording, elsewhere));
+                }
             }
         }
     }
     for (sb, _) in series_b.iter().zip(&partner_of_b).filter(|(_, partner)| partner.is_none()) {
-        new_b.push(formulation(format!("text:{}", sb.span.of(text_b)), sb.span.of(text_b), sb.places.clone()));
+        let wording = sb.span.of(text_b);
+        new_b.push(formulation(format!("text:{wording}"), wording, sb.places.clone()));
+        let elsewhere = places(text_a, wording);
+        if !elsewhere.is_empty() {
+            new_a.push(formulation(format!("text:{wording}"), wording, elsewhere));
+        }
     }
     for (found, new) in [(found_a, new_a), (found_b, new_b)] {
         // One key, one formulation: a series printed twice is one series in two places.
@@ -430,6 +442,19 @@ mod tests {
         let keys_b: Vec<&str> = fb.iter().map(|s| s.key.as_str()).collect();
         assert_eq!(keys_a, ["text:稳增长、促改革、调结构、惠民生、防风险"]);
         assert_eq!(keys_b, ["text:稳增长、促改革、调结构、惠民生、防风险、保稳定", "text:保稳定"]);
+    }
+
+    #[test]
+    fn a_series_printed_in_both_texts_is_kept_however_each_was_cut() {
+        // gwr2021 → gwr2022: A's governing verb keeps the list whole there, B's is cut off.
+        let a = "要严控非税收入不合理增长，严厉整治乱收费、乱罚款、乱摊派，不得扰民渔利。";
+        let b = "建立协同治理和联合惩戒机制，坚决查处乱收费、乱罚款、乱摊派。";
+        let (mut fa, mut fb) = (Vec::new(), Vec::new());
+        add_series((a, b), (&mut fa, &mut fb), crate::findings::lexicon::Lexicon::builtin().words());
+        let keys = |found: &[Formulation]| -> Vec<String> { found.iter().map(|s| s.key.clone()).collect() };
+        for key in keys(&fb) {
+            assert!(keys(&fa).contains(&key), "{key} is printed in A too: {:?}", keys(&fa));
+        }
     }
 
     #[test]
