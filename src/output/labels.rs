@@ -36,8 +36,8 @@ pub fn relation_label_in(row: &Row, c: &Comparison, texts: Option<(&str, &str)>)
             Relation::Reworded if row.significance == Some(Significance::Routine) => "routine update".to_string(),
             Relation::Reworded if row.significance == Some(Significance::Modifier) => "emphasis changed".to_string(),
             Relation::Reworded => format!("reworded · {}% alike", percent(row.similarity)),
-            Relation::Split => format!("split into {}", row.b.len()),
-            Relation::Merged => format!("merged from {}", row.a.len()),
+            Relation::Split => format!("split into {}", how_many(&c.outline_b, &row.b)),
+            Relation::Merged => format!("merged from {}", how_many(&c.outline_a, &row.a)),
             Relation::Added => "added".to_string(),
             Relation::Dropped => "dropped".to_string(),
         },
@@ -121,6 +121,19 @@ pub fn locator(outline: &Outline, ids: &[usize]) -> String {
     }
 }
 
+/// How many sections a split or merged row spreads over, in the reader's units: the
+/// paragraphs its locator names, and the parts when a paragraph was itself cut into items
+/// ("3 paragraphs, 9 parts" beside ¶5–¶7, where "9" alone did not match what the reader sees).
+fn how_many(outline: &Outline, ids: &[usize]) -> String {
+    let mut paragraphs: Vec<usize> = ids.iter().map(|&id| outline.get(id).paragraph).collect();
+    paragraphs.dedup();
+    if paragraphs.len() == ids.len() || paragraphs.len() < 2 {
+        ids.len().to_string()
+    } else {
+        format!("{} paragraphs, {} parts", paragraphs.len(), ids.len())
+    }
+}
+
 /// The relation of a row in words.
 pub fn relation_words(row: &Row) -> &'static str {
     match (row.relation, row.moved) {
@@ -183,6 +196,17 @@ mod tests {
         assert_eq!(labels, ["unchanged", "reworded · 85% alike", "added"]);
         assert_eq!(relation_class(&c.rows[0]), "same");
         assert_eq!(relation_class(&c.rows[2]), "added");
+    }
+
+    #[test]
+    fn a_split_over_items_counts_the_paragraphs_the_reader_sees_and_the_parts() {
+        let a = "Title\nWe will fight the pandemic together and build a global firewall against the virus. We will share vaccines fairly, support the WHO and help developing countries with vaccines and medicines and funds.\n";
+        let b = "Title\nWe will fight the pandemic together and build a global firewall against the virus.\nFirst, share vaccines fairly. Second, support the WHO. Third, help developing countries with vaccines and medicines and funds.\n";
+        let c = compare(a, b, Granularity::default());
+        let split: Vec<String> =
+            c.rows.iter().filter(|r| r.relation == Relation::Split).map(|r| relation_label(r, &c)).collect();
+        // B ¶2 and the three items of B ¶3: two paragraphs, four parts.
+        assert_eq!(split, ["split into 2 paragraphs, 4 parts"]);
     }
 
     #[test]

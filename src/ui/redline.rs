@@ -66,19 +66,49 @@ fn text_with_highlights(text: &str, span: Span, highlights: &[Span]) -> Html {
         .collect::<Html>()
 }
 
+/// `span` of `text` with `highlights`, the parts inside `shared` (sorted spans) wrapped in
+/// a mark that says both versions keep them.
+fn text_with_shared(text: &str, span: Span, shared: &[Span], highlights: &[Span]) -> Html {
+    split_highlights(span, shared)
+        .into_iter()
+        .map(|(piece, kept)| {
+            if kept {
+                html! { <mark class="shared" title="Both versions keep this">{ text_with_highlights(text, piece, highlights) }</mark> }
+            } else {
+                text_with_highlights(text, piece, highlights)
+            }
+        })
+        .collect::<Html>()
+}
+
 /// The marked-up text of one side of `ops`, with `highlights` (sorted spans of this side,
 /// such as a focused formulation's occurrences) wrapped in `<mark>`. With `shared` (a
-/// largely rewritten row, shown without its word diff), the phrases both sides keep
-/// ([`crate::model::row::is_shared_run`]) are marked as shared instead.
+/// largely rewritten row, shown without its word diff: the phrases both sides print, from
+/// [`crate::model::shared_phrases`]), those phrases are marked as shared instead.
 pub fn side_html(
     ops: &[Op],
     side: DiffSide,
     texts: (&str, &str),
     options: &Options,
     highlights: &[Span],
-    shared: bool,
+    shared: Option<&[Span]>,
 ) -> Html {
     let (text_a, text_b) = texts;
+    if let Some(shared) = shared {
+        // No word diff: the side's text as one run (its ops tile it), so that a shared
+        // phrase is one mark even where two ops meet inside it.
+        let text = if side == DiffSide::A { text_a } else { text_b };
+        let mut runs: Vec<Span> = Vec::new();
+        for op in ops {
+            let span = if side == DiffSide::A { op.a } else { op.b };
+            match runs.last_mut() {
+                _ if span.is_empty() => {}
+                Some(last) if last.end == span.start => last.end = span.end,
+                _ => runs.push(span),
+            }
+        }
+        return runs.into_iter().map(|run| text_with_shared(text, run, shared, highlights)).collect::<Html>();
+    }
     ops.iter()
         .filter_map(|op| {
             let (text, span) = match side {
@@ -89,20 +119,6 @@ pub fn side_html(
             let class = class_name(op.class);
             let inner = || text_with_highlights(text, span, highlights);
             match (op.kind, side, marked) {
-                (OpKind::Equal, _, _) if shared && crate::model::row::is_shared_run(span.of(text)) => {
-                    // The mark covers the words, not the spaces around them.
-                    let piece = span.of(text);
-                    let start = span.start + (piece.len() - piece.trim_start().len());
-                    let end = span.end - (piece.len() - piece.trim_end().len());
-                    let words = Span::new(start, end.max(start));
-                    Some(html! {
-                        <>
-                            { text_with_highlights(text, Span::new(span.start, words.start), highlights) }
-                            <mark class="shared" title="Both versions keep this">{ text_with_highlights(text, words, highlights) }</mark>
-                            { text_with_highlights(text, Span::new(words.end, span.end), highlights) }
-                        </>
-                    })
-                }
                 (OpKind::Equal, _, _) => Some(inner()),
                 (OpKind::Delete, DiffSide::A, true) => Some(html! { <del class={class}>{ inner() }</del> }),
                 (OpKind::Insert, DiffSide::B, true) => Some(html! { <ins class={class}>{ inner() }</ins> }),

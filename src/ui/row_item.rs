@@ -6,6 +6,7 @@
 use super::redline::{inline_html, side_html, DiffSide};
 use crate::compare::{Comparison, Relation, Row};
 use crate::diff::significance::Significance;
+use crate::model::shared_phrases::shared_phrases;
 use crate::output::labels::{percent, relation_class, relation_label_in, sentence_line};
 use crate::output::report::locator;
 use crate::util::span::Span;
@@ -120,10 +121,21 @@ pub fn row_item(props: &RowItemProps) -> Html {
     let row = &c.rows[k];
     let texts = (&*props.text_a, &*props.text_b);
     let rewritten = row.is_rewritten(texts.0, texts.1);
+    // A rewritten row shows no word diff; what both versions print, in any order, is marked.
+    let shared = rewritten.then(|| {
+        let spans = |ids: &[usize], outline: &crate::text::segment::Outline| -> Vec<Span> {
+            ids.iter().map(|&id| outline.get(id).span).collect()
+        };
+        shared_phrases(texts.0, &spans(&row.a, &c.outline_a), texts.1, &spans(&row.b, &c.outline_b))
+    });
     let cell = |side: DiffSide| -> Html {
-        let (ids, outline, highlights, lang) = match side {
-            DiffSide::A => (&row.a, &c.outline_a, &props.highlights.0, props.langs.0),
-            DiffSide::B => (&row.b, &c.outline_b, &props.highlights.1, props.langs.1),
+        let (ids, outline, highlights, lang, marks) = match side {
+            DiffSide::A => {
+                (&row.a, &c.outline_a, &props.highlights.0, props.langs.0, shared.as_ref().map(|s| &s.0[..]))
+            }
+            DiffSide::B => {
+                (&row.b, &c.outline_b, &props.highlights.1, props.langs.1, shared.as_ref().map(|s| &s.1[..]))
+            }
         };
         let side_name = if side == DiffSide::A { "A" } else { "B" };
         if ids.is_empty() {
@@ -142,7 +154,7 @@ pub fn row_item(props: &RowItemProps) -> Html {
         html! {
             <div class={classes!("cell", format!("cell-{}", side_name.to_lowercase()))}>
                 <span class="loc"><span class="loc-side">{ side_name }</span>{ locator(outline, ids) }</span>
-                <p class={classes!("text", whole.then_some("whole"))} {lang}>{ side_html(&row.ops, side, texts, options, highlights, rewritten) }</p>
+                <p class={classes!("text", whole.then_some("whole"))} {lang}>{ side_html(&row.ops, side, texts, options, highlights, marks) }</p>
             </div>
         }
     };
