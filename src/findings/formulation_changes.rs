@@ -312,6 +312,9 @@ fn reworded_within_entry(
 /// - an abbreviation that keeps the full form's characters in order and leaves out two or
 ///   more stretches of it (自贸试验区, 初心使命, “放管服”).
 ///
+/// - a grammatical variant, the same words with a particle or a light verb more or less
+///   (使市场在资源配置中起决定性作用 and 市场在资源配置中的决定性作用; see [`GRAMMAR_CHARACTERS`]).
+///
 /// A new wording changes the formulation itself: a word put inside it
 /// (以深化供给侧结构性改革为主线, 东北全面振兴), a different end (基础研究十年规划), or one
 /// character more at its end, which is a new member (山水林田湖草沙).
@@ -320,8 +323,13 @@ fn same_wording_in_a_sentence(x: &str, y: &str) -> bool {
     let x: Vec<char> = x.chars().filter(kept).collect();
     let y: Vec<char> = y.chars().filter(kept).collect();
     let (short, long) = if x.len() <= y.len() { (&x, &y) } else { (&y, &x) };
-    framed(&x, &y) || framed(&y, &x) || abbreviates(short, long)
+    let content = |w: &[char]| -> Vec<char> { w.iter().copied().filter(|c| !GRAMMAR_CHARACTERS.contains(c)).collect() };
+    framed(&x, &y) || framed(&y, &x) || abbreviates(short, long) || content(&x) == content(&y)
 }
+
+/// Characters that bind a formulation into a sentence without changing what it says: the
+/// particles 的, 地, 得, 之, 了 and the light verbs of "使 … 起 … 作用".
+const GRAMMAR_CHARACTERS: [char; 7] = ['的', '地', '得', '之', '了', '使', '起'];
 
 /// Whether `x` is `y`'s core with words put before and after it: `x = head + core` and
 /// `y = core + tail`, or one inside the other, where the head may be anything and the tail is
@@ -435,6 +443,20 @@ mod tests {
         assert_eq!(status("建设美丽中国。", "推进美丽中国建设。", "美丽中国"), FormulationStatus::Kept);
         assert_eq!(status("建好自贸试验区。", "建好自由贸易试验区。", "试验区"), FormulationStatus::Kept);
         assert_eq!(status("推动东北振兴。", "推动东北全面振兴。", "振兴"), FormulationStatus::Reworded);
+    }
+
+    #[test]
+    fn a_particle_or_a_light_verb_more_is_the_same_wording() {
+        let status = |a: &str, b: &str, text: &str| {
+            let c = compare(&format!("标题\n{a}\n"), &format!("标题\n{b}\n"), Granularity::default());
+            c.formulations.iter().find(|f| f.text.contains(text)).map(|f| f.status).expect(text)
+        };
+        // cc19-3 → cc19-4 and gwr2021 → gwr2022 print the 2013 reform formula both ways.
+        assert_eq!(
+            status("使市场在资源配置中起决定性作用。", "充分发挥市场在资源配置中的决定性作用。", "决定性作用"),
+            FormulationStatus::Kept
+        );
+        assert_eq!(status("全面从严治党向纵深发展。", "全面从严治党向纵深推进。", "纵深"), FormulationStatus::Reworded);
     }
 
     #[test]
