@@ -159,7 +159,18 @@ pub fn row_item(props: &RowItemProps) -> Html {
         }
     };
     let label = relation_label_in(row, c, Some(texts));
-    let body = if props.inline {
+    let body = if let (true, Some((marks_a, marks_b))) = (props.inline, &shared) {
+        // Largely rewritten, in one column: the old version, then the new, each whole and
+        // with what both keep marked (no confetti of a word diff, as beside each other).
+        html! {
+            <div class="cell cell-inline">
+                <span class="loc"><span class="loc-side">{"A"}</span>{ locator(&c.outline_a, &row.a) }</span>
+                <p class="text rewritten-old" lang={props.langs.0}>{ side_html(&row.ops, DiffSide::A, texts, &props.options, &props.highlights.0, Some(marks_a)) }</p>
+                <span class="loc"><span class="loc-side">{"B"}</span>{ locator(&c.outline_b, &row.b) }</span>
+                <p class="text rewritten-new" lang={props.langs.1}>{ side_html(&row.ops, DiffSide::B, texts, &props.options, &props.highlights.1, Some(marks_b)) }</p>
+            </div>
+        }
+    } else if props.inline {
         let ids = if row.b.is_empty() { (&row.a, &c.outline_a, "A") } else { (&row.b, &c.outline_b, "B") };
         let lang = if row.b.is_empty() { props.langs.0 } else { props.langs.1 };
         html! {
