@@ -22,8 +22,8 @@ use std::hash::{Hash, Hasher};
 /// are six units).
 const SEED: usize = 4;
 
-/// Places of one seed on B's side that are tried: a seed printed more often than this is
-/// boilerplate, and trying every place would make repetitive rows quadratic.
+/// Places of one seed on B's side whose runs are measured: a seed printed more often than
+/// this is boilerplate, and measuring every run from it would make repetitive rows slow.
 const PLACES_TRIED: usize = 16;
 
 /// Most pairs of units compared (the two sides' lengths multiplied): beyond it (two sides
@@ -108,9 +108,12 @@ pub fn shared_phrases(text_a: &str, spans_a: &[Span], text_b: &str, spans_b: &[S
     let (mut marks_a, mut marks_b) = (Vec::new(), Vec::new());
     let mut i = 0;
     while i < a.len() {
-        let seed = seed_at(&a, i);
+        let Some(seed) = seed_at(&a, i) else {
+            i += 1;
+            continue;
+        };
         let best = (0..b.len())
-            .filter(|&j| seed.is_some() && seeds_b[j] == seed)
+            .filter(|&j| seeds_b[j] == Some(seed))
             .take(PLACES_TRIED)
             .map(|j| (run_length(&a, i, &b, j), j))
             .filter(|&(n, _)| n >= SEED)
