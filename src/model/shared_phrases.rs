@@ -102,20 +102,31 @@ pub fn shared_phrases(text_a: &str, spans_a: &[Span], text_b: &str, spans_b: &[S
     if a.len().saturating_mul(b.len()) > WORK_MAX {
         return (Vec::new(), Vec::new());
     }
+    // From each side in turn, so that a phrase one side prints twice is marked at both.
+    let (mut marks_a, mut marks_b) = runs_found((text_a, &a), &b);
+    let (more_b, more_a) = runs_found((text_b, &b), &a);
+    marks_a.extend(more_a);
+    marks_b.extend(more_b);
+    (merged(marks_a), merged(marks_b))
+}
+
+/// Each run of `a` (with its text) that `b` also prints, once, with the place in `b` where
+/// it is longest: the marks of `a`'s side and of `b`'s.
+fn runs_found((text_a, a): (&str, &[Unit]), b: &[Unit]) -> (Vec<Span>, Vec<Span>) {
     // B's seeds, compared with each of A's in turn: rows are short enough that an index
     // (which would cost the page a hash map or a sort of its own) does not pay.
-    let seeds_b: Vec<Option<u64>> = (0..b.len()).map(|j| seed_at(&b, j)).collect();
+    let seeds_b: Vec<Option<u64>> = (0..b.len()).map(|j| seed_at(b, j)).collect();
     let (mut marks_a, mut marks_b) = (Vec::new(), Vec::new());
     let mut i = 0;
     while i < a.len() {
-        let Some(seed) = seed_at(&a, i) else {
+        let Some(seed) = seed_at(a, i) else {
             i += 1;
             continue;
         };
         let best = (0..b.len())
             .filter(|&j| seeds_b[j] == Some(seed))
             .take(PLACES_TRIED)
-            .map(|j| (run_length(&a, i, &b, j), j))
+            .map(|j| (run_length(a, i, b, j), j))
             .filter(|&(n, _)| n >= SEED)
             .max_by_key(|&(n, j)| (n, std::cmp::Reverse(j)));
         match best {
@@ -127,7 +138,7 @@ pub fn shared_phrases(text_a: &str, spans_a: &[Span], text_b: &str, spans_b: &[S
             _ => i += 1,
         }
     }
-    (merged(marks_a), merged(marks_b))
+    (marks_a, marks_b)
 }
 
 #[cfg(test)]
@@ -175,6 +186,14 @@ mod tests {
         // Five characters are a word or two, not a phrase.
         let (ma, _) = shared_phrases("稳中求进。", &whole("稳中求进。"), "要稳中求进", &whole("要稳中求进"));
         assert!(ma.is_empty());
+    }
+
+    #[test]
+    fn a_phrase_printed_twice_on_one_side_is_marked_twice() {
+        let a = "We will build a community with a shared future.";
+        let b = "A community with a shared future for mankind; a community with a shared future in Asia.";
+        let (_, mb) = shared_phrases(a, &whole(a), b, &whole(b));
+        assert_eq!(marked(b, &mb), ["A community with a shared future", "a community with a shared future"]);
     }
 
     #[test]
