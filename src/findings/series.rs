@@ -267,6 +267,23 @@ fn formulation(key: String, text: &str, occurrences: Vec<Span>) -> Formulation {
     }
 }
 
+/// A series of one text that no series of the other partners: a formulation of its own
+/// text, and of the other's too where it is printed there word for word but was not cut as
+/// a series (a governing verb kept it whole, or a formulation there covers it), so that it
+/// is kept, not added or dropped.
+fn unpartnered(
+    (text, series): (&str, &Distinct),
+    other: &str,
+    (own, others): (&mut Vec<Formulation>, &mut Vec<Formulation>),
+) {
+    let wording = series.span.of(text);
+    own.push(formulation(format!("text:{wording}"), wording, series.places.clone()));
+    let elsewhere = places(other, wording);
+    if !elsewhere.is_empty() {
+        others.push(formulation(format!("text:{wording}"), wording, elsewhere));
+    }
+}
+
 /// Adds the series of both documents, and the members added to or dropped from a series
 /// both print, to their formulations (`found`), leaving out what is already found there.
 pub fn add_series(texts: (&str, &str), found: (&mut Vec<Formulation>, &mut Vec<Formulation>), words: &Dictionary) {
@@ -328,25 +345,11 @@ pub fn add_series(texts: (&str, &str), found: (&mut Vec<Formulation>, &mut Vec<F
                     }
                 }
             }
-            None => {
-                let wording = sa.span.of(text_a);
-                new_a.push(formulation(format!("text:{wording}"), wording, sa.places.clone()));
-                // Printed in the other text too, where no series was cut from it (a governing
-                // verb kept it whole, or a formulation there covers it): kept, not dropped.
-                let elsewhere = places(text_b, wording);
-                if !elsewhere.is_empty() {
-                    new_b.push(formulation(format!("text:{wording}"), wording, elsewhere));
-                }
-            }
+            None => unpartnered((text_a, sa), text_b, (&mut new_a, &mut new_b)),
         }
     }
     for (sb, _) in series_b.iter().zip(&partner_of_b).filter(|(_, partner)| partner.is_none()) {
-        let wording = sb.span.of(text_b);
-        new_b.push(formulation(format!("text:{wording}"), wording, sb.places.clone()));
-        let elsewhere = places(text_a, wording);
-        if !elsewhere.is_empty() {
-            new_a.push(formulation(format!("text:{wording}"), wording, elsewhere));
-        }
+        unpartnered((text_b, sb), text_a, (&mut new_b, &mut new_a));
     }
     for (found, new) in [(found_a, new_a), (found_b, new_b)] {
         // One key, one formulation: a series printed twice is one series in two places.

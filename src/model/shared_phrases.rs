@@ -13,7 +13,7 @@
 //! [`SHARED_HAN_MIN`]: crate::model::row::SHARED_HAN_MIN
 
 use crate::model::row::is_shared_run;
-use crate::text::normalize::fold;
+use crate::text::fingerprint::hash_folded;
 use crate::text::token::{tokenize, TokenClass};
 use crate::util::span::Span;
 use std::hash::{Hash, Hasher};
@@ -45,9 +45,7 @@ fn units(text: &str, spans: &[Span]) -> Vec<Unit> {
     for (part, &span) in spans.iter().enumerate() {
         for token in tokenize(text, span) {
             if matches!(token.class, TokenClass::Word | TokenClass::Han | TokenClass::Number) {
-                let mut hasher = rustc_hash::FxHasher::default();
-                fold(token.span.of(text)).to_lowercase().hash(&mut hasher);
-                out.push(Unit { span: token.span, key: hasher.finish(), part });
+                out.push(Unit { span: token.span, key: hash_folded(token.span.of(text)), part });
             }
         }
     }
