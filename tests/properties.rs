@@ -218,7 +218,7 @@ proptest! {
 
 mod share_links {
     use super::*;
-    use tifa::view::share::{decode, encode, DocRef, FocusRef, ShareState, TimelineRef, View};
+    use tifa::view::share::{decode, encode, DocRef, FocusRef, ShareState, TableRef, TimelineRef, View};
 
     fn doc() -> impl Strategy<Value = DocRef> {
         prop_oneof![
@@ -256,15 +256,20 @@ mod share_links {
         ]
     }
 
+    fn table() -> impl Strategy<Value = TableRef> {
+        ("[a-z]{0,8}", "[a-z]{0,8}", "\\PC{0,12}").prop_map(|(filter, sort, query)| TableRef { filter, sort, query })
+    }
+
     fn state() -> impl Strategy<Value = ShareState> {
-        (doc(), doc(), options(), any::<bool>(), focus(), timeline()).prop_map(
-            |(a, b, options, inline, focus, timeline)| ShareState {
+        (doc(), doc(), options(), any::<bool>(), focus(), timeline(), table()).prop_map(
+            |(a, b, options, inline, focus, timeline, table)| ShareState {
                 a,
                 b,
                 options,
                 view: if inline { View::Inline } else { View::SideBySide },
                 focus,
                 timeline,
+                table,
             },
         )
     }

@@ -5,7 +5,7 @@
 mod common;
 
 use tifa::model::side::Side;
-use tifa::view::share::{encode, DocRef, FocusRef, ShareState, TimelineRef, View};
+use tifa::view::share::{encode, DocRef, FocusRef, ShareState, TableRef, TimelineRef, View};
 use tifa::Options;
 
 fn embedded(title: &str, text: String) -> DocRef {
@@ -20,6 +20,7 @@ fn link_len(a: DocRef, b: DocRef) -> usize {
         view: View::SideBySide,
         focus: Some(FocusRef::Section { side: Side::B, at: 2950 }),
         timeline: None,
+        table: TableRef::default(),
     };
     // A typical deployment address in front of the fragment.
     "https://example.org/tools/tifa/#".len() + encode(&state).len()
@@ -53,6 +54,7 @@ fn timeline_state(docs: Vec<DocRef>, view: TimelineRef) -> ShareState {
         view: View::SideBySide,
         focus: None,
         timeline: Some(TimelineRef { docs, ..view }),
+        table: TableRef::default(),
     }
 }
 
@@ -91,6 +93,7 @@ fn link_embedding_two_long_reports_round_trips() {
         view: View::SideBySide,
         focus: None,
         timeline: None,
+        table: TableRef::default(),
     };
     let fragment = encode(&state);
     println!("link embedding two 390 KB reports: {} characters", fragment.len());

@@ -1,5 +1,6 @@
 // The main flow: the page opens on a real comparison, and a Chinese pair can be picked.
 import { test, expect } from '@playwright/test';
+import zlib from 'node:zlib';
 
 const shots = new URL('../screenshots/', import.meta.url).pathname;
 
@@ -266,7 +267,7 @@ test('phrases a speech keeps repeating are listed as candidates, apart from the 
   await expect(counts).toContainText('candidates changed (repeated phrases and series');
   const table = page.getByTestId('slogans-table');
   // The new pair's table, not the sample's (whose counts read the same), before the filter
-  // is chosen: the panel of a new comparison starts from the default filter.
+  // is chosen, so that the rows checked below are this pair's.
   await expect(table).toContainText('World Anti-Fascist War');
   await page.getByTestId('slogan-filter').selectOption('repeated');
   const row = table.locator('tr.dropped', { hasText: 'World Anti-Fascist War' });
@@ -279,4 +280,40 @@ test('phrases a speech keeps repeating are listed as candidates, apart from the 
   expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
   await row.locator('.slogan-link').click();
   await expect(page.locator('.cell-a mark.occurrence', { hasText: 'Anti-Fascist' }).first()).toBeVisible();
+});
+
+test('the formulations table keeps its filter and search when the comparison is made again, and a link keeps them', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('.rows ins').first()).toBeVisible();
+  await page.getByTestId('pick-A').selectOption('cc19-4-zh');
+  await page.getByTestId('pick-B').selectOption('cc19-5-zh');
+  const table = page.getByTestId('slogans-table');
+  await expect(table).toContainText('十四五');
+  const filter = page.getByTestId('slogan-filter');
+  const search = page.getByRole('searchbox', { name: 'Search formulations' });
+  await filter.selectOption('dropped');
+  await search.fill('两个');
+  const rows = table.locator('tbody tr');
+  await expect(rows.filter({ hasText: '两个一百年' })).toHaveCount(1);
+  await expect(rows.filter({ hasNot: page.locator('.status.dropped') })).toHaveCount(0);
+  // Swapped, the dropped formulations are added ones: none is dropped and has 两个; the
+  // table says so and keeps the reader's filter and search.
+  await page.getByTestId('swap').click();
+  await expect(page.getByText('No formulation matches.')).toBeVisible();
+  await expect(filter).toHaveValue('dropped');
+  await expect(search).toHaveValue('两个');
+  await page.getByTestId('swap').click();
+  await expect(rows.filter({ hasText: '两个一百年' })).toHaveCount(1);
+  // The address carries the table's setup (written a moment after the last change): the
+  // page opened again shows the same rows.
+  const linkState = () => {
+    const fragment = new URL(page.url()).hash.replace(/^#v1\./, '');
+    return fragment ? JSON.parse(zlib.inflateSync(Buffer.from(fragment, 'base64url')).toString('utf8')) : {};
+  };
+  await expect.poll(() => linkState().ft).toEqual({ f: 'dropped', q: '两个' });
+  await page.reload();
+  await expect(filter).toHaveValue('dropped');
+  await expect(search).toHaveValue('两个');
+  await expect(rows.filter({ hasText: '两个一百年' })).toHaveCount(1);
+  await expect(rows.filter({ hasNot: page.locator('.status.dropped') })).toHaveCount(0);
 });

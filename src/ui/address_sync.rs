@@ -24,7 +24,7 @@ pub fn use_address_sync(ws: UseReducerHandle<Workspace>) {
         ws.options,
         ws.view,
         ws.focus.clone(),
-        (ws.mode, ws.series.clone(), ws.timeline.clone()),
+        (ws.mode, ws.series.clone(), ws.timeline.clone(), ws.table.clone()),
     );
     use_effect_with(deps, move |(ready, ..)| {
         if *ready {

@@ -52,6 +52,10 @@ pub fn compare_mode(m: CompareMode<'_>) -> Html {
         let ws = ws.clone();
         Callback::from(move |key: String| ws.dispatch(Action::FocusFormulation(key)))
     };
+    let on_table = {
+        let ws = ws.clone();
+        Callback::from(move |t| ws.dispatch(Action::SetTable(t)))
+    };
     let on_row = {
         let (ws, comparison) = (ws.clone(), comparison.clone());
         Callback::from(move |row: usize| {
@@ -97,6 +101,7 @@ pub fn compare_mode(m: CompareMode<'_>) -> Html {
                     formulations: m.formulations,
                     on_options,
                     on_formulation,
+                    on_table,
                     on_link_formulation: m.on_link_formulation,
                     on_row,
                     on_link_row: m.on_link_row,

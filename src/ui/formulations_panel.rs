@@ -7,7 +7,7 @@ use crate::findings::formulation_changes::{FormulationChange, FormulationStatus}
 use crate::findings::formulations::FormulationKind;
 use crate::text::normalize::breakable_spaces;
 use crate::ui::state::Focus;
-use crate::view::formulation_table::{counts, table_rows, Filter, SortBy};
+use crate::view::formulation_table::{counts, table_rows, Filter, SortBy, TableView};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -28,6 +28,11 @@ pub struct FormulationsPanelProps {
     /// "last seen" only of years before it.
     #[prop_or_default]
     pub year_b: Option<u32>,
+    /// How the table is set up (held by the workspace, so that it outlives this panel,
+    /// which is drawn again for every new comparison).
+    pub table: TableView,
+    /// Called with the table's new setup.
+    pub on_table: Callback<TableView>,
 }
 
 impl PartialEq for FormulationsPanelProps {
@@ -38,6 +43,8 @@ impl PartialEq for FormulationsPanelProps {
             && self.on_select == other.on_select
             && self.on_link == other.on_link
             && self.year_b == other.year_b
+            && self.table == other.table
+            && self.on_table == other.on_table
     }
 }
 
@@ -59,28 +66,31 @@ fn status_class(status: FormulationStatus) -> &'static str {
 /// The panel.
 #[function_component(FormulationsPanel)]
 pub fn formulations_panel(props: &FormulationsPanelProps) -> Html {
-    let filter = use_state(|| Filter::Changed);
-    let sort = use_state(|| SortBy::Status);
+    let TableView { filter, sort, query } = &props.table;
     let more = use_state(|| FIRST_ROWS);
-    let query = use_state(String::new);
     // On paper, every formulation, whatever the filter on screen.
     let printing = super::printing::use_printing();
-    let shown = table_rows(&props.formulations, (*filter, *sort), &query, printing);
+    let shown = table_rows(&props.formulations, (*filter, *sort), query, printing);
+    // Each control sends the whole setup with its own part changed.
+    let change = |edit: fn(&mut TableView, String)| {
+        let (table, on_table) = (props.table.clone(), props.on_table.clone());
+        move |value: String| {
+            let mut next = table.clone();
+            edit(&mut next, value);
+            on_table.emit(next);
+        }
+    };
     let on_filter = {
-        let filter = filter.clone();
-        Callback::from(move |e: Event| {
-            filter.set(Filter::from_code(&e.target_unchecked_into::<HtmlSelectElement>().value()))
-        })
+        let set = change(|t, v| t.filter = Filter::from_code(&v));
+        Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlSelectElement>().value()))
     };
     let on_sort = {
-        let sort = sort.clone();
-        Callback::from(move |e: Event| {
-            sort.set(SortBy::from_code(&e.target_unchecked_into::<HtmlSelectElement>().value()))
-        })
+        let set = change(|t, v| t.sort = SortBy::from_code(&v));
+        Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlSelectElement>().value()))
     };
     let on_query = {
-        let query = query.clone();
-        Callback::from(move |e: InputEvent| query.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+        let set = change(|t, v| t.query = v);
+        Callback::from(move |e: InputEvent| set(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
     let selected = match &props.focus {
         Some(Focus::Formulation { key, .. }) => Some(key.clone()),
@@ -99,6 +109,7 @@ pub fn formulations_panel(props: &FormulationsPanelProps) -> Html {
     let picker = |value: &'static str, label: &'static str, selected: bool| {
         html! { <option {value} {selected}>{ label }</option> }
     };
+    let (filter, sort) = (*filter, *sort);
     html! {
         <section class="panel slogans-panel" aria-labelledby="slogans-heading">
             <h2 id="slogans-heading">{"Formulations "}<span lang="zh">{"提法"}</span></h2>
@@ -106,15 +117,15 @@ pub fn formulations_panel(props: &FormulationsPanelProps) -> Html {
             <div class="panel-controls">
                 <label>{"Show "}
                     <select onchange={on_filter} data-testid="slogan-filter">
-                        { for Filter::ALL.iter().map(|&(f, code, label)| picker(code, label, *filter == f)) }
+                        { for Filter::ALL.iter().map(|&(f, code, label)| picker(code, label, filter == f)) }
                     </select>
                 </label>
                 <label>{"Sort by "}
                     <select onchange={on_sort}>
-                        { for SortBy::ALL.iter().map(|&(o, code, label)| picker(code, label, *sort == o)) }
+                        { for SortBy::ALL.iter().map(|&(o, code, label)| picker(code, label, sort == o)) }
                     </select>
                 </label>
-                <input type="search" placeholder="Search formulations" aria-label="Search formulations" oninput={on_query} value={(*query).clone()} />
+                <input type="search" placeholder="Search formulations" aria-label="Search formulations" oninput={on_query} value={query.clone()} />
             </div>
             if shown.is_empty() {
                 <p class="muted">{"No formulation matches."}</p>

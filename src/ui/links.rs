@@ -8,7 +8,7 @@ use super::state::{Doc, Mode, Restored, TimelineView};
 use crate::input::corpus::CorpusIndex;
 use crate::view::share::{check, short_hash, unpack, DocRef, ShareError, ShareState};
 pub use crate::view::share_state::{docs_identity, share_state};
-use crate::view::share_state::{focus_of, timeline_view};
+use crate::view::share_state::{focus_of, table_view, timeline_view};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
@@ -61,6 +61,7 @@ pub async fn restore(state: ShareState, index: Option<Rc<CorpusIndex>>) -> Resul
         docs: [a, b],
         options: state.options,
         view: state.view,
+        table: table_view(&state.table),
         focus: state.focus.map(focus_of),
         notice: (!warnings.is_empty()).then(|| warnings.join(" ")),
         mode,

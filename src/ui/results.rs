@@ -11,6 +11,7 @@ use crate::compare::Comparison;
 use crate::findings::formulation_changes::FormulationChange;
 use crate::text::normalize::guess_language;
 use crate::view::focus::FocusTargets;
+use crate::view::formulation_table::TableView;
 use crate::view::options::Options;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -31,6 +32,8 @@ pub struct Results<'r> {
     pub on_options: Callback<Options>,
     /// A formulation chosen.
     pub on_formulation: Callback<String>,
+    /// The formulations table set up anew.
+    pub on_table: Callback<TableView>,
     /// Copy the link to a formulation.
     pub on_link_formulation: Callback<String>,
     /// A row chosen.
@@ -60,6 +63,7 @@ pub fn results(r: Results<'_>) -> Html {
         formulations,
         on_options,
         on_formulation,
+        on_table,
         on_link_formulation,
         on_row,
         on_link_row,
@@ -76,6 +80,7 @@ pub fn results(r: Results<'_>) -> Html {
                     <div class="results">
                     <aside class="findings" id="findings" aria-label="Formulations and priorities">
                         <FormulationsPanel {formulations} focus={ws.focus.clone()} on_select={on_formulation} on_link={on_link_formulation}
+                            table={ws.table.clone()} {on_table}
                             year_b={crate::findings::phrase_table::year_of(&ws.doc(Side::B).date)} />
                         <PrioritiesPanel comparison={comparison.clone()} on_select={on_row.clone()} />
                     </aside>

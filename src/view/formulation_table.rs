@@ -3,10 +3,39 @@
 
 use crate::findings::formulation_changes::{FormulationChange, FormulationStatus};
 
+/// How the reader set the table up: kept in the workspace, so that a comparison computed
+/// again (new options, the other document) shows the same rows, and written into links.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TableView {
+    /// Which formulations it lists.
+    pub filter: Filter,
+    /// In which order.
+    pub sort: SortBy,
+    /// The search (empty: none).
+    pub query: String,
+}
+
+/// The longest search a link restores, in characters: a search longer than any formulation
+/// finds nothing, and a tampered link must not fill the search box with a book.
+pub const MAX_QUERY: usize = 200;
+
+impl TableView {
+    /// The table set up from a link's codes; unknown codes read as the defaults and an
+    /// overlong search is cut.
+    pub fn from_codes(filter: &str, sort: &str, query: &str) -> TableView {
+        TableView {
+            filter: Filter::from_code(filter),
+            sort: SortBy::from_code(sort),
+            query: query.chars().take(MAX_QUERY).collect(),
+        }
+    }
+}
+
 /// Which formulations the table lists.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Filter {
     /// Every one not kept as it was (the default).
+    #[default]
     Changed,
     /// Every one.
     All,
@@ -34,6 +63,11 @@ impl Filter {
         Filter::ALL.iter().find(|f| f.1 == code).map_or(Filter::Changed, |f| f.0)
     }
 
+    /// The filter's picker value.
+    pub fn code(self) -> &'static str {
+        Filter::ALL.iter().find(|f| f.0 == self).map_or("changed", |f| f.1)
+    }
+
     fn admits(self, s: &FormulationChange) -> bool {
         match self {
             Filter::Changed => s.status != FormulationStatus::Kept,
@@ -45,9 +79,10 @@ impl Filter {
 }
 
 /// The table's order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SortBy {
     /// As the comparison lists them: by status, then where they stand (the default).
+    #[default]
     Status,
     /// Largest change of count first.
     Change,
@@ -69,6 +104,11 @@ impl SortBy {
     /// The order of a picker value; an unknown one is the default.
     pub fn from_code(code: &str) -> SortBy {
         SortBy::ALL.iter().find(|s| s.1 == code).map_or(SortBy::Status, |s| s.0)
+    }
+
+    /// The order's picker value.
+    pub fn code(self) -> &'static str {
+        SortBy::ALL.iter().find(|s| s.0 == self).map_or("status", |s| s.1)
     }
 }
 
@@ -191,6 +231,19 @@ mod tests {
     fn on_paper_every_row_is_listed_whatever_the_filter_and_search() {
         let t = table();
         assert_eq!(table_rows(&t, (Filter::Only(FormulationStatus::Kept), SortBy::Status), "zzz", true).len(), 5);
+    }
+
+    #[test]
+    fn every_filter_and_order_reads_back_from_its_code_and_unknown_codes_are_the_defaults() {
+        for (f, code, _) in Filter::ALL {
+            assert_eq!(Filter::from_code(f.code()), f, "{code}");
+        }
+        for (s, code, _) in SortBy::ALL {
+            assert_eq!(SortBy::from_code(s.code()), s, "{code}");
+        }
+        assert_eq!(TableView::from_codes("nonsense", "", ""), TableView::default());
+        let long = "改".repeat(MAX_QUERY + 50);
+        assert_eq!(TableView::from_codes("dropped", "text", &long).query.chars().count(), MAX_QUERY);
     }
 
     #[test]

@@ -144,6 +144,30 @@ pub struct ShareState {
     /// The series of the timeline, when there is one (absent from pairwise links).
     #[serde(default, rename = "t", skip_serializing_if = "Option::is_none")]
     pub timeline: Option<TimelineRef>,
+    /// How the formulations table is set up (absent when it shows the defaults).
+    #[serde(default, rename = "ft", skip_serializing_if = "TableRef::is_default")]
+    pub table: TableRef,
+}
+
+/// The formulations table in a link: its filter and order by their picker codes, and its
+/// search; each left out when it is the default.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableRef {
+    /// The filter's code (see [`crate::view::formulation_table::Filter::code`]).
+    #[serde(default, rename = "f", skip_serializing_if = "String::is_empty")]
+    pub filter: String,
+    /// The order's code (see [`crate::view::formulation_table::SortBy::code`]).
+    #[serde(default, rename = "s", skip_serializing_if = "String::is_empty")]
+    pub sort: String,
+    /// The search.
+    #[serde(default, rename = "q", skip_serializing_if = "String::is_empty")]
+    pub query: String,
+}
+
+impl TableRef {
+    fn is_default(&self) -> bool {
+        *self == TableRef::default()
+    }
 }
 
 /// A timeline in a link: its documents in series order and how it was being viewed.
@@ -380,6 +404,7 @@ mod tests {
             options: Options { show_routine: false, ..Options::default() },
             view: View::SideBySide,
             focus: Some(FocusRef::Formulation { key: "lex:12".into(), step: 1 }),
+            table: TableRef::default(),
         }
     }
 

@@ -4,7 +4,8 @@
 
 use crate::input::corpus::content_hash;
 use crate::timeline::formulation_tracks::FormulationOrder;
-use crate::view::share::{short_hash, DocRef, FocusRef, ShareState, TimelineRef};
+use crate::view::formulation_table::{Filter, SortBy, TableView};
+use crate::view::share::{short_hash, DocRef, FocusRef, ShareState, TableRef, TimelineRef};
 use crate::view::workspace::{Doc, Focus, Mode, Source, TimelineTab, TimelineView, Workspace};
 
 /// The share state of a workspace.
@@ -42,7 +43,23 @@ pub fn share_state(ws: &Workspace) -> ShareState {
             Focus::Formulation { key, step } => FocusRef::Formulation { key: key.clone(), step: *step },
             Focus::Section { side, at } => FocusRef::Section { side: *side, at: *at },
         }),
+        table: table_ref(&ws.table),
     }
+}
+
+/// The formulations table in a link: defaults left out.
+fn table_ref(t: &TableView) -> TableRef {
+    let unless_default = |code: &str, default: &str| if code == default { String::new() } else { code.to_string() };
+    TableRef {
+        filter: unless_default(t.filter.code(), Filter::default().code()),
+        sort: unless_default(t.sort.code(), SortBy::default().code()),
+        query: t.query.clone(),
+    }
+}
+
+/// How a link's formulations table is set up (unknown codes read as the defaults).
+pub fn table_view(t: &TableRef) -> TableView {
+    TableView::from_codes(&t.filter, &t.sort, &t.query)
 }
 
 /// The identity of the two documents (a new identity pushes a history entry).
@@ -78,6 +95,7 @@ pub fn default_state(index: &crate::input::corpus::CorpusIndex) -> Option<ShareS
         view: crate::view::share::View::default(),
         focus: None,
         timeline: None,
+        table: TableRef::default(),
     })
 }
 
@@ -130,11 +148,23 @@ mod tests {
         let mut ws = workspace();
         ws.timeline.tab = TimelineTab::Priorities;
         ws.timeline.filter = "强国".into();
+        ws.table = TableView { filter: Filter::Repeated, sort: SortBy::Change, query: "开放".into() };
         let state = share_state(&ws);
         let back = decode(&encode(&state)).expect("a link of our own decodes");
         assert_eq!(back, state);
         assert_eq!(back.focus.map(focus_of), ws.focus);
         assert_eq!(timeline_view(back.timeline.as_ref().unwrap()), ws.timeline);
+        assert_eq!(table_view(&back.table), ws.table);
+    }
+
+    #[test]
+    fn a_table_left_as_it_opens_adds_nothing_to_the_link() {
+        let ws = workspace();
+        assert_eq!(share_state(&ws).table, TableRef::default());
+        let plain = encode(&share_state(&ws));
+        let mut searched = ws.clone();
+        searched.table.query = "x".into();
+        assert_ne!(encode(&share_state(&searched)), plain);
     }
 
     #[test]

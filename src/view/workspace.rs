@@ -7,6 +7,7 @@
 use crate::input::corpus::{CorpusEntry, CorpusIndex};
 pub use crate::model::side::Side;
 use crate::timeline::formulation_tracks::FormulationOrder;
+use crate::view::formulation_table::TableView;
 use crate::view::options::Options;
 use crate::view::share::View;
 use std::rc::Rc;
@@ -223,6 +224,8 @@ pub struct Workspace {
     pub focus: Option<Focus>,
     /// Side by side or inline.
     pub view: View,
+    /// How the formulations table is set up: it outlives the comparison it was set on.
+    pub table: TableView,
     /// False until the first comparison (from a link, storage or the defaults) is in place;
     /// the address bar is not written before, so an incoming link is never overwritten.
     pub ready: bool,
@@ -250,6 +253,8 @@ pub struct Restored {
     pub options: Options,
     /// View.
     pub view: View,
+    /// The formulations table.
+    pub table: TableView,
     /// Focus.
     pub focus: Option<Focus>,
     /// Warnings to show (a bundled document changed since the link was made…).
@@ -291,6 +296,7 @@ impl Default for Workspace {
             options: Options::default(),
             focus: None,
             view: View::default(),
+            table: TableView::default(),
             ready: false,
             mode: Mode::default(),
             series: Vec::new(),
@@ -344,6 +350,8 @@ pub enum Action {
     Notify(String),
     /// Switch between side by side and inline.
     SetView(View),
+    /// Set up the formulations table (filter, order, search).
+    SetTable(TableView),
     /// Switch between the pair and the timeline.
     SetMode(Mode),
     /// Add a document to the series (in date order when it has a date).
@@ -426,6 +434,7 @@ impl Workspace {
                 next.early_loads = [false; 2];
                 next.options = r.options;
                 next.view = r.view;
+                next.table = r.table;
                 next.focus = if kept.contains(&true) { None } else { r.focus };
                 next.notice = r.notice;
                 next.ready = true;
@@ -438,6 +447,7 @@ impl Workspace {
             }
             Action::Notify(msg) => next.notice = Some(msg),
             Action::SetView(view) => next.view = view,
+            Action::SetTable(table) => next.table = table,
             Action::SetMode(mode) => next.mode = mode,
             Action::SeriesAdd(doc) => {
                 if next.series.len() >= crate::timeline::MAX_SERIES {
@@ -496,6 +506,7 @@ mod tests {
             docs: [doc(a, ""), doc(b, "")],
             options: Options::default(),
             view: View::default(),
+            table: TableView::default(),
             focus: Some(Focus::Section { side: Side::B, at: 7 }),
             notice: None,
             mode: Mode::Compare,
@@ -550,6 +561,26 @@ mod tests {
         assert_eq!(ws.side_to_choose(&["s-a", "s-b"], true), None, "compare with the sample anyway");
         let ws = ws.apply(Action::Load(Side::B, Doc::pasted("Theirs".into())));
         assert_eq!(ws.side_to_choose(&["s-a", "s-b"], false), None);
+    }
+
+    #[test]
+    fn the_formulations_table_keeps_its_setup_across_new_documents_and_options_and_a_link_sets_it() {
+        use crate::view::formulation_table::{Filter, SortBy};
+        let dropped = TableView {
+            filter: Filter::Only(crate::findings::formulation_changes::FormulationStatus::Dropped),
+            sort: SortBy::Text,
+            query: "发展".into(),
+        };
+        let ws =
+            Workspace::default().apply(Action::Restore(restored("A0", "B0"))).apply(Action::SetTable(dropped.clone()));
+        let ws = ws.apply(Action::Load(Side::B, doc("B1", ""))).apply(Action::Swap);
+        let ws = ws.apply(Action::SetOptions(Options {
+            ignore_punctuation: !Options::default().ignore_punctuation,
+            ..Options::default()
+        }));
+        assert_eq!(ws.table, dropped);
+        let ws = ws.apply(Action::Restore(restored("link A", "link B")));
+        assert_eq!(ws.table, TableView::default(), "the link's own setup");
     }
 
     #[test]
