@@ -41,7 +41,9 @@ dist="${1:-dist}"
 # Raised to 428 KiB at a measured 437,400 B: the formulations table's filter, order and
 # search live in the workspace and in links, so a comparison made again (new options, the
 # documents swapped) and a link opened again show the same rows (+1.3 KB).
-page_budget="${TIFA_SIZE_BUDGET:-438272}"
+# Raised to 429 KiB at a measured 438,231 B: "next change" after scrolling starts from the
+# row on screen, found under the sticky column heads (+0.8 KB).
+page_budget="${TIFA_SIZE_BUDGET:-439296}"
 # Worker: 250 KiB, raised from 240 KiB at a measured 241 KiB, when the alignment began
 # to follow matched priorities (the engine alone, built for speed at opt-level 3; 218 KiB
 # when first set, 235 KiB before the shared sorts). Raised to 256,000 B then 260 KiB at a

@@ -157,6 +157,33 @@ test('keyboard moves between changes; inline and changes-only views', async ({ p
   await expect(page.locator('.row.focused.added')).toBeInViewport();
 });
 
+test('after scrolling, the next change is the next one below what the reader sees, not the first', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('.rows ins').first()).toBeVisible();
+  await page.getByTestId('pick-A').selectOption('gwr2022-zh');
+  await page.getByTestId('pick-B').selectOption('gwr2023-zh');
+  await expect(page.locator('#row-60')).toBeAttached();
+  const index = (id) => Number(id.replace('row-', ''));
+  // Scrolled down to row 60, with nothing focused: "next" goes on from there.
+  await page.locator('#row-60').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.keyboard.press('n');
+  const focused = page.locator('.row.focused');
+  await expect(focused).toHaveCount(1);
+  const first = index(await focused.getAttribute('id'));
+  expect(first).toBeGreaterThanOrEqual(58);
+  expect(first).toBeLessThan(70);
+  await expect(focused).toBeInViewport();
+  // "previous" from there goes back one change, not to the last one of the document.
+  await page.keyboard.press('p');
+  await expect(focused).not.toHaveAttribute('id', `row-${first}`);
+  expect(index(await focused.getAttribute('id'))).toBeLessThan(first);
+  // The focused row scrolled out of sight: the step starts from what is on screen again.
+  await page.locator('#row-10').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.keyboard.press('n');
+  await expect(focused).toBeInViewport();
+  expect(index(await focused.getAttribute('id'))).toBeLessThan(20);
+});
+
 test('exports carry the same content as the CLI, and a change copies as a quote', async ({ browser }) => {
   const context = await browser.newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

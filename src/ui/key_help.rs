@@ -11,7 +11,7 @@ pub struct KeyHelpProps {
 
 /// The shortcuts, as shown.
 pub const SHORTCUTS: [(&str, &str); 7] = [
-    ("n  j  F7", "next change"),
+    ("n  j  F7", "next change (after the focused row, or after where you scrolled to)"),
     ("p  k", "previous change"),
     ("s", "next changed formulation"),
     ("x", "swap documents A and B"),

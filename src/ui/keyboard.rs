@@ -63,12 +63,55 @@ fn typing_in_a_field(e: &web_sys::KeyboardEvent) -> bool {
     })
 }
 
+/// The row a step to the next (or previous) change starts from: the focused row while it
+/// is on screen; else the row the reader has scrolled to, so that "next" after scrolling
+/// halfway down goes on from there instead of back to the first change. A row whose top
+/// is scrolled past counts as read going forward and as still to come going back.
+fn starting_row(focused: Option<usize>, forward: bool) -> Option<usize> {
+    let document = gloo::utils::document();
+    let height = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let on_screen = |k: usize| {
+        document.get_element_by_id(&format!("row-{k}")).is_some_and(|el| {
+            let r = el.get_bounding_client_rect();
+            r.bottom() > 0.0 && r.top() < height
+        })
+    };
+    if focused.is_some_and(on_screen) {
+        return focused;
+    }
+    let Some(rows) = document.query_selector(".rows").ok().flatten() else { return focused };
+    let list = rows.get_bounding_client_rect();
+    // Just below the sticky column heads, in the rows' own column.
+    let heads = document.query_selector(".column-heads").ok().flatten();
+    let line = heads.map_or(0.0, |h| h.get_bounding_client_rect().bottom()).max(list.top()).max(0.0) + 4.0;
+    let x = list.left() + 8.0;
+    // The point may fall between two rows or on a folded run: look a little further down.
+    let reading = (0..24).find_map(|step| {
+        let el = document.element_from_point(x as f32, (line + 10.0 * f64::from(step)) as f32)?;
+        let row = el.closest("li.row").ok().flatten()?;
+        let k = row.id().strip_prefix("row-")?.parse::<usize>().ok()?;
+        Some((k, row.get_bounding_client_rect().top() < line - 4.0))
+    });
+    match reading {
+        Some((k, scrolled_past)) if forward => {
+            if scrolled_past {
+                Some(k)
+            } else {
+                k.checked_sub(1)
+            }
+        }
+        Some((k, scrolled_past)) => Some(if scrolled_past { k + 1 } else { k }),
+        None => focused,
+    }
+}
+
 /// Handles one key; true when it did something.
 fn on_key(key: &str, ctx: &KeyContext, ws: &UseReducerHandle<Workspace>, help: &UseStateHandle<bool>) -> bool {
     let c = &ctx.comparison;
     let texts = (ctx.texts.0.as_ref(), ctx.texts.1.as_ref());
     let go = |forward: bool| {
-        if let Some(Focus::Section { side, at }) = step_change(c, &ctx.options, texts, ctx.row, forward) {
+        let from = starting_row(ctx.row, forward);
+        if let Some(Focus::Section { side, at }) = step_change(c, &ctx.options, texts, from, forward) {
             ws.dispatch(Action::FocusSection(side, at));
         }
     };
