@@ -88,6 +88,26 @@ impl Row {
         if matches!(self.relation, Relation::Same | Relation::Added | Relation::Dropped) {
             return None;
         }
+        let (equal, larger) = self.equal_and_larger_size(text_a, text_b);
+        (larger > 0).then(|| equal as f32 / larger as f32)
+    }
+
+    /// The share of the larger side's visible text that `marks` cover (the phrases both
+    /// sides print in any order, spans of A's text and of B's): what a largely rewritten
+    /// row keeps, which its word diff, bound to one order, can count as nothing.
+    pub fn marked_share(&self, (text_a, text_b): (&str, &str), (marks_a, marks_b): (&[Span], &[Span])) -> f32 {
+        let covered = |text: &str, marks: &[Span]| marks.iter().map(|m| visible_chars(m.of(text))).sum::<usize>();
+        let (_, larger) = self.equal_and_larger_size(text_a, text_b);
+        let marked = covered(text_a, marks_a).max(covered(text_b, marks_b));
+        if larger == 0 {
+            0.0
+        } else {
+            marked as f32 / larger as f32
+        }
+    }
+
+    /// The visible characters the word diff keeps, and the size of the larger side.
+    fn equal_and_larger_size(&self, text_a: &str, text_b: &str) -> (usize, usize) {
         let count = visible_chars;
         let (mut equal, mut size_a, mut size_b) = (0, 0, 0);
         for op in &self.ops {
@@ -102,8 +122,7 @@ impl Row {
                 OpKind::Insert => size_b += count(op.b.of(text_b)),
             }
         }
-        let larger = size_a.max(size_b);
-        (larger > 0).then(|| equal as f32 / larger as f32)
+        (equal, size_a.max(size_b))
     }
 }
 

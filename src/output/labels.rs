@@ -20,15 +20,25 @@ pub fn percent(share: f32) -> u32 {
 
 /// The label of a row's relation: `reworded · 92% alike`, `moved from ¶5·5 · …`.
 pub fn relation_label(row: &Row, c: &Comparison) -> String {
-    relation_label_in(row, c, None)
+    relation_label_in(row, c, None, None)
 }
 
 /// [`relation_label`], saying "largely rewritten" when the texts are given and the row is,
 /// with the share of its text kept (the figure that decided it, not the similarity of
 /// words that paired it, which can be higher: "49% alike" beside "largely rewritten" read
-/// as a contradiction).
-pub fn relation_label_in(row: &Row, c: &Comparison, texts: Option<(&str, &str)>) -> String {
-    let kept = texts.and_then(|(a, b)| row.kept_share(a, b)).filter(|&k| k < crate::compare::REWRITTEN_BELOW);
+/// as a contradiction). With the phrases both sides print in any order (`shared`, the
+/// marks the row shows), the share they cover when it is larger: "0% kept" beside three
+/// marked phrases read as a contradiction too.
+pub fn relation_label_in(
+    row: &Row,
+    c: &Comparison,
+    texts: Option<(&str, &str)>,
+    shared: Option<(&[Span], &[Span])>,
+) -> String {
+    let kept = texts.and_then(|(a, b)| {
+        let kept = row.kept_share(a, b).filter(|&k| k < crate::compare::REWRITTEN_BELOW)?;
+        Some(shared.map_or(kept, |marks| kept.max(row.marked_share((a, b), marks))))
+    });
     let base = match (row.relation, kept) {
         (Relation::Reworded, Some(kept)) => format!("largely rewritten · {}% of the text kept", percent(kept)),
         _ => match row.relation {
@@ -176,8 +186,37 @@ mod tests {
 
     fn rows(a: &str, b: &str) -> (Comparison, Vec<String>) {
         let c = compare(a, b, Granularity::default());
-        let labels = c.rows.iter().map(|r| relation_label_in(r, &c, Some((a, b)))).collect();
+        let labels = c.rows.iter().map(|r| relation_label_in(r, &c, Some((a, b)), None)).collect();
         (c, labels)
+    }
+
+    #[test]
+    fn a_largely_rewritten_row_counts_the_phrases_it_keeps_in_another_order() {
+        // Two phrases both versions print, in the other order: a word diff keeps one.
+        let a = "T\n会议指出，各地要全面推进乡村振兴战略实施，同时还要切实保障国家粮食安全，做好各项相关工作。\n";
+        let b = "T\n切实保障国家粮食安全是头等大事，必须毫不动摇坚持，全面推进乡村振兴战略实施并抓好落实。\n";
+        let c = compare(a, b, Granularity::default());
+        let row = c.rows.iter().find(|r| r.relation == Relation::Reworded).expect("paired in place");
+        assert!(row.is_rewritten(a, b));
+        let span =
+            |outline: &Outline, ids: &[usize]| -> Vec<Span> { ids.iter().map(|&i| outline.get(i).span).collect() };
+        let (marks_a, marks_b) = crate::model::shared_phrases::shared_phrases(
+            a,
+            &span(&c.outline_a, &row.a),
+            b,
+            &span(&c.outline_b, &row.b),
+        );
+        let marked: Vec<&str> = marks_b.iter().map(|m| m.of(b)).collect();
+        assert_eq!(marked, ["切实保障国家粮食安全", "全面推进乡村振兴战略实施"]);
+        let kept = row.kept_share(a, b).unwrap();
+        let covered = row.marked_share((a, b), (&marks_a, &marks_b));
+        assert!(covered > kept, "{covered} > {kept}");
+        let label = |shared| relation_label_in(row, &c, Some((a, b)), shared);
+        assert_eq!(label(None), format!("largely rewritten · {}% of the text kept", percent(kept)));
+        assert_eq!(
+            label(Some((&marks_a[..], &marks_b[..]))),
+            format!("largely rewritten · {}% of the text kept", percent(covered))
+        );
     }
 
     #[test]

@@ -158,7 +158,7 @@ pub fn row_item(props: &RowItemProps) -> Html {
             </div>
         }
     };
-    let label = relation_label_in(row, c, Some(texts));
+    let label = relation_label_in(row, c, Some(texts), shared.as_ref().map(|(a, b)| (&a[..], &b[..])));
     let body = if let (true, Some((marks_a, marks_b))) = (props.inline, &shared) {
         // Largely rewritten, in one column: the old version, then the new, each whole and
         // with what both keep marked (no confetti of a word diff, as beside each other).
