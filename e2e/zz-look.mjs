@@ -3,14 +3,13 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 await page.goto('http://127.0.0.1:8099/');
 await page.locator('.rows ins').first().waitFor();
-await page.getByTestId('pick-A').selectOption('gwr2022-zh');
-await page.getByTestId('pick-B').selectOption('gwr2023-zh');
-await page.locator('#row-60').waitFor({ state: 'attached' });
-const labels = await page.locator('.row .relation, .row .label, .row-head').allInnerTexts().catch(() => []);
-const rw = page.locator('li.row', { hasText: /largely rewritten/i });
-console.log('rewritten rows', await rw.count());
-const texts = await rw.evaluateAll(els => els.map(e => e.querySelector('*').innerText.split('\n')[0]));
-console.log(texts.join('\n'));
-await rw.nth(1).scrollIntoViewIfNeeded();
-await rw.nth(1).screenshot({ path: '/tmp/shots/10-rewritten.png' });
+await page.getByTestId('mode-timeline').click();
+for (const name of [/Congress reports/, /Government work reports/, /Discipline commission/]) {
+  const t0 = Date.now();
+  await page.getByRole('button', { name }).click();
+  await page.getByTestId('heat-map').waitFor();
+  await page.waitForTimeout(300);
+  console.log(name, Date.now() - t0, 'ms');
+  await page.screenshot({ path: `/tmp/shots/3${name.source.length % 10}-timeline.png` });
+}
 await browser.close();

@@ -23,7 +23,7 @@ fn corpus_series(ids: &[&str]) -> Timeline {
 }
 
 fn plenums() -> Timeline {
-    corpus_series(&tifa::timeline::presets::CC19_PLENUMS)
+    corpus_series(&tifa::timeline::presets::CC19_FOURTH_TO_SIXTH)
 }
 
 fn row<'t>(t: &'t Timeline, form: &str) -> &'t tifa::timeline::FormulationTrack {
@@ -249,7 +249,7 @@ fn unrelated_lists_do_not_join_but_editions_of_one_list_do() {
 #[test]
 fn a_series_analysed_document_by_document_gives_the_same_timeline() {
     // The page analyses each document in a task of its own, then assembles.
-    let ids = tifa::timeline::presets::CC19_PLENUMS;
+    let ids = tifa::timeline::presets::CC19_FOURTH_TO_SIXTH;
     let texts: Vec<String> = ids.iter().map(|id| common::corpus(id)).collect();
     let docs: Vec<SeriesDoc<'_>> =
         ids.iter().zip(&texts).map(|(id, text)| SeriesDoc { label: id, title: id, date: "", text }).collect();

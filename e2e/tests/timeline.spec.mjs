@@ -179,7 +179,7 @@ test('the eight Chinese documents load as one series without a long task over 20
     window.longTasks = [];
     new PerformanceObserver((list) => list.getEntries().forEach((e) => window.longTasks.push(e.duration))).observe({ type: 'longtask' });
   });
-  await page.getByRole('button', { name: /All eight Chinese documents/ }).click();
+  await page.getByRole('button', { name: /eight Chinese documents/ }).click();
   await expect(page.getByTestId('series-item')).toHaveCount(8);
   await expect(page.getByTestId('heat-map')).toBeVisible();
   await expect(page.getByTestId('series-item').nth(0)).toContainText('2017-10-18');

@@ -18,6 +18,15 @@ pub fn percent(share: f32) -> u32 {
     (share.clamp(0.0, 1.0) * 100.0).round() as u32
 }
 
+/// A count with its noun, singular for one: `1 formulation`, `3 formulations`.
+pub fn count_of(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// The label of a row's relation: `reworded · 92% alike`, `moved from ¶5·5 · …`.
 pub fn relation_label(row: &Row, c: &Comparison) -> String {
     relation_label_in(row, c, None, None)
@@ -217,6 +226,13 @@ mod tests {
             label(Some((&marks_a[..], &marks_b[..]))),
             format!("largely rewritten · {}% of the text kept", percent(covered))
         );
+    }
+
+    #[test]
+    fn one_of_a_thing_is_singular() {
+        assert_eq!(count_of(1, "formulation"), "1 formulation");
+        assert_eq!(count_of(0, "list"), "0 lists");
+        assert_eq!(count_of(12, "item"), "12 items");
     }
 
     #[test]

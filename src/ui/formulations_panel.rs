@@ -140,7 +140,7 @@ pub fn formulations_panel(props: &FormulationsPanelProps) -> Html {
                 </div>
                 if hidden > 0 {
                     <p class="more"><button type="button" onclick={on_more} data-testid="more-slogans">
-                        { format!("Show the other {hidden} formulations") }
+                        { format!("Show the other {}", crate::output::labels::count_of(hidden, "formulation")) }
                     </button></p>
                 }
             }

@@ -94,7 +94,7 @@ pub fn heat_map(props: &HeatMapProps) -> Html {
             </table>
             if shown < props.rows.len() && !*all && shown == wanted {
                 <button type="button" class="small" onclick={let all = all.clone(); Callback::from(move |_| all.set(true))}>
-                    { format!("Show all {} formulations", props.rows.len()) }
+                    { format!("Show all {}", crate::output::labels::count_of(props.rows.len(), "formulation")) }
                 </button>
             }
         </div>

@@ -3,6 +3,7 @@
 
 use crate::compare::Comparison;
 use crate::findings::priorities::PriorityMatch;
+use crate::output::labels::count_of;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -66,9 +67,9 @@ pub fn priorities_panel(props: &PrioritiesPanelProps) -> Html {
                 let size = |x: Option<usize>, lists: &Vec<crate::findings::priorities::PriorityList>| x.map_or(0, |i| lists[i].items.len());
                 let (in_a, in_b) = (size(m.list_a, &c.priorities.lists_a), size(m.list_b, &c.priorities.lists_b));
                 let caption = match (m.list_a, m.list_b) {
-                    (None, _) => format!("A new list in B · {in_b} items"),
-                    (_, None) => format!("A list only in A · {in_a} items"),
-                    _ => format!("{in_a} items in A · {in_b} in B"),
+                    (None, _) => format!("A new list in B · {}", count_of(in_b, "item")),
+                    (_, None) => format!("A list only in A · {}", count_of(in_a, "item")),
+                    _ => format!("{} in A · {in_b} in B", count_of(in_a, "item")),
                 };
                 html! {
                     <table class="priorities" data-testid="priorities-table">
@@ -99,7 +100,7 @@ pub fn priorities_panel(props: &PrioritiesPanelProps) -> Html {
             }) }
             if hidden > 0 {
                 <p class="more"><button type="button" onclick={on_more} data-testid="more-priorities">
-                    { format!("Show the other {hidden} lists") }
+                    { format!("Show the other {}", count_of(hidden, "list")) }
                 </button></p>
             }
         </section>

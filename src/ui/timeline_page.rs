@@ -203,7 +203,7 @@ fn formulations_tab(
                     <input type="checkbox" checked={view.all_kinds} onchange={on_kinds} data-testid="heat-all-kinds" />
                     {" every quoted phrase too"}
                 </label>
-                <span class="muted" data-testid="heat-count">{ format!("{} formulations", rows.len()) }</span>
+                <span class="muted" data-testid="heat-count">{ crate::output::labels::count_of(rows.len(), "formulation") }</span>
             </div>
             if rows.is_empty() {
                 <p class="empty-state">{"No formulation matches this filter."}</p>
