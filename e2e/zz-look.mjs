@@ -3,13 +3,11 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 await page.goto('http://127.0.0.1:8099/');
 await page.locator('.rows ins').first().waitFor();
-await page.getByTestId('mode-timeline').click();
-for (const name of [/Congress reports/, /Government work reports/, /Discipline commission/]) {
-  const t0 = Date.now();
-  await page.getByRole('button', { name }).click();
-  await page.getByTestId('heat-map').waitFor();
-  await page.waitForTimeout(300);
-  console.log(name, Date.now() - t0, 'ms');
-  await page.screenshot({ path: `/tmp/shots/3${name.source.length % 10}-timeline.png` });
-}
+await page.getByTestId('pick-A').selectOption('cc19-6-zh');
+await page.getByTestId('pick-B').selectOption('cc19-7-zh');
+await page.waitForTimeout(1500);
+await page.getByTestId('slogan-filter').selectOption('all');
+await page.locator('.slogans-panel').screenshot({ path: '/tmp/shots/40-panel.png' });
+await page.getByRole('combobox', { name: /Sort by/ }).selectOption('change');
+await page.locator('.slogans-panel').screenshot({ path: '/tmp/shots/41-panel.png' });
 await browser.close();
