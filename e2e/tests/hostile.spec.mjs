@@ -67,6 +67,12 @@ test('empty and whitespace-only files are refused by name; the other side stays'
   await page.locator('.side-a details.paste summary').click();
   await page.locator('#paste-A').fill('   \n  ');
   await expect(page.getByRole('button', { name: 'Compare this text as A' })).toBeDisabled();
+  // A character or two (a paste that failed, the start of typing) does not replace side A
+  // as it is typed; the button still compares it.
+  await page.locator('#paste-A').fill('党');
+  await expect(page.getByTestId('paste-short')).toBeVisible();
+  await page.waitForTimeout(1200);
+  await expect(page.getByTestId('title-A')).toHaveText(before);
   await stillUsable(page);
   expect(problems).toEqual([]);
 });

@@ -68,7 +68,7 @@ pub fn corpus_picker(props: &CorpusPickerProps) -> Html {
         if index.documents.len() > SEARCH_FROM {
             <label class="picker-search">
                 <span class="visually-hidden">{ format!("Search the corpus for document {side}") }</span>
-                <input type="search" value={(*query).clone()} oninput={on_search} placeholder="Search the corpus: title, year, body…"
+                <input type="search" value={(*query).clone()} oninput={on_search} placeholder="Search the corpus: title, year, issuing body…"
                     data-testid={format!("search-{side}")} />
                 if !query.trim().is_empty() {
                     <span class="muted" data-testid={format!("search-count-{side}")}>{ format!("{found} found") }</span>

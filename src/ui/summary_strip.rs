@@ -57,7 +57,9 @@ pub fn summary_strip(props: &SummaryStripProps) -> Html {
     html! {
         <section class="summary" aria-label="Summary" data-testid="summary" role="status" aria-live="polite">
             <ul class="summary-sections">
-                { item(format!("{}%", percent(s.similarity)), "alike", "similarity") }
+                <li class="similarity" title="Share of both texts that aligned sections keep word for word, in order">
+                    <strong>{ format!("{}%", percent(s.similarity)) }</strong>{" kept word for word"}
+                </li>
                 { only(RowFilter::Reworded, s.reworded, "reworded", "reworded") }
                 { only(RowFilter::Moved, s.moved, "moved", "moved") }
                 { only(RowFilter::SplitOrMerged, s.split + s.merged, "split or merged", "split") }

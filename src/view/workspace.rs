@@ -121,7 +121,7 @@ impl Doc {
             title: meta.title.as_deref().unwrap_or(fallback_title).into(),
             text: text.into(),
             source,
-            subtitle: format!("{about}{chars} characters, {origin}").into(),
+            subtitle: format!("{about}{}, {origin}", crate::output::labels::count_of(chars, "character")).into(),
             illustrative: false,
             date: meta.date.unwrap_or_default().into(),
         }
