@@ -429,6 +429,16 @@ mod tests {
     }
 
     #[test]
+    fn the_budgets_three_guarantees_are_not_found_inside_the_poverty_standards() {
+        let l = Lexicon::builtin();
+        let text = "实现两不愁三保障，做好三保工作";
+        let budgets = |h: &&Hit| l.entries[h.entry].zh == "三保";
+        let found: Vec<&str> = l.find(text).iter().filter(budgets).map(|h| h.span.of(text)).collect();
+        assert_eq!(found, ["三保"]);
+        assert!(l.find(text).iter().filter(budgets).all(|h| h.span.start > text.find('，').unwrap()));
+    }
+
+    #[test]
     fn english_forms_match_across_no_break_spaces_line_breaks_and_curly_quotes() {
         let l = lexicon();
         for (text, form) in [
