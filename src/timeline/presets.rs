@@ -48,7 +48,7 @@ pub const SUMMIT_SPEECHES: [&str; 6] =
 /// documents of several bodies between two congresses, then speeches.
 pub const PRESETS: [(&str, &[&str]); 7] = [
     ("Congress reports, 2002–2022", &CONGRESS_REPORTS),
-    ("Government work reports, 2016–2023", &WORK_REPORTS),
+    ("Government work reports, 2016–2023 (without 2020)", &WORK_REPORTS),
     ("Plenums of the 19th Central Committee, 2018–2022", &CC19_PLENUMS),
     ("Plenums of the 18th Central Committee, 2013–2017", &CC18_PLENUMS),
     ("Discipline commission plenums, 2018–2023", &CCDI_PLENUMS),
