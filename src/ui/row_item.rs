@@ -171,11 +171,15 @@ pub fn row_item(props: &RowItemProps) -> Html {
             </div>
         }
     } else if props.inline {
-        let ids = if row.b.is_empty() { (&row.a, &c.outline_a, "A") } else { (&row.b, &c.outline_b, "B") };
         let lang = if row.b.is_empty() { props.langs.0 } else { props.langs.1 };
+        // One column shows both versions: it names the place in each document it has.
+        let place = |ids: &[usize], outline, side: &'static str| {
+            (!ids.is_empty())
+                .then(|| html! { <><span class="loc-side">{ side }</span>{ locator(outline, ids) }{" "}</> })
+        };
         html! {
             <div class="cell cell-inline">
-                <span class="loc"><span class="loc-side">{ ids.2 }</span>{ locator(ids.1, ids.0) }</span>
+                <span class="loc">{ place(&row.a, &c.outline_a, "A") }{ place(&row.b, &c.outline_b, "B") }</span>
                 <p class="text" {lang}>{ inline_html(&row.ops, texts, &props.options, (&props.highlights.0, &props.highlights.1)) }</p>
             </div>
         }
