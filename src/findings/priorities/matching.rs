@@ -75,8 +75,22 @@ pub fn compare_priorities(texts: (&str, &str), docs: (&Prepared, &Prepared), row
     // proposals under it), so that the numbered points pair with numbered points when
     // both are there.
     let dashed = |x: usize, y: usize| lists_a[x].style == DASH_STYLE || lists_b[y].style == DASH_STYLE;
-    let mut scores: Vec<(bool, usize, usize, usize)> =
-        linked_items.iter().map(|(&(x, y), items)| (dashed(x, y), items.len(), x, y)).collect();
+    // Two lists are one enumeration in two editions when rows link at least half the items
+    // of the longer one, or any when both are numbered alike (第一/第二…, （一）（二）…,
+    // 全会提出 runs): two different enumerations (a speech's dashed points on the pandemic,
+    // the next speech's dashed development principles) share a paragraph or two that the
+    // alignment pairs, and their items' ranks mean nothing across. Dashes say only that
+    // paragraphs are parallel, not which enumeration they make.
+    let same_enumeration = |x: usize, y: usize, linked: usize| {
+        let longer = lists_a[x].items.len().max(lists_b[y].items.len());
+        let style = &lists_a[x].style;
+        (*style == lists_b[y].style && style != DASH_STYLE) || 2 * linked >= longer
+    };
+    let mut scores: Vec<(bool, usize, usize, usize)> = linked_items
+        .iter()
+        .filter(|(&(x, y), items)| same_enumeration(x, y, items.len()))
+        .map(|(&(x, y), items)| (dashed(x, y), items.len(), x, y))
+        .collect();
     crate::util::shared_sort::sort_by(&mut scores, |p, q| {
         p.0.cmp(&q.0).then(q.1.cmp(&p.1)).then(p.2.cmp(&q.2)).then(p.3.cmp(&q.3))
     });
@@ -118,7 +132,7 @@ pub fn compare_priorities(texts: (&str, &str), docs: (&Prepared, &Prepared), row
 
 /// Pairs the lists that no row links, by their items: each pair of such lists has its
 /// items matched as `match_unlinked_items` matches them, and the pairs with the most
-/// matched items pair first, from [`LIST_CONTENT_MIN_ITEMS`] and half the shorter list on.
+/// matched items pair first, from [`LIST_CONTENT_MIN_ITEMS`] and half the longer list on (two items of a four-item list do not make it the six-item list of another speech).
 /// The alignment, which keeps order, leaves a regrouped speech's points apart more often
 /// than a list's items, read together, do. Called after the alignment has followed the
 /// lists that rows link ([`crate::compare::align_with_priorities`]): lists matched by
@@ -186,7 +200,7 @@ fn match_lists_by_content(
             (&|p: &Priority| Cow::Borrowed(&fa[p.rank - 1].1), &|p: &Priority| Cow::Borrowed(&fb[p.rank - 1].1)),
         );
         let count = partner_of_b.iter().flatten().count();
-        if count >= LIST_CONTENT_MIN_ITEMS && 2 * count >= la.items.len().min(lb.items.len()) {
+        if count >= LIST_CONTENT_MIN_ITEMS && 2 * count >= la.items.len().max(lb.items.len()) {
             found.push((count, x, y, matched_a, partner_of_b));
         }
     }
@@ -350,6 +364,30 @@ mod tests {
             comparison.matches.iter().all(|m| m.list_a.is_none() || m.list_b.is_none()),
             "{:#?}",
             comparison.matches
+        );
+    }
+
+    #[test]
+    fn two_dashed_enumerations_that_share_two_paragraphs_are_not_one_list() {
+        // A's dashed points on the pandemic and B's dashed development principles: the
+        // alignment pairs two paragraphs across them, but ranks across the two mean nothing.
+        let a = "Speech\n— Facing the virus, we should put people and their lives first.\n\
+            — Facing the virus, we should enhance solidarity between nations.\n\
+            — Facing the virus, we should restore growth, keep supply chains stable and support small firms with tax relief and credit lines.\n\
+            — Facing the virus, we should help developing countries with debt relief, development aid and the 2030 Agenda.\n";
+        let b = "Speech\n— Staying committed to restoring growth, keeping supply chains stable and supporting small firms with tax relief and credit lines.\n\
+            — Staying committed to a people-centred approach in all we do.\n\
+            — Staying committed to helping developing countries with debt relief, development aid and the 2030 Agenda.\n\
+            — Staying committed to innovation-driven development.\n\
+            — Staying committed to harmony between man and nature.\n\
+            — Staying committed to results-oriented actions.\n";
+        let c = crate::compare::compare(a, b, crate::Granularity::default());
+        let linked = c.rows.iter().filter(|r| !r.a.is_empty() && !r.b.is_empty() && r.a[0] > 0).count();
+        assert!(linked >= 2, "the alignment pairs the shared paragraphs: {:#?}", c.rows);
+        assert!(
+            c.priorities.matches.iter().all(|m| m.list_a.is_none() || m.list_b.is_none()),
+            "{:#?}",
+            c.priorities.matches
         );
     }
 

@@ -79,7 +79,7 @@ pub const ITEM_HEADLINE_MIN: f32 = 0.2;
 pub const MAX_CONTENT_ITEMS: usize = 40;
 
 /// Two lists that no row links pair when at least this many of their items match by
-/// headline or content (and at least half the shorter list's): one chance likeness between
+/// headline or content (and at least half the longer list's): one chance likeness between
 /// two items does not make two lists the same enumeration.
 pub const LIST_CONTENT_MIN_ITEMS: usize = 2;
 
