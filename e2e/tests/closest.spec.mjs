@@ -32,6 +32,16 @@ test('a dropped paragraph of a restructured speech points to where its words wen
   await expect(focused).toBeInViewport();
 });
 
+test('an extra copy of a repeated line says so, not "100% alike"', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByTestId('title-B')).toContainText('Illustrative edit');
+  await page.getByTestId('pick-A').selectOption('gwr2022-zh');
+  await page.getByTestId('pick-B').selectOption('gwr2023-zh');
+  const extra = page.locator('.row.added', { hasText: '各位代表' }).first();
+  await expect(extra.getByTestId('closest')).toContainText('the same words stand in A as a repeated line');
+  await expect(extra.getByTestId('closest')).not.toContainText('% alike');
+});
+
 test('a weak match says so and is drawn apart from sure pairs', async ({ page }) => {
   await openUnga(page);
   const weak = page.locator('.row.weak').first();

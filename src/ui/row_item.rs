@@ -94,18 +94,26 @@ fn closest_html(c: &Comparison, row: &Row, absent: DiffSide, on_go: &Callback<us
     }
     let (outline, side_a, name) =
         if absent == DiffSide::A { (&c.outline_a, true, "A") } else { (&c.outline_b, false, "B") };
+    // A line both documents repeat word for word (各位代表！): the other copies are not
+    // "100% alike" places it went, but copies that pair in order; one more here is added.
+    let repeated = nearest.iter().all(|l| percent(l.similarity) == 100);
+    let heading = if repeated {
+        format!("the same words stand in {name} as a repeated line, whose copies pair in order:")
+    } else {
+        format!("closest in {name}:")
+    };
     html! {
         <span class="closest" data-testid="closest">
-            { format!("closest in {name}:") }
+            { heading }
             { for nearest.iter().filter_map(|l| {
                 let target = c.row_of_leaf(side_a, l.section)?;
                 let place = locator(outline, &[l.section]);
-                let alike = format!("{}% alike", percent(l.similarity));
+                let alike = if repeated { String::new() } else { format!(" · {}% alike", percent(l.similarity)) };
                 Some(html! {
                     <button type="button" class="closest-link" data-testid="closest-link"
                         title={format!("Go to {place} of {name}")}
                         onclick={on_go.reform(move |_: MouseEvent| target)}>
-                        { format!("{place} · {alike}") }
+                        { format!("{place}{alike}") }
                     </button>
                 })
             }) }
