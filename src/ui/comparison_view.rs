@@ -245,7 +245,7 @@ fn fold(
                 { if only == crate::view::options::RowFilter::All {
                     format!("{len} unchanged sections — show")
                 } else {
-                    format!("{len} other section{} — show", if len == 1 { "" } else { "s" })
+                    format!("{} — show", crate::output::labels::count_of(len, "other section"))
                 } }
             </button>
         </li>

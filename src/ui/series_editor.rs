@@ -100,7 +100,7 @@ pub fn series_editor(props: &SeriesEditorProps) -> Html {
     let n = props.series.len();
     html! {
         <section class="series-editor" aria-label="Documents of the timeline" {ondrop} {ondragover} data-testid="series-editor">
-            <h2>{ format!("Series: {n} document{}", if n == 1 { "" } else { "s" }) }</h2>
+            <h2>{ format!("Series: {}", crate::output::labels::count_of(n, "document")) }</h2>
             <ol class="series-list" data-testid="series-list">
                 { for props.series.iter().enumerate().map(|(k, d)| series_item(k, d, n, &props.edits)) }
             </ol>
