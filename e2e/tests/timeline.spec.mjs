@@ -188,3 +188,41 @@ test('the eight Chinese documents load as one series without a long task over 20
   console.log(`eight-document timeline: longest task ${longest.toFixed(0)} ms`);
   expect(longest).toBeLessThan(200);
 });
+
+test('a pair opened from far down the heat map leads back to the same place in the timeline', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByTestId('title-B')).toContainText('Illustrative edit');
+  await pickSeries(page, ['cc19-4-zh', 'cc19-5-zh', 'cc19-6-zh']);
+  // The timeline of all three, not the one of two still shown while it is worked out.
+  await expect(page.locator('.timeline-views')).toHaveAttribute('aria-busy', 'false');
+  const far = page.locator('tr[data-testid="heat-row"]').nth(40);
+  await far.scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+  // The row's place in the window, which the way back restores (the page above the heat
+  // map may be drawn shorter: the corpus checklist opened for the series is closed then).
+  const rowTop = async () => Math.round((await far.boundingBox()).y);
+  const was = await rowTop();
+  await expect(page.getByTestId('back-to-timeline')).toHaveCount(0);
+
+  // Through the link beside the tabs.
+  await far.getByTestId('heat-cell').filter({ hasText: /\d/ }).first().click();
+  await expect(page.getByTestId('title-A')).toBeVisible();
+  await expect(page.getByTestId('back-to-timeline')).toHaveAttribute('title', /documents \d and \d of the series/);
+  await page.getByTestId('back-to-timeline').click();
+  await expect(page.getByTestId('heat-map')).toBeVisible();
+  await expect.poll(rowTop).toBe(was);
+
+  // Through the browser's Back.
+  await page.waitForTimeout(600);
+  await far.getByTestId('heat-cell').filter({ hasText: /\d/ }).first().click();
+  await expect(page.getByTestId('title-A')).toBeVisible();
+  await page.goBack();
+  await expect(page.getByTestId('heat-map')).toBeVisible();
+  await expect.poll(rowTop).toBe(was);
+
+  // A document from outside the series: no way back offered.
+  await page.getByTestId('mode-compare').click();
+  await page.getByTestId('pick-B').selectOption('gwr2023-zh');
+  await expect(page.getByTestId('title-B')).toContainText('政府工作报告');
+  await expect(page.getByTestId('back-to-timeline')).toHaveCount(0);
+});

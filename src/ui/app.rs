@@ -16,6 +16,7 @@ use super::series_callbacks::SeriesCallbacks;
 use super::share_bar::ShareBar;
 use super::state::{Action, Doc, Mode, Side, Workspace};
 use super::timeline_page::TimelinePage;
+use super::timeline_scroll::{series_key, use_timeline_place};
 use crate::compare::compare_with;
 use crate::diff::Granularity;
 use crate::findings::lexicon::Lexicon;
@@ -76,10 +77,9 @@ pub fn app(props: &AppProps) -> Html {
     let comparison = shown.comparison.clone();
     let formulations = use_memo(shown.clone(), |shown| shown.comparison.formulations.clone());
     // The timeline is worked out only while it is on screen, in tasks of its own.
-    let timeline = {
-        let docs: Vec<Doc> = if ws.mode == Mode::Timeline { ws.series.clone() } else { Vec::new() };
-        use_deferred_timeline(docs, (*lexicon).clone())
-    };
+    let timeline = use_deferred_timeline(ws.series.clone(), (*lexicon).clone(), ws.mode == Mode::Timeline);
+    let series_key = series_key(ws.series.iter().map(|d| d.text.len()));
+    let place = use_timeline_place(ws.mode == Mode::Timeline, timeline.current && timeline.shown.is_some(), series_key);
     let focus = focus_targets(&comparison, ws.focus.as_ref());
     use_keyboard(
         ws.clone(),
@@ -94,11 +94,24 @@ pub fn app(props: &AppProps) -> Html {
             timeline: ws.mode == Mode::Timeline,
         },
     );
-    let series_callbacks = SeriesCallbacks::new(&ws, &index_ref);
+    let mut series_callbacks = SeriesCallbacks::new(&ws, &index_ref);
+    // Opening a pair from the timeline keeps the reader's place in it.
+    series_callbacks.on_drill = {
+        let (place, drill) = (place.clone(), series_callbacks.on_drill.clone());
+        Callback::from(move |pair| {
+            place.keep(series_key);
+            drill.emit(pair);
+        })
+    };
     let actions = PageActions::new(&ws, &comparison, &index_ref, &copied_len);
     let on_mode = |mode: Mode| {
-        let ws = ws.clone();
-        Callback::from(move |_: MouseEvent| ws.dispatch(Action::SetMode(mode)))
+        let (ws, place) = (ws.clone(), place.clone());
+        Callback::from(move |_: MouseEvent| {
+            if ws.mode == Mode::Timeline && mode != Mode::Timeline {
+                place.keep(series_key);
+            }
+            ws.dispatch(Action::SetMode(mode))
+        })
     };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let announcement = announce(&comparison, &ws.options, (&shown.text_a, &shown.text_b), focus.row);
@@ -170,6 +183,13 @@ fn mode_tabs(ws: &Workspace, on_mode: &dyn Fn(Mode) -> Callback<MouseEvent>) -> 
                         aria-pressed={(ws.mode == Mode::Timeline).to_string()} onclick={on_mode(Mode::Timeline)} data-testid="mode-timeline">
                         { series }
                     </button>
+                    if let Some((a, b)) = ws.pair_in_series().filter(|_| ws.mode == Mode::Compare) {
+                        <button type="button" class="link-button back-to-timeline" onclick={on_mode(Mode::Timeline)}
+                            data-testid="back-to-timeline"
+                            title={format!("This pair is documents {} and {} of the series. The timeline opens where you left it.", a + 1, b + 1)}>
+                            {"← Back to the timeline"}
+                        </button>
+                    }
                 </nav>
     }
 }

@@ -28,28 +28,39 @@ pub struct TimelineState {
 
 type Key = (Vec<Doc>, LexiconState);
 
-/// The timeline of `docs`, worked out after the render that asks for it.
+/// The timeline of `docs`, worked out after the render that asks for it while `active`
+/// (the timeline is on screen). Leaving the timeline keeps the last one worked out, so
+/// coming back to the same series (from a pair opened on it) shows it at once, as it was.
 #[hook]
-pub fn use_deferred_timeline(docs: Vec<Doc>, lexicon: LexiconState) -> TimelineState {
+pub fn use_deferred_timeline(docs: Vec<Doc>, lexicon: LexiconState, active: bool) -> TimelineState {
     let done = use_state(|| None::<(Key, Rc<Timeline>)>);
     let key: Key = (docs, lexicon);
+    let to_work_out = active && done.as_ref().is_none_or(|(k, _)| *k != key);
     {
         let done = done.clone();
-        use_effect_with(key.clone(), move |key| {
-            let job = Rc::new(Job {
-                lexicon: match &key.1 {
-                    LexiconState::Ready(l) => l.clone(),
-                    _ => Rc::new(Lexicon::parse("")),
-                },
-                key: key.clone(),
-                analyses: RefCell::default(),
-                built: RefCell::default(),
-                cancelled: Cell::new(false),
-                done,
+        use_effect_with((key.clone(), to_work_out), move |(key, to_work_out)| {
+            let job = to_work_out.then(|| {
+                Rc::new(Job {
+                    lexicon: match &key.1 {
+                        LexiconState::Ready(l) => l.clone(),
+                        _ => Rc::new(Lexicon::parse("")),
+                    },
+                    key: key.clone(),
+                    analyses: RefCell::default(),
+                    built: RefCell::default(),
+                    cancelled: Cell::new(false),
+                    done,
+                })
             });
-            Job::schedule(&job);
+            if let Some(job) = &job {
+                Job::schedule(job);
+            }
             // A newer series (or leaving the timeline) cancels whichever task is pending.
-            move || job.cancelled.set(true)
+            move || {
+                if let Some(job) = job {
+                    job.cancelled.set(true);
+                }
+            }
         });
     }
     match done.as_ref() {

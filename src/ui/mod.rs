@@ -41,6 +41,7 @@ pub mod summary_strip;
 pub mod svg_chart;
 pub mod text_decoder;
 pub mod timeline_page;
+pub mod timeline_scroll;
 
 pub use app::{App, AppProps};
 

@@ -313,6 +313,17 @@ impl Workspace {
         &self.docs[side.index()]
     }
 
+    /// Where the pair on screen stands in the timeline's series (positions of A and B), when
+    /// both of its documents are in it: the pair was opened from the timeline, or could
+    /// have been, and the page offers the way back to it.
+    pub fn pair_in_series(&self) -> Option<(usize, usize)> {
+        let at = |side: Side| {
+            let doc = self.doc(side);
+            self.series.iter().position(|d| d.text == doc.text && d.title == doc.title)
+        };
+        Some((at(Side::A)?, at(Side::B)?))
+    }
+
     /// The side the page asks the reader to choose: one side still shows a document of
     /// the opening `sample` pair while the reader loaded the other, so comparing them
     /// would compare the reader's document with an unrelated one. None once the reader
@@ -636,6 +647,9 @@ mod tests {
         assert_eq!((titles(&ws.docs), ws.mode, ws.focus.clone()), (vec!["2018", "2019"], Mode::Compare, focus));
         let unchanged = ws.apply(Action::DrillDown { a: 1, b: 5, focus: None });
         assert_eq!(titles(&unchanged.docs), ["2018", "2019"], "a position past the series changes nothing");
+        assert_eq!(unchanged.pair_in_series(), Some((1, 2)), "the way back to the timeline");
+        let elsewhere = unchanged.apply(Action::Load(Side::B, doc("2020", "2020")));
+        assert_eq!(elsewhere.pair_in_series(), None, "a document from outside the series");
     }
 
     #[test]
