@@ -16,7 +16,7 @@ use super::series_callbacks::SeriesCallbacks;
 use super::share_bar::ShareBar;
 use super::state::{Action, Doc, Mode, Side, Workspace};
 use super::timeline_page::TimelinePage;
-use super::timeline_scroll::{series_key, use_timeline_place};
+use super::timeline_place::{series_key, use_timeline_place};
 use crate::compare::compare_with;
 use crate::diff::Granularity;
 use crate::findings::lexicon::Lexicon;

@@ -41,7 +41,7 @@ pub mod summary_strip;
 pub mod svg_chart;
 pub mod text_decoder;
 pub mod timeline_page;
-pub mod timeline_scroll;
+pub mod timeline_place;
 
 pub use app::{App, AppProps};
 
