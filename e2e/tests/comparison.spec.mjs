@@ -120,6 +120,19 @@ test('formulations and priorities panels link to where they stand', async ({ pag
   await table.locator('.slogan-link', { hasText: 'Two Leading Areas' }).click();
   const second = await page.locator('.row.focused').getAttribute('id');
   expect(second).not.toEqual(first);
+  // The whole row is the target, not only the words; its link copies and focuses nothing.
+  await page.getByTestId('slogan-filter').selectOption('changed');
+  const added = table.locator('tr.added', { hasText: 'two establishments' });
+  await added.locator('td.num').last().click();
+  await expect(added).toHaveClass(/selected/);
+  await expect(page.locator('.cell-b mark.occurrence', { hasText: 'two establishments' }).first()).toBeInViewport();
+  const focused = await page.locator('.row.focused').getAttribute('id');
+  await table.locator('tr.dropped', { hasText: 'three advances' }).locator('.row-link').click();
+  await expect(added).toHaveClass(/selected/);
+  expect(await page.locator('.row.focused').getAttribute('id')).toEqual(focused);
+  // The keyboard's way is the button, whose press reaches the row once.
+  await table.locator('tr.dropped', { hasText: 'three advances' }).locator('.slogan-link').press('Enter');
+  await expect(table.locator('tr.dropped', { hasText: 'three advances' })).toHaveClass(/selected/);
   const priorities = page.getByTestId('priorities-table').first();
   await expect(priorities.locator('tr.up .rank-change')).toHaveText('↑1');
   await expect(priorities.locator('tr.down .rank-change')).toHaveText('↓1');

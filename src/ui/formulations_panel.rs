@@ -162,16 +162,26 @@ fn panel_counts(formulations: &[FormulationChange]) -> Html {
 }
 
 /// One formulation's row: the formulation (a button that focuses it), what it is and its
-/// record; its status; its counts; a link to it.
+/// record; its status; its counts; a link to it. A click anywhere on the row focuses the
+/// formulation (the button is its keyboard way, and its click reaches the row), except on
+/// the link and when it ends a selection of text to copy.
 fn table_row(s: &FormulationChange, is_selected: bool, props: &FormulationsPanelProps) -> Html {
     let key = s.key.clone();
-    let onclick = props.on_select.reform(move |_: MouseEvent| key.clone());
+    let on_select = props.on_select.clone();
+    let onclick = Callback::from(move |_: MouseEvent| {
+        if !selecting_text() {
+            on_select.emit(key.clone());
+        }
+    });
     let key = s.key.clone();
-    let on_link = props.on_link.reform(move |_: MouseEvent| key.clone());
+    let on_link = props.on_link.reform(move |e: MouseEvent| {
+        e.stop_propagation();
+        key.clone()
+    });
     html! {
-        <tr class={classes!(status_class(s.status), is_selected.then_some("selected"))}>
+        <tr class={classes!("clickable", status_class(s.status), is_selected.then_some("selected"))} {onclick}>
             <td>
-                <button type="button" class="slogan-link" {onclick} aria-pressed={is_selected.to_string()}
+                <button type="button" class="slogan-link" aria-pressed={is_selected.to_string()}
                     title="Show where it stands; click again for the next place">
                     if let Some(from) = &s.reworded_from {
                         <del class="substantive">{ breakable_spaces(from).into_owned() }</del>{" → "}
@@ -202,4 +212,10 @@ fn table_row(s: &FormulationChange, is_selected: bool, props: &FormulationsPanel
             <td><button type="button" class="row-link" title="Copy a link to this formulation" aria-label={format!("Copy a link to {}", s.text)} onclick={on_link}>{"link"}</button></td>
         </tr>
     }
+}
+
+/// Whether the reader has just selected some text (a click that ends a drag over a row's
+/// words is a selection to copy, not a request to jump to the formulation).
+fn selecting_text() -> bool {
+    gloo::utils::window().get_selection().ok().flatten().is_some_and(|sel| !sel.is_collapsed())
 }
