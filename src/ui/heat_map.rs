@@ -75,6 +75,10 @@ pub fn heat_map(props: &HeatMapProps) -> Html {
         }
     };
     html! {
+        <>
+        if t.documents.len() > 3 {
+            <p class="heat-hint muted">{"Swipe the table sideways for every document: the formulations stay in view."}</p>
+        }
         <div class="heat-map-wrap">
             <table class="heat-map" data-testid="heat-map">
                 <caption class="visually-hidden">{"Formulations: count in each document of the series"}</caption>
@@ -98,6 +102,7 @@ pub fn heat_map(props: &HeatMapProps) -> Html {
                 </button>
             }
         </div>
+        </>
     }
 }
 

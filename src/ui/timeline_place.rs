@@ -19,12 +19,21 @@ pub fn series_key(lengths: impl Iterator<Item = usize>) -> SeriesKey {
     lengths.fold(1, |key, len| key.wrapping_mul(1_000_003).wrapping_add(len))
 }
 
+#[derive(Clone, Copy)]
+struct Place {
+    series: SeriesKey,
+    into_view: f64,
+    heat_map: Option<(i32, i32)>,
+}
+
 #[derive(Default)]
 struct Kept {
-    /// How far the reader had scrolled into the timeline's view (its heat map, chart or
-    /// strips) when they last left it, and its series. Measured from the view, not the page:
-    /// the series editor above it may be drawn open or closed on return.
-    at: Option<(SeriesKey, f64)>,
+    /// Where the reader was when they last left the timeline of a series: how far they had
+    /// scrolled the window into the timeline's view (its heat map, chart or strips),
+    /// measured from the view, not the page (the series editor above it may be drawn open
+    /// or closed on return), and how far the heat map's own box was scrolled, down and
+    /// across.
+    at: Option<Place>,
     /// Whether the position was put back since the timeline came on screen.
     restored: bool,
 }
@@ -37,7 +46,8 @@ impl TimelinePlace {
     /// Keeps the window's scroll position as the place in the timeline of `series`: called
     /// as the reader leaves the timeline (opening a pair from it, or the other tab).
     pub fn keep(&self, series: SeriesKey) {
-        self.0.borrow_mut().at = view_top().map(|top| (series, -top));
+        let heat_map = heat_map_box().map(|b| (b.scroll_top(), b.scroll_left()));
+        self.0.borrow_mut().at = view_top().map(|top| Place { series, into_view: -top, heat_map });
     }
 }
 
@@ -54,8 +64,13 @@ pub fn use_timeline_place(active: bool, drawn: bool, series: SeriesKey) -> Timel
                 kept.restored = false;
             } else if drawn && !kept.restored {
                 kept.restored = true;
-                if let (Some((_, into)), Some(top)) = (kept.at.filter(|(s, _)| *s == series), view_top()) {
-                    gloo::utils::window().scroll_by_with_x_and_y(0.0, top + into);
+                let Some(place) = kept.at.filter(|p| p.series == series) else { return };
+                if let (Some((down, across)), Some(b)) = (place.heat_map, heat_map_box()) {
+                    b.set_scroll_top(down);
+                    b.set_scroll_left(across);
+                }
+                if let Some(top) = view_top() {
+                    gloo::utils::window().scroll_by_with_x_and_y(0.0, top + place.into_view);
                 }
             }
         });
@@ -68,4 +83,9 @@ pub fn use_timeline_place(active: bool, drawn: bool, series: SeriesKey) -> Timel
 fn view_top() -> Option<f64> {
     let view = gloo::utils::document().query_selector(".timeline-body").ok()??;
     Some(view.get_bounding_client_rect().top())
+}
+
+/// The heat map's own scrolling box, when the heat map is the view on screen.
+fn heat_map_box() -> Option<web_sys::Element> {
+    gloo::utils::document().query_selector(".heat-map-wrap").ok()?
 }
