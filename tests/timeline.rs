@@ -256,3 +256,28 @@ fn a_series_analysed_document_by_document_gives_the_same_timeline() {
     let one_by_one = docs.iter().map(|d| analyse(d.text, Lexicon::builtin())).collect();
     assert_eq!(assemble(&docs, one_by_one), build(&docs, Lexicon::builtin()));
 }
+
+#[test]
+fn the_bump_chart_names_every_line_in_its_key_with_the_documents_it_runs_through() {
+    let t = plenums();
+    let lines: usize =
+        t.priorities.iter().flat_map(|c| &c.tracks).filter(|track| track.ranks.iter().flatten().count() > 1).count();
+    assert!(lines > 3, "the three plenums follow priorities across documents ({lines} lines)");
+    for (k, chain) in t.priorities.iter().enumerate() {
+        let svg = tifa::timeline::charts::bump_chart(&t, k);
+        let followed: Vec<_> = chain.tracks.iter().filter(|track| track.ranks.iter().flatten().count() > 1).collect();
+        assert_eq!(svg.matches("r=\"5\"").count(), followed.len(), "one key entry per line of list {k}");
+        for track in followed {
+            let start = track.ranks.iter().position(Option::is_some).unwrap();
+            let end = track.ranks.iter().rposition(Option::is_some).unwrap();
+            let named = track.labels[start].as_deref().unwrap().chars().take(15).collect::<String>();
+            assert!(svg.contains(&named), "{named} in the key of list {k}");
+            let runs = format!(
+                " · {} to {}",
+                tifa::timeline::charts::column_head(&t, start),
+                tifa::timeline::charts::column_head(&t, end)
+            );
+            assert!(svg.contains(&runs), "{runs} in the key of list {k}");
+        }
+    }
+}

@@ -35,7 +35,30 @@ pub fn without_style(svg: &str) -> String {
 
 /// Line colours for the bump chart (distinct in both themes).
 const PALETTE: [&str; 10] =
-    ["#1f77b4", "#d95f02", "#2ca02c", "#9467bd", "#c2185b", "#8c6d31", "#17becf", "#7f7f7f", "#bcbd22", "#e7298a"];
+    ["#1f77b4", "#d95f02", "#2ca02c", "#9467bd", "#c2185b", "#8c6d31", "#17becf", "#393b79", "#bcbd22", "#e7298a"];
+
+/// The grey of a priority that stands in one document only (no palette colour is grey).
+const ONE_DOCUMENT: &str = "#9a9a9a";
+
+/// A colour for each priority followed across documents (None: it stands in one document
+/// only). Two priorities on the chart at the same time, or one ending where the other
+/// begins, get different colours while the palette lasts: a colour used again means a
+/// line that is not on the chart any more, so two lines of one colour are never confused.
+fn track_colours(spans: &[Option<(usize, usize)>]) -> Vec<Option<&'static str>> {
+    let mut used: [Vec<(usize, usize)>; PALETTE.len()] = Default::default();
+    let mut next = 0;
+    spans
+        .iter()
+        .map(|span| {
+            let (start, end) = (*span)?;
+            let free = |k: &usize| used[*k].iter().all(|&(s, e)| e + 1 < start || end + 1 < s);
+            let k = (0..PALETTE.len()).map(|j| (next + j) % PALETTE.len()).find(free).unwrap_or(next % PALETTE.len());
+            used[k].push((start, end));
+            next = k + 1;
+            Some(PALETTE[k])
+        })
+        .collect()
+}
 
 /// The shade class of a count: 0, 1, 2–3, 4–7, 8 and more.
 pub fn shade(count: usize) -> u8 {
@@ -191,7 +214,9 @@ pub fn marks(track: &FormulationTrack) -> String {
 
 /// The bump chart of priority chain `chain`: rank per document over the documents the
 /// list stands in, one line per priority. The first document's labels stand on the left,
-/// the last one's on the right; a priority dropped on the way ends in a cross.
+/// the last one's on the right; a priority dropped on the way ends in a cross. Below the
+/// chart a key names every line by its colour, with the documents it runs through, so that
+/// a line that starts or ends between the first and the last document is named too.
 pub fn bump_chart(t: &Timeline, chain: usize) -> String {
     const RANK_W: i32 = 30;
     const LABEL_W: i32 = 240;
@@ -199,14 +224,27 @@ pub fn bump_chart(t: &Timeline, chain: usize) -> String {
     const ROW_H: i32 = 28;
     const TOP: i32 = 40;
     const LABEL_CHARS: usize = 18;
+    const KEY_H: i32 = 20;
     let Some(c) = t.priorities.get(chain) else {
         return open(300, 40, "No priority lists") + "</svg>";
     };
     let (first, last) = c.span;
     let max_rank = c.tracks.iter().flat_map(|t| t.ranks.iter().flatten()).copied().max().unwrap_or(1);
+    let points: Vec<Vec<(usize, usize)>> = c
+        .tracks
+        .iter()
+        .map(|track| track.ranks.iter().enumerate().filter_map(|(i, r)| r.map(|r| (i, r))).collect())
+        .collect();
+    // Colour goes to priorities followed across documents; the others stay grey.
+    let spans: Vec<Option<(usize, usize)>> =
+        points.iter().map(|p| (p.len() > 1).then(|| (p[0].0, p[p.len() - 1].0))).collect();
+    let colours = track_colours(&spans);
     let left = RANK_W + LABEL_W;
     let width = left + COL_W * (last - first) as i32 + LABEL_W;
-    let height = TOP + ROW_H * max_rank as i32 + 40;
+    let key_columns: usize = if width >= 900 { 2 } else { 1 };
+    let keyed = colours.iter().flatten().count();
+    let chart_h = TOP + ROW_H * max_rank as i32 + 40;
+    let height = chart_h + KEY_H * keyed.div_ceil(key_columns) as i32 + if keyed > 0 { 12 } else { 0 };
     let mut s = open(width, height, "Priority ranks across the series");
     let x_of = |i: usize| left + COL_W * (i - first) as i32;
     let y_of = |rank: usize| TOP + ROW_H * rank as i32 - ROW_H / 2;
@@ -216,7 +254,7 @@ pub fn bump_chart(t: &Timeline, chain: usize) -> String {
             "<line class=\"tl-grid\" x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\"/><text class=\"tl-fg\" x=\"{0}\" y=\"22\" text-anchor=\"middle\"><title>{3}</title>{4}</text>",
             x_of(i),
             TOP - 8,
-            height - 34,
+            chart_h - 34,
             esc(&format!("{} {}", t.documents[i].date, t.documents[i].title)),
             esc(&column_head(t, i))
         );
@@ -229,12 +267,10 @@ pub fn bump_chart(t: &Timeline, chain: usize) -> String {
             y_of(rank) + 4
         );
     }
-    let mut colours = PALETTE.iter().cycle();
-    for track in &c.tracks {
-        let points: Vec<(usize, usize)> =
-            track.ranks.iter().enumerate().filter_map(|(i, r)| r.map(|r| (i, r))).collect();
-        // Colour goes to priorities followed across documents; the others stay grey.
-        let colour = if points.len() > 1 { colours.next().copied().unwrap_or("#7f7f7f") } else { "#9a9a9a" };
+    let mut key = 0;
+    for ((track, points), colour) in c.tracks.iter().zip(&points).zip(&colours) {
+        let keyed = colour.is_some();
+        let colour = colour.unwrap_or(ONE_DOCUMENT);
         // A line only joins neighbours: a gap in the chain would be a false claim.
         for w in points.windows(2).filter(|w| w[1].0 == w[0].0 + 1) {
             let _ = write!(
@@ -287,11 +323,31 @@ pub fn bump_chart(t: &Timeline, chain: usize) -> String {
                 esc(&column_head(t, i))
             );
         }
+        if let (true, Some(&(start, _)), Some(&(end, _))) = (keyed, points.first(), points.last()) {
+            let (column, line) = (key % key_columns, key / key_columns);
+            let (x, y) =
+                (RANK_W + (width - RANK_W) / key_columns as i32 * column as i32, chart_h + 6 + KEY_H * line as i32);
+            let named = |i: usize| clip(track.labels[i].as_deref().unwrap_or(""), 16);
+            let renamed = if named(start) == named(end) { String::new() } else { format!(" → {}", named(end)) };
+            let _ = write!(
+                s,
+                "<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{colour}\"/><text class=\"tl-fg\" x=\"{}\" y=\"{}\">{}{}<tspan class=\"tl-muted\"> · {} to {}</tspan></text>",
+                x + 5,
+                y + 10,
+                x + 16,
+                y + 14,
+                esc(&named(start)),
+                esc(&renamed),
+                esc(&column_head(t, start)),
+                esc(&column_head(t, end)),
+            );
+            key += 1;
+        }
     }
     let _ = write!(
         s,
         "<text class=\"tl-muted\" x=\"6\" y=\"{}\">Rank 1 on top. Hollow: new priority. ✕: dropped after this document. Grey: stands in one document only.</text>",
-        height - 10
+        chart_h - 10
     );
     s.push_str("</svg>");
     s
@@ -372,5 +428,25 @@ pub fn lineage_words(similarity: f32, moved: bool) -> String {
         format!("{base}, moved")
     } else {
         base
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_on_the_chart_together_never_share_a_colour_and_one_document_stays_grey() {
+        // Eight lines over the whole series, one in one document only, one in the first
+        // three documents, and one that begins right where that one ended.
+        let mut spans: Vec<Option<(usize, usize)>> = vec![Some((0, 6)); 8];
+        spans.extend([None, Some((0, 2)), Some((3, 6))]);
+        let colours = track_colours(&spans);
+        assert_eq!(colours[8], None, "one document only: grey, not a palette colour");
+        let mut distinct: Vec<&str> = colours.iter().flatten().copied().collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), 10, "a line beginning where another ended would look like its sequel: {colours:?}");
+        assert!(!PALETTE.contains(&ONE_DOCUMENT));
     }
 }
