@@ -19,13 +19,38 @@ test('the corpus picker can be searched', async ({ page }) => {
   const all = await options.count();
   await page.getByTestId('search-A').fill('政府工作报告');
   // The seven work reports of the bundled corpus (2016–2019, 2021–2023; seeds/corpus).
-  await expect(page.getByTestId('search-count-A')).toHaveText('7 found');
+  await expect(page.getByTestId('search-count-A')).toHaveText('7 titles');
   // Those seven, the document already picked, and the prompt.
   await expect(options).toHaveCount(9);
   await page.getByTestId('pick-A').selectOption('gwr2023-zh');
   await expect(page.getByTestId('title-A')).toContainText('2023');
   await page.getByTestId('search-A').fill('');
   await expect(options).toHaveCount(all);
+});
+
+test('the corpus search finds a phrase in the texts, and a document found loads', async ({ page }) => {
+  // What the texts say, read here from the repository's corpus.
+  const dir = new URL('../../seeds/corpus/', import.meta.url).pathname;
+  const fold = (t) => t.toLowerCase().replace(/\s+/g, ' ');
+  const texts = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => fold(fs.readFileSync(dir + f, 'utf8')));
+  const holding = (q) => texts.filter((t) => t.includes(q)).length;
+  expect(holding('全过程人民民主')).toBe(4);
+
+  await ready(page);
+  await page.getByTestId('search-A').fill('全过程人民民主');
+  await expect(page.getByTestId('search-count-A')).toHaveText('0 titles');
+  await page.getByTestId('text-search-A').click();
+  const hits = page.getByTestId('text-hits-A');
+  await expect(hits).toContainText('“全过程人民民主” stands in 4 of');
+  await expect(hits.getByTestId('text-hit')).toHaveCount(4);
+  const congress = hits.locator('li', { hasText: '在中国共产党第二十次全国代表大会上的报告' });
+  await expect(congress).toContainText('9×');
+  // The texts are read once: the list follows the search as it is typed.
+  await page.getByTestId('search-A').fill('Shared  Future');
+  await expect(hits.getByTestId('text-hit')).toHaveCount(holding('shared future'));
+  await page.getByTestId('search-A').fill('全过程人民民主');
+  await congress.getByTestId('text-hit').click();
+  await expect(page.getByTestId('title-A')).toContainText('在中国共产党第二十次全国代表大会上的报告');
 });
 
 test('typing in a paste box compares after a pause, without a click', async ({ page }) => {

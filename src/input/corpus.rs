@@ -203,9 +203,57 @@ pub fn picker_groups<'c>(index: &'c CorpusIndex, query: &str, keep: &str) -> Vec
     groups
 }
 
+/// The shortest search, in characters, that is looked for in the texts: one character
+/// (一, a) stands everywhere and says nothing about a document.
+pub const TEXT_SEARCH_MIN_CHARS: usize = 2;
+
+/// A text prepared for searching: folded as [`times_in_text`] folds a query.
+pub fn searchable_text(text: &str) -> String {
+    fold_for_search(text)
+}
+
+/// How many times `query` stands in a text prepared by [`searchable_text`]: Latin letters
+/// in any case, any run of white space (a line break inside an English sentence, a
+/// no-break space) as one space. Zero for a query shorter than [`TEXT_SEARCH_MIN_CHARS`].
+pub fn times_in_text(searchable: &str, query: &str) -> usize {
+    let q = fold_for_search(query.trim());
+    if q.chars().count() < TEXT_SEARCH_MIN_CHARS {
+        return 0;
+    }
+    searchable.matches(q.as_str()).count()
+}
+
+/// Lower case, and each run of white space as one space.
+fn fold_for_search(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phrase_is_counted_in_a_text_in_any_case_and_across_a_line_break() {
+        let text = searchable_text("坚持新发展理念。贯彻新发展理念，构建新发展格局。\nA Community with a\nShared Future; a community\u{a0}with a shared future.");
+        assert_eq!(times_in_text(&text, "新发展理念"), 2);
+        assert_eq!(times_in_text(&text, " 新发展 "), 3, "the query's own spaces around it do not count");
+        assert_eq!(times_in_text(&text, "community with a shared future"), 2);
+        assert_eq!(times_in_text(&text, "新质生产力"), 0);
+        assert_eq!(times_in_text(&text, "新"), 0, "one character is no search");
+    }
 
     #[test]
     fn shared_manifest_format_is_read_by_column_name() {

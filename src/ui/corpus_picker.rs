@@ -1,6 +1,8 @@
 //! A side's corpus picker: the bundled documents grouped by body, with a search box once
-//! the corpus is larger than a glance.
+//! the corpus is larger than a glance; the search finds titles at once and, when asked,
+//! the documents whose text holds it ([`super::corpus_text_search`]).
 
+use super::corpus_text_search::{text_search, Texts};
 use super::state::{CorpusState, Side};
 use crate::input::corpus::{matches_search, picker_groups};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -27,6 +29,7 @@ pub struct CorpusPickerProps {
 pub fn corpus_picker(props: &CorpusPickerProps) -> Html {
     let side = props.side.label();
     let query = use_state(String::new);
+    let texts = use_state(Texts::default);
     // A picker left on "Choose a document…" while its side shows a corpus document names
     // that document again after a render: an option's `selected` attribute no longer moves a
     // select the reader has changed. A choice still loading (the select ahead of the side)
@@ -68,12 +71,13 @@ pub fn corpus_picker(props: &CorpusPickerProps) -> Html {
         if index.documents.len() > SEARCH_FROM {
             <label class="picker-search">
                 <span class="visually-hidden">{ format!("Search the corpus for document {side}") }</span>
-                <input type="search" value={(*query).clone()} oninput={on_search} placeholder="Search the corpus: title, year, issuing body…"
+                <input type="search" value={(*query).clone()} oninput={on_search} placeholder="Search the corpus: title, year, issuing body, or a phrase…"
                     data-testid={format!("search-{side}")} />
                 if !query.trim().is_empty() {
-                    <span class="muted" data-testid={format!("search-count-{side}")}>{ format!("{found} found") }</span>
+                    <span class="muted" data-testid={format!("search-count-{side}")}>{ crate::output::labels::count_of(found, "title") }</span>
                 }
             </label>
+            { text_search(side, index, &query, &texts, &props.on_pick) }
         }
         <label class="picker">
             <span>{"Corpus document"}</span>

@@ -11,6 +11,7 @@ pub mod compare_mode;
 pub mod comparison_view;
 pub mod corpus_fetch;
 pub mod corpus_picker;
+pub mod corpus_text_search;
 pub mod deferred_timeline;
 pub mod derived_comparison;
 pub mod doc_panel;
