@@ -141,6 +141,28 @@ pub fn compare_formulations(
 
     let dropped: Vec<&Formulation> = map_a.iter().filter(|(k, _)| !map_b.contains_key(*k)).map(|(_, s)| *s).collect();
     let added: Vec<&Formulation> = map_b.iter().filter(|(k, _)| !map_a.contains_key(*k)).map(|(_, s)| *s).collect();
+    // A lexicon formulation that the other document still prints, inside longer ones only
+    // (新时代 in 新时代中国特色社会主义思想), is not gone from it: counted there as printed.
+    let mut out = Vec::new();
+    let (inside_b, dropped): (Vec<&Formulation>, Vec<&Formulation>) =
+        dropped.into_iter().partition(|d| !printed_in(d, text_a, text_b).is_empty());
+    for d in inside_b {
+        let places = printed_in(d, text_a, text_b);
+        let status =
+            if places.len() == d.occurrences.len() { FormulationStatus::Kept } else { FormulationStatus::CountChanged };
+        out.push(change(d, status, d.occurrences.clone(), places, None));
+    }
+    let (inside_a, added): (Vec<&Formulation>, Vec<&Formulation>) =
+        added.into_iter().partition(|d| !printed_in(d, text_b, text_a).is_empty());
+    for ad in inside_a {
+        let places = printed_in(ad, text_b, text_a);
+        let status = if places.len() == ad.occurrences.len() {
+            FormulationStatus::Kept
+        } else {
+            FormulationStatus::CountChanged
+        };
+        out.push(change(ad, status, places, ad.occurrences.clone(), None));
+    }
 
     // Reworded: a dropped and an added formulation in the same aligned row, alike enough.
     // Only pairs that share a row are scored: the added formulations are indexed by row.
@@ -183,7 +205,6 @@ pub fn compare_formulations(
     }
     crate::util::shared_sort::best_first(&mut candidates);
     let (mut used_d, mut used_a) = (BTreeSet::new(), BTreeSet::new());
-    let mut out = Vec::new();
     for (_, x, y) in candidates {
         if used_d.contains(&x) || used_a.contains(&y) {
             continue;
@@ -277,6 +298,25 @@ fn parts_of_longer(changed: &[&Formulation]) -> Vec<bool> {
         .iter()
         .map(|f| f.kind.is_candidate() && !f.occurrences.is_empty() && f.occurrences.iter().all(inside_longer))
         .collect()
+}
+
+/// Where `other` prints a lexicon formulation of `text` in one of the wordings `text` uses
+/// for it (none for other kinds of formulation).
+fn printed_in(f: &Formulation, text: &str, other: &str) -> Vec<Span> {
+    if f.kind != FormulationKind::Lexicon {
+        return Vec::new();
+    }
+    let mut wordings: Vec<&str> = Vec::new();
+    for w in f.occurrences.iter().filter_map(|o| text.get(o.start..o.end)).filter(|w| !w.is_empty()) {
+        if !wordings.contains(&w) {
+            wordings.push(w);
+        }
+    }
+    let mut places: Vec<Span> =
+        wordings.iter().flat_map(|w| other.match_indices(w).map(|(at, m)| Span::new(at, at + m.len()))).collect();
+    crate::util::shared_sort::sort_by_key(&mut places, |s| (s.start, s.end));
+    places.dedup_by_key(|s| s.start);
+    places
 }
 
 /// Whether the formulation at `o` is printed in quotation marks.
@@ -544,6 +584,17 @@ mod tests {
         let got = statuses("标题\n大力发展实体经济。\n", "标题\n大力发展平台经济。\n");
         assert!(got.contains(&("实体经济".to_string(), FormulationStatus::Dropped, 1, 0)), "{got:?}");
         assert!(got.contains(&("平台经济".to_string(), FormulationStatus::Added, 0, 1)), "{got:?}");
+    }
+
+    #[test]
+    fn a_formulation_the_other_document_prints_only_inside_a_longer_one_is_not_dropped() {
+        // gwr2022 → gwr2023: 新时代 stands alone once in 2022; 2023 prints it only inside
+        // the name of Xi's thought. It is not gone, and "dropped" would be a false headline.
+        let got = statuses("标题\n我国进入新时代。\n", "标题\n坚持习近平新时代中国特色社会主义思想，奋进新征程。\n");
+        let era = got.iter().find(|c| c.0 == "新时代").expect("新时代 listed");
+        assert_eq!((era.1, era.2, era.3), (FormulationStatus::Kept, 1, 1), "{got:?}");
+        let gone = statuses("标题\n我国进入新时代。\n", "标题\n奋进新征程。\n");
+        assert!(gone.contains(&("新时代".to_string(), FormulationStatus::Dropped, 1, 0)), "{gone:?}");
     }
 
     #[test]

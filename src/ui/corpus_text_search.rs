@@ -88,10 +88,10 @@ fn found_list(
                         let onclick = on_pick.reform(move |_: MouseEvent| id.clone());
                         html! {
                             <li>
+                                <span class="times" title="Times it stands in this document">{ format!("{times}×") }</span>
                                 <button type="button" class="link-button" {onclick} data-testid="text-hit">
                                     { format!("{} — {}", d.date, d.title) }
                                 </button>
-                                <span class="muted">{ format!(" · {times}×") }</span>
                             </li>
                         }
                     }) }

@@ -64,18 +64,31 @@ pub fn use_timeline_place(active: bool, drawn: bool, series: SeriesKey) -> Timel
                 kept.restored = false;
             } else if drawn && !kept.restored {
                 kept.restored = true;
-                let Some(place) = kept.at.filter(|p| p.series == series) else { return };
-                if let (Some((down, across)), Some(b)) = (place.heat_map, heat_map_box()) {
-                    b.set_scroll_top(down);
-                    b.set_scroll_left(across);
-                }
-                if let Some(top) = view_top() {
-                    gloo::utils::window().scroll_by_with_x_and_y(0.0, top + place.into_view);
+                if let Some(place) = kept.at.filter(|p| p.series == series) {
+                    put_back(place, PUT_BACK_TRIES);
                 }
             }
         });
     }
     (*place).clone()
+}
+
+/// How many times (every 100 ms) the place is put back until the page is long enough for
+/// it: the heat map draws its rows a block at a time after it comes on screen.
+const PUT_BACK_TRIES: u32 = 20;
+
+/// Scrolls back to `place`, again a little later while the page is still too short for it.
+fn put_back(place: Place, tries: u32) {
+    if let (Some((down, across)), Some(b)) = (place.heat_map, heat_map_box()) {
+        b.set_scroll_top(down);
+        b.set_scroll_left(across);
+    }
+    let Some(top) = view_top() else { return };
+    gloo::utils::window().scroll_by_with_x_and_y(0.0, top + place.into_view);
+    let short = view_top().is_some_and(|now| (now + place.into_view).abs() > 2.0);
+    if short && tries > 1 {
+        gloo::timers::callback::Timeout::new(100, move || put_back(place, tries - 1)).forget();
+    }
 }
 
 /// Where the top of the timeline's view is, from the top of the window (negative when
