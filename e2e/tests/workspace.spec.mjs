@@ -41,13 +41,17 @@ test('the corpus search finds a phrase in the texts, and a document found loads'
   await expect(page.getByTestId('search-count-A')).toHaveText('0 titles');
   await page.getByTestId('text-search-A').click();
   const hits = page.getByTestId('text-hits-A');
-  await expect(hits).toContainText('“全过程人民民主” stands in 4 of');
+  await expect(hits).toContainText('“全过程人民民主” is in 4 of');
   await expect(hits.getByTestId('text-hit')).toHaveCount(4);
+
   const congress = hits.locator('li', { hasText: '在中国共产党第二十次全国代表大会上的报告' });
   await expect(congress).toContainText('9×');
   // The texts are read once: the list follows the search as it is typed.
   await page.getByTestId('search-A').fill('Shared  Future');
   await expect(hits.getByTestId('text-hit')).toHaveCount(holding('shared future'));
+  // In date order, whatever body issued them (the picker groups by body: UN, SCO, G20…).
+  const dates = (await hits.getByTestId('text-hit').allTextContents()).map((t) => t.slice(0, 10));
+  expect(dates).toEqual([...dates].sort());
   await page.getByTestId('search-A').fill('全过程人民民主');
   await congress.getByTestId('text-hit').click();
   await expect(page.getByTestId('title-A')).toContainText('在中国共产党第二十次全国代表大会上的报告');

@@ -57,7 +57,7 @@ pub fn text_search(
     }
 }
 
-/// The documents whose text holds `query`, in the picker's order, each a button that loads it.
+/// The documents whose text holds `query`, in date order, each a button that loads it.
 fn found_list(
     (side, index, on_pick): (&str, &CorpusIndex, &Callback<String>),
     query: &str,
@@ -73,7 +73,16 @@ fn found_list(
             (times > 0).then_some((d, times))
         })
         .collect();
-    let summary = format!("“{query}” stands in {} of {} documents", found.len(), read.len());
+    // In date order: when a phrase came into use is what a reader looks for.
+    let mut found = found;
+    crate::util::shared_sort::sort_by_key(&mut found, |(d, _)| d.date.clone());
+    let latest = index.documents.iter().map(|d| d.date.as_str()).max().unwrap_or("");
+    let summary = format!(
+        "“{query}” is in {} of {} documents (the corpus runs to {})",
+        found.len(),
+        read.len(),
+        latest.get(..7).unwrap_or(latest)
+    );
     html! {
         <div class="text-search" data-testid={format!("text-hits-{side}")}>
             <p class="muted" role="status">{ summary }
