@@ -192,12 +192,20 @@ test('with only one document of the user\'s, the page asks for the other instead
   await expect(page.locator('.rows > li').first()).toBeVisible();
 });
 
-test('choosing B first asks for A the same way', async ({ page }) => {
+test('choosing B first asks for A the same way, and Back to that step asks again', async ({ page }) => {
   await ready(page);
   await page.getByTestId('pick-B').selectOption('cc19-5-zh');
   await expect(page.getByTestId('choose-other')).toContainText('Now choose document A');
+  // The address follows the state 300 ms after the last change.
+  await page.waitForTimeout(600);
   await page.getByTestId('pick-A').selectOption('cc19-4-zh');
   await expect(page.locator('.rows > li').first()).toBeVisible();
+  await page.waitForTimeout(600);
+  // Back to the step with only B chosen: not a comparison of the sample with B.
+  await page.goBack();
+  await expect(page.getByTestId('title-B')).toContainText('第五次');
+  await expect(page.getByTestId('choose-other')).toContainText('Now choose document A');
+  await expect(page.locator('.rows')).toHaveCount(0);
 });
 
 test.describe(() => {

@@ -449,7 +449,10 @@ impl Workspace {
                 next.focus = if kept.contains(&true) { None } else { r.focus };
                 next.notice = r.notice;
                 next.ready = true;
-                next.loaded_by_hand = kept.contains(&true);
+                // A reader who loaded a document by hand and then goes Back to the state
+                // where it stood opposite a sample document is asked again for the other
+                // side: that state was never a comparison they made.
+                next.loaded_by_hand = kept.contains(&true) || (self.ready && self.loaded_by_hand);
                 // A timeline opened before the first comparison arrived stays open.
                 let switched_early = !self.ready && self.mode == Mode::Timeline && r.series.is_empty();
                 next.mode = if switched_early { Mode::Timeline } else { r.mode };
@@ -572,6 +575,10 @@ mod tests {
         assert_eq!(ws.side_to_choose(&["s-a", "s-b"], true), None, "compare with the sample anyway");
         let ws = ws.apply(Action::Load(Side::B, Doc::pasted("Theirs".into())));
         assert_eq!(ws.side_to_choose(&["s-a", "s-b"], false), None);
+        // The browser's Back to the state with one document of the reader's: asked again.
+        let half = Restored { docs: [Doc::pasted("Mine".into()), sample("s-b")], ..*restored("", "") };
+        let back = ws.apply(Action::Restore(Box::new(half)));
+        assert_eq!(back.side_to_choose(&["s-a", "s-b"], false), Some(Side::B));
     }
 
     #[test]
