@@ -58,7 +58,9 @@ dist="${1:-dist}"
 # Raised to 438 KiB at a measured 447,910 B: a formulation the other document prints only
 # inside a longer one is not added or dropped; the timeline's place put back again while
 # the heat map is still drawing its rows (+1.2 KB).
-page_budget="${TIFA_SIZE_BUDGET:-448512}"
+# Raised to 439 KiB at a measured 448,639 B: the summary's formulation counts list those
+# formulations in the table (+0.6 KB).
+page_budget="${TIFA_SIZE_BUDGET:-449536}"
 # Worker: 250 KiB, raised from 240 KiB at a measured 241 KiB, when the alignment began
 # to follow matched priorities (the engine alone, built for speed at opt-level 3; 218 KiB
 # when first set, 235 KiB before the shared sorts). Raised to 256,000 B then 260 KiB at a

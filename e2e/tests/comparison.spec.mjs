@@ -102,6 +102,20 @@ test('the summary counts filter the sections and the change classes', async ({ p
   await expect(page.getByTestId('show-routine')).toBeChecked();
 });
 
+test('a formulation count in the summary lists only those formulations, and again all changed ones', async ({ page }) => {
+  await page.goto('./');
+  const table = page.getByTestId('slogans-table');
+  await expect(table.locator('tr.added', { hasText: 'two establishments' })).toBeVisible();
+  await page.getByTestId('formulations-dropped').click();
+  await expect(page.getByTestId('formulations-dropped')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('slogan-filter')).toHaveValue('dropped');
+  await expect(table.locator('tbody tr.dropped', { hasText: 'three advances' })).toBeVisible();
+  await expect(table.locator('tbody tr:not(.dropped)')).toHaveCount(0);
+  await page.getByTestId('formulations-dropped').click();
+  await expect(page.getByTestId('slogan-filter')).toHaveValue('changed');
+  await expect(table.locator('tr.added', { hasText: 'two establishments' })).toBeVisible();
+});
+
 test('formulations and priorities panels link to where they stand', async ({ page }) => {
   await page.goto('./');
   const table = page.getByTestId('slogans-table');

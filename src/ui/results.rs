@@ -71,7 +71,8 @@ pub fn results(r: Results<'_>) -> Html {
     } = r;
     html! {
         <>
-                    <SummaryStrip stats={comparison.stats.clone()} options={ws.options} on_change={on_options.clone()} />
+                    <SummaryStrip stats={comparison.stats.clone()} options={ws.options} on_change={on_options.clone()}
+                        table={ws.table.clone()} on_table={on_table.clone()} />
                     <nav class="jump-nav" aria-label="Parts of the page">
                         <button type="button" class="link-button" onclick={jump_to("findings")}>{"Formulations and priorities ↓"}</button>
                         <button type="button" class="link-button" onclick={jump_to("options")}>{"Options ↓"}</button>

@@ -1,9 +1,12 @@
 //! The summary strip: the comparison in one line of counts, announced to screen readers
 //! when it changes. The counts are filters: a section count shows only those sections (the
-//! rest fold), a change-class count shows or hides that class's marks.
+//! rest fold), a formulation count lists only those formulations in the table, a
+//! change-class count shows or hides that class's marks.
 
 use super::comparison_view::percent;
 use crate::compare::Stats;
+use crate::findings::formulation_changes::FormulationStatus;
+use crate::view::formulation_table::{Filter, TableView};
 use crate::view::options::{Options, RowFilter};
 use yew::prelude::*;
 
@@ -16,6 +19,10 @@ pub struct SummaryStripProps {
     pub options: Options,
     /// New options.
     pub on_change: Callback<Options>,
+    /// How the formulations table is set up (its filter).
+    pub table: TableView,
+    /// A new setup of the formulations table.
+    pub on_table: Callback<TableView>,
 }
 
 fn item(value: String, label: &str, class: &str) -> Html {
@@ -24,10 +31,21 @@ fn item(value: String, label: &str, class: &str) -> Html {
 
 /// A count that filters: pressed while its filter is on.
 fn toggle(value: usize, label: &str, class: &str, pressed: bool, onclick: Callback<MouseEvent>) -> Html {
+    toggle_as(value, label, (class, &format!("count-{class}")), pressed, onclick)
+}
+
+/// [`toggle`] with a test id of its own.
+fn toggle_as(
+    value: usize,
+    label: &str,
+    (class, testid): (&str, &str),
+    pressed: bool,
+    onclick: Callback<MouseEvent>,
+) -> Html {
     html! {
         <li class={class.to_string()}>
             <button type="button" class={classes!("count", pressed.then_some("pressed"))} aria-pressed={pressed.to_string()}
-                {onclick} data-testid={format!("count-{class}")}>
+                {onclick} data-testid={testid.to_string()}>
                 <strong>{ value }</strong>{ " " }{ label.to_string() }
             </button>
         </li>
@@ -54,6 +72,15 @@ pub fn summary_strip(props: &SummaryStripProps) -> Html {
         let on_change = props.on_change.clone();
         toggle(value, label, label, shown, Callback::from(move |_| on_change.emit(set(o, !shown))))
     };
+    // A formulation count lists only those in the table; pressed again, the changed ones.
+    let listed = |value: usize, label: &str, class: &str, status: FormulationStatus| {
+        let pressed = props.table.filter == Filter::Only(status);
+        let next =
+            TableView { filter: if pressed { Filter::Changed } else { Filter::Only(status) }, ..props.table.clone() };
+        let on_table = props.on_table.clone();
+        let onclick = Callback::from(move |_| on_table.emit(next.clone()));
+        toggle_as(value, label, (class, &format!("formulations-{class}")), pressed, onclick)
+    };
     html! {
         <section class="summary" aria-label="Summary" data-testid="summary" role="status" aria-live="polite">
             <ul class="summary-sections">
@@ -69,10 +96,10 @@ pub fn summary_strip(props: &SummaryStripProps) -> Html {
             </ul>
             <ul class="summary-findings">
                 <li class="label">{"Formulations:"}</li>
-                { item(s.formulations_added.to_string(), "added", "added") }
-                { item(s.formulations_dropped.to_string(), "dropped", "dropped") }
-                { item(s.formulations_reworded.to_string(), "reworded", "reworded") }
-                { item(s.formulations_count_changed.to_string(), "count changed", "count") }
+                { listed(s.formulations_added, "added", "added", FormulationStatus::Added) }
+                { listed(s.formulations_dropped, "dropped", "dropped", FormulationStatus::Dropped) }
+                { listed(s.formulations_reworded, "reworded", "reworded", FormulationStatus::Reworded) }
+                { listed(s.formulations_count_changed, "count changed", "count", FormulationStatus::CountChanged) }
                 <li class="label">{"Priorities:"}</li>
                 { item(s.priorities_moved.to_string(), "moved", "moved") }
                 <li class="label">{"Changes (click to show or hide):"}</li>
