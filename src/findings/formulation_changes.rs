@@ -144,24 +144,13 @@ pub fn compare_formulations(
     // A lexicon formulation that the other document still prints, inside longer ones only
     // (新时代 in 新时代中国特色社会主义思想), is not gone from it: counted there as printed.
     let mut out = Vec::new();
-    let (inside_b, dropped): (Vec<&Formulation>, Vec<&Formulation>) =
-        dropped.into_iter().partition(|d| !printed_in(d, text_a, (text_b, &map_b)).is_empty());
-    for d in inside_b {
-        let places = printed_in(d, text_a, (text_b, &map_b));
-        let status =
-            if places.len() == d.occurrences.len() { FormulationStatus::Kept } else { FormulationStatus::CountChanged };
-        out.push(change(d, status, d.occurrences.clone(), places, None));
+    let (dropped, inside_b) = still_printed(dropped, text_a, (text_b, &map_b));
+    for (d, places) in inside_b {
+        out.push(change(d, kept_or_counted(d.occurrences.len(), places.len()), d.occurrences.clone(), places, None));
     }
-    let (inside_a, added): (Vec<&Formulation>, Vec<&Formulation>) =
-        added.into_iter().partition(|d| !printed_in(d, text_b, (text_a, &map_a)).is_empty());
-    for ad in inside_a {
-        let places = printed_in(ad, text_b, (text_a, &map_a));
-        let status = if places.len() == ad.occurrences.len() {
-            FormulationStatus::Kept
-        } else {
-            FormulationStatus::CountChanged
-        };
-        out.push(change(ad, status, places, ad.occurrences.clone(), None));
+    let (added, inside_a) = still_printed(added, text_b, (text_a, &map_a));
+    for (ad, places) in inside_a {
+        out.push(change(ad, kept_or_counted(places.len(), ad.occurrences.len()), places, ad.occurrences.clone(), None));
     }
 
     // Reworded: a dropped and an added formulation in the same aligned row, alike enough.
@@ -236,11 +225,7 @@ pub fn compare_formulations(
     }
     for (key, sa) in &map_a {
         if let Some(sb) = map_b.get(key) {
-            let status = if sa.occurrences.len() == sb.occurrences.len() {
-                FormulationStatus::Kept
-            } else {
-                FormulationStatus::CountChanged
-            };
+            let status = kept_or_counted(sa.occurrences.len(), sb.occurrences.len());
             let shown = if sb.text.chars().any(crate::text::normalize::is_han)
                 || !sa.text.chars().any(crate::text::normalize::is_han)
             {
@@ -300,6 +285,35 @@ fn parts_of_longer(changed: &[&Formulation]) -> Vec<bool> {
         .collect()
 }
 
+/// Kept when a formulation stands as often in both documents, else count changed.
+fn kept_or_counted(in_a: usize, in_b: usize) -> FormulationStatus {
+    if in_a == in_b {
+        FormulationStatus::Kept
+    } else {
+        FormulationStatus::CountChanged
+    }
+}
+
+/// `missing`, formulations of `text` the other document lacks, split into those really
+/// missing and those it still prints inside its own formulations, with where
+/// ([`printed_in`]).
+fn still_printed<'f>(
+    missing: Vec<&'f Formulation>,
+    text: &str,
+    other: (&str, &BTreeMap<&str, &Formulation>),
+) -> (Vec<&'f Formulation>, Vec<(&'f Formulation, Vec<Span>)>) {
+    let (mut gone, mut printed) = (Vec::new(), Vec::new());
+    for f in missing {
+        let places = printed_in(f, text, other);
+        if places.is_empty() {
+            gone.push(f);
+        } else {
+            printed.push((f, places));
+        }
+    }
+    (gone, printed)
+}
+
 /// Where the other document prints a lexicon formulation of `text` inside one of its own
 /// formulations (`found`, by key), in one of the wordings `text` uses for it (none for
 /// other kinds of formulation). Only the other document's formulations are searched, not
@@ -319,12 +333,9 @@ fn printed_in(f: &Formulation, text: &str, (other, found): (&str, &BTreeMap<&str
     let mut places: Vec<Span> = Vec::new();
     // Lexicon formulations only: a longest match is what hides a shorter entry inside it.
     for g in found.values().filter(|g| g.kind == FormulationKind::Lexicon) {
-        for w in &wordings {
-            // Once per formulation: the occurrences of one entry mostly print one wording.
-            let Some(first) = g.occurrences.first().and_then(|o| other.get(o.start..o.end)) else { continue };
-            if first.len() <= w.len() || !first.contains(w) {
-                continue;
-            }
+        // Tried on its first place only: the occurrences of one entry mostly print one wording.
+        let Some(first) = g.occurrences.first().and_then(|o| other.get(o.start..o.end)) else { continue };
+        for w in wordings.iter().filter(|w| w.len() < first.len() && first.contains(*w)) {
             for o in &g.occurrences {
                 let Some(printed) = other.get(o.start..o.end) else { continue };
                 places.extend(printed.match_indices(w).map(|(at, m)| Span::new(o.start + at, o.start + at + m.len())));

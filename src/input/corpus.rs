@@ -207,24 +207,20 @@ pub fn picker_groups<'c>(index: &'c CorpusIndex, query: &str, keep: &str) -> Vec
 /// (一, a) stands everywhere and says nothing about a document.
 pub const TEXT_SEARCH_MIN_CHARS: usize = 2;
 
-/// A text prepared for searching: folded as [`times_in_text`] folds a query.
-pub fn searchable_text(text: &str) -> String {
-    fold_for_search(text)
-}
-
 /// How many times `query` stands in a text prepared by [`searchable_text`]: Latin letters
 /// in any case, any run of white space (a line break inside an English sentence, a
 /// no-break space) as one space. Zero for a query shorter than [`TEXT_SEARCH_MIN_CHARS`].
 pub fn times_in_text(searchable: &str, query: &str) -> usize {
-    let q = fold_for_search(query.trim());
+    let q = searchable_text(query.trim());
     if q.chars().count() < TEXT_SEARCH_MIN_CHARS {
         return 0;
     }
     searchable.matches(q.as_str()).count()
 }
 
-/// Lower case, and each run of white space as one space.
-fn fold_for_search(text: &str) -> String {
+/// A text prepared for searching, as [`times_in_text`] prepares a query: lower case, and
+/// each run of white space as one space.
+pub fn searchable_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {

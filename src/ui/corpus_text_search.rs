@@ -16,9 +16,9 @@ pub enum Texts {
     Unread,
     /// Being read: how many so far, of how many.
     Reading(usize, usize),
-    /// Read: each document's id and searchable text, and the titles of those that could not
-    /// be read.
-    Read(Rc<Vec<(String, String)>>, Rc<Vec<String>>),
+    /// Read: each document's place in the index and searchable text, and the titles of
+    /// those that could not be read.
+    Read(Rc<Vec<(usize, String)>>, Rc<Vec<String>>),
 }
 
 /// Below the picker's search (`query`, side `side`): the button that reads the texts, then
@@ -61,21 +61,18 @@ pub fn text_search(
 fn found_list(
     (side, index, on_pick): (&str, &CorpusIndex, &Callback<String>),
     query: &str,
-    read: &[(String, String)],
+    read: &[(usize, String)],
     failed: &[String],
 ) -> Html {
-    let found: Vec<(&crate::input::corpus::CorpusEntry, usize)> = index
-        .documents
+    let mut found: Vec<(&crate::input::corpus::CorpusEntry, usize)> = read
         .iter()
-        .filter_map(|d| {
-            let (_, text) = read.iter().find(|(id, _)| *id == d.id)?;
+        .filter_map(|(k, text)| {
             let times = times_in_text(text, query);
-            (times > 0).then_some((d, times))
+            (times > 0).then_some((index.documents.get(*k)?, times))
         })
         .collect();
     // In date order: when a phrase came into use is what a reader looks for.
-    let mut found = found;
-    crate::util::shared_sort::sort_by_key(&mut found, |(d, _)| d.date.clone());
+    crate::util::shared_sort::sort_by(&mut found, |(x, _), (y, _)| x.date.cmp(&y.date));
     let latest = index.documents.iter().map(|d| d.date.as_str()).max().unwrap_or("");
     let summary = format!(
         "“{query}” is in {} of {} documents (the corpus runs to {})",
@@ -118,7 +115,7 @@ fn read_texts(index: Rc<CorpusIndex>, texts: UseStateHandle<Texts>) {
         let (mut read, mut failed) = (Vec::with_capacity(of), Vec::new());
         for (k, entry) in index.documents.iter().enumerate() {
             match fetch_text(entry).await {
-                Ok(text) => read.push((entry.id.clone(), searchable_text(&text))),
+                Ok(text) => read.push((k, searchable_text(&text))),
                 Err(_) => failed.push(entry.title.clone()),
             }
             texts.set(Texts::Reading(k + 1, of));

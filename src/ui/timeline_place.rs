@@ -23,7 +23,7 @@ pub fn series_key(lengths: impl Iterator<Item = usize>) -> SeriesKey {
 struct Place {
     series: SeriesKey,
     into_view: f64,
-    heat_map: Option<(i32, i32)>,
+    heat_map_across: Option<i32>,
 }
 
 #[derive(Default)]
@@ -31,8 +31,8 @@ struct Kept {
     /// Where the reader was when they last left the timeline of a series: how far they had
     /// scrolled the window into the timeline's view (its heat map, chart or strips),
     /// measured from the view, not the page (the series editor above it may be drawn open
-    /// or closed on return), and how far the heat map's own box was scrolled, down and
-    /// across.
+    /// or closed on return), and how far the heat map's own box was scrolled across (on a
+    /// phone; it never scrolls down).
     at: Option<Place>,
     /// Whether the position was put back since the timeline came on screen.
     restored: bool,
@@ -46,8 +46,8 @@ impl TimelinePlace {
     /// Keeps the window's scroll position as the place in the timeline of `series`: called
     /// as the reader leaves the timeline (opening a pair from it, or the other tab).
     pub fn keep(&self, series: SeriesKey) {
-        let heat_map = heat_map_box().map(|b| (b.scroll_top(), b.scroll_left()));
-        self.0.borrow_mut().at = view_top().map(|top| Place { series, into_view: -top, heat_map });
+        let heat_map_across = heat_map_box().map(|b| b.scroll_left());
+        self.0.borrow_mut().at = view_top().map(|top| Place { series, into_view: -top, heat_map_across });
     }
 }
 
@@ -79,8 +79,7 @@ const PUT_BACK_TRIES: u32 = 20;
 
 /// Scrolls back to `place`, again a little later while the page is still too short for it.
 fn put_back(place: Place, tries: u32) {
-    if let (Some((down, across)), Some(b)) = (place.heat_map, heat_map_box()) {
-        b.set_scroll_top(down);
+    if let (Some(across), Some(b)) = (place.heat_map_across, heat_map_box()) {
         b.set_scroll_left(across);
     }
     let Some(top) = view_top() else { return };
@@ -98,7 +97,8 @@ fn view_top() -> Option<f64> {
     Some(view.get_bounding_client_rect().top())
 }
 
-/// The heat map's own scrolling box, when the heat map is the view on screen.
+/// The heat map's box, which scrolls sideways on a phone, when the heat map is the view on
+/// screen.
 fn heat_map_box() -> Option<web_sys::Element> {
     gloo::utils::document().query_selector(".heat-map-wrap").ok()?
 }
